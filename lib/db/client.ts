@@ -136,8 +136,13 @@ function registerClose(handle: DbHandle) {
   if (closeRegistered || handle.kind !== "embedded") return;
   closeRegistered = true;
   // An open PGlite keeps Node alive and holds its directory: close it before the process goes.
+  // (`npm start` runs Next with NEXT_MANUAL_SIG_HANDLE so that this handler is the one that exits.)
+  // A second signal (Ctrl-C reaches both the launcher and the server) must not cut the close short.
+  let closing = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
       void closeDb().finally(() => process.exit(0));
     });
   }
