@@ -1,0 +1,29 @@
+// npm run ingest -- [files or folders...]   (default: seeds/)
+// Stores every valid article, reports each rejected file with its reason, exits 1 if any was rejected.
+import path from "node:path";
+import { SingleBar, Presets } from "cli-progress";
+import { openDatabase } from "../db/client";
+import { formatRejection, ingestFiles, listArticleFiles } from "../ingest/run";
+
+const inputs = process.argv.slice(2).filter((a) => a !== "--");
+const files = await listArticleFiles(inputs.length ? inputs : [path.join(process.cwd(), "seeds")]);
+const handle = await openDatabase();
+try {
+  const tty = process.stderr.isTTY;
+  const bar = tty ? new SingleBar({ format: "ingest {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : null;
+  bar?.start(files.length, 0, { file: "" });
+  const summary = await ingestFiles(handle.prisma, files, {
+    concurrency: handle.kind === "postgres" ? 4 : 1,
+    source: "cli",
+    onFile: (file, outcome) => {
+      if (bar) bar.increment({ file: path.basename(file) });
+      else console.log(`${outcome.padEnd(9)} ${file}`);
+    },
+  });
+  bar?.stop();
+  for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
+  console.log(`${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`);
+  process.exitCode = summary.rejected ? 1 : 0;
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,57 @@
+// npm start: migrate, ingest seeds/ (idempotent), build once, then serve on HOST:PORT
+// (default 127.0.0.1:3000). Ctrl-C or SIGTERM stops the server, which closes the database.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../db/client";
+import { formatRejection, ingestFiles, listArticleFiles } from "../ingest/run";
+
+const root = process.cwd();
+const host = process.env.HOST || "127.0.0.1";
+const port = process.env.PORT || "3000";
+const seedsDir = process.env.MOXING_SEEDS_DIR || path.join(root, "seeds");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: { ...env, ...extraEnv } });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+// 1. Database and seeds. The embedded database is closed again before the server opens it:
+//    one process at a time may hold its directory.
+const handle = await openDatabase();
+try {
+  const files = await listArticleFiles(existsSync(seedsDir) ? [seedsDir] : []);
+  const summary = await ingestFiles(handle.prisma, files, { source: "start" });
+  for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
+  const where = handle.kind === "embedded" ? "embedded database" : "PostgreSQL";
+  console.log(
+    `${where}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`,
+  );
+} finally {
+  await handle.close();
+}
+
+// 2. Build once.
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("no build yet: running next build");
+  const code = await run(["build"]);
+  if (code !== 0) process.exit(code);
+}
+
+// 3. Serve. The server handles its own signals (it closes the embedded database, then exits);
+//    a signal sent to this launcher alone is passed on to it.
+const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], {
+  stdio: "inherit",
+  env: { ...env, NEXT_MANUAL_SIG_HANDLE: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (server.exitCode === null && server.pid) process.kill(server.pid, signal);
+  });
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,203 @@
+// Claims: numeric statements (截至2023年7月，我国累计已经发布130个大模型) with bound, unit, the date
+// they hold at, scope, subject and the organisation whose report states them.
+import type { ClaimBound, ExtractedClaim } from "./types";
+import type { ArticleContext } from "./context";
+import type { ModelMention } from "./models";
+import type { OrgMention } from "./organizations";
+import { findDates, UNKNOWN_DATE } from "./dates";
+import { cnNumber } from "./dates";
+import { evidenceOf, CLAUSE_BREAK } from "./text";
+import { ORGANIZATIONS } from "./registry";
+
+const NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)";
+const PRE = "(超过|超|逾|约|大约|近|将近|接近|至少|不少于|不低于|不到|不足|少于|高达|多达|达到|达|突破|上百|数)?";
+const MULT = "(万亿|千亿|百亿|亿|千万|百万|万|千)?";
+const APPROX_AFTER = "(多|余|左右|上下|以上|以下)?";
+const UNIT =
+  "(个|款|家|项|种|名|位|所|座|台|条|次|倍|%|％|个百分点|万字|字|tokens?|Token|参数|行业|场景|用户|开发者|企业)";
+const CLAIM_RE = new RegExp(`${PRE}${NUM}${APPROX_AFTER}${MULT}${APPROX_AFTER}${UNIT}`, "gu");
+
+/** noun heads -> unit names, checked on the words right after the number */
+const NOUNS: [RegExp, string][] = [
+  [/^[^，。；]{0,6}?(?:大模型|模型|大语言模型)/, "models"],
+  [/^[^，。；]{0,8}?应用/, "apps"],
+  [/^[^，。；]{0,6}?(?:矿井|矿山|煤矿)/, "mines"],
+  [/^[^，。；]{0,8}?(?:用户|使用者)/, "users"],
+  [/^[^，。；]{0,8}?开发者/, "developers"],
+  [/^[^，。；]{0,8}?(?:企业|公司|客户|机构)/, "organizations"],
+  [/^[^，。；]{0,6}?(?:行业|领域)/, "industries"],
+  [/^[^，。；]{0,6}?场景/, "scenarios"],
+  [/^[^，。；]{0,6}?(?:参数|参数量)/, "parameters"],
+  [/^[^，。；]{0,6}?(?:插件|智能体|应用程序)/, "apps"],
+  [/^[^，。；]{0,6}?(?:城市)/, "cities"],
+  [/^[^，。；]{0,6}?(?:国家|地区)/, "countries"],
+  [/^[^，。；]{0,6}?(?:次|调用)/, "calls"],
+];
+
+const VERB_METRIC: [RegExp, string][] = [
+  [/发布|推出|上线|问世|备案|通过/, "released"],
+  [/支持|服务|接入|赋能|覆盖/, "supported"],
+  [/应用|部署|落地/, "deployed"],
+  [/注册|使用|用户数|累计用户|日活|月活/, "active"],
+];
+
+function multiplier(m: string | undefined): number {
+  switch (m) {
+    case "万亿": return 1e12;
+    case "千亿": return 1e11;
+    case "百亿": return 1e10;
+    case "亿": return 1e8;
+    case "千万": return 1e7;
+    case "百万": return 1e6;
+    case "万": return 1e4;
+    case "千": return 1e3;
+    default: return 1;
+  }
+}
+
+/** 一百三十 -> 130, 两千 -> 2000, 十 -> 10; Arabic passes through. */
+export function parseNumber(s: string): number | null {
+  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  if (/^[〇零一二两三四五六七八九]+$/.test(s) && s.length > 1) return cnNumber(s);
+  let total = 0;
+  let current = 0;
+  const D: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const U: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  for (const ch of s) {
+    if (ch in D) current = D[ch]!;
+    else if (ch in U) {
+      total += (current || 1) * U[ch]!;
+      current = 0;
+    } else return null;
+  }
+  return total + current;
+}
+
+function boundOf(pre: string | undefined, post: string | undefined): ClaimBound {
+  if (post === "多" || post === "余" || post === "以上") return "lower";
+  if (post === "左右" || post === "上下") return "approx";
+  if (post === "以下") return "upper";
+  switch (pre) {
+    case "超过": case "超": case "逾": case "至少": case "不少于": case "不低于": case "突破": case "上百":
+      return "lower";
+    case "近": case "将近": case "接近": case "不到": case "不足": case "少于":
+      return "upper";
+    case "约": case "大约": case "数":
+      return "approx";
+    default:
+      return "exact";
+  }
+}
+
+const REPORT = /报告|白皮书|数据显示|统计|调查|研究显示|测算|榜单/;
+
+export function extractClaims(
+  ctx: ArticleContext,
+  modelMentions: ModelMention[],
+  orgMentions: OrgMention[],
+): ExtractedClaim[] {
+  const claims: ExtractedClaim[] = [];
+  const { sentences, body } = ctx;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
+    CLAIM_RE.lastIndex = 0;
+    for (let m = CLAIM_RE.exec(s.text); m; m = CLAIM_RE.exec(s.text)) {
+      const [whole, pre, num, post1, mult, post2, unitWord] = m;
+      const idx = m.index;
+      // not a date, year, ordinal or version: 2023年, 第3个, 3.0版本
+      const prevCh = s.text[idx - 1] ?? "";
+      if (/[第\d.A-Za-z]/.test(prevCh)) continue;
+      if (!/\d/.test(num!) && num!.length === 1 && !mult && !pre && !/[个款家项种名位]/.test(unitWord!)) continue;
+      if (/^[一]$/.test(num!) && !mult) continue; // 一个/一款: an article, not a count
+      let value = parseNumber(num!);
+      if (value === null) continue;
+      value *= multiplier(mult);
+      if (/万字$/.test(unitWord!)) value *= 1e4;
+      const after = s.text.slice(idx + whole!.length, idx + whole!.length + 12);
+      let unit: string;
+      if (unitWord === "%" || unitWord === "％") unit = "percent";
+      else if (unitWord === "个百分点") unit = "percentage_points";
+      else if (unitWord === "倍") unit = "times";
+      else if (/字$/.test(unitWord!)) unit = "characters";
+      else if (/tokens?/i.test(unitWord!)) unit = "tokens";
+      else if (unitWord === "参数") unit = "parameters";
+      else if (unitWord === "用户") unit = "users";
+      else if (unitWord === "开发者") unit = "developers";
+      else if (unitWord === "企业") unit = "organizations";
+      else if (unitWord === "行业") unit = "industries";
+      else if (unitWord === "场景") unit = "scenarios";
+      else {
+        // the noun closest to the number wins (近10个矿井实现规模化应用 -> mines, not apps)
+        let bestLen = Infinity;
+        let found: string | null = null;
+        for (const [re, u] of NOUNS) {
+          const nm = re.exec(after);
+          if (nm && nm[0].length < bestLen) (bestLen = nm[0].length), (found = u);
+        }
+        if (!found) continue;
+        unit = found;
+      }
+      if (unit === "parameters" && !/参数/.test(whole! + after)) continue;
+      const sentenceHead = s.text.slice(0, idx);
+      const [cs] = clauseOf(s.text, idx);
+      const clause = s.text.slice(cs, idx + whole!.length + after.length);
+      const verb = VERB_METRIC.find(([re]) => re.test(clause));
+      let metric: string;
+      if (unit === "characters") metric = "context_length";
+      else if (unit === "parameters") metric = "parameters";
+      else if (unit === "percent" || unit === "percentage_points" || unit === "times") {
+        const subject = /增长|增速|提升|提高|下降|降低/.test(clause) ? "growth" : "share";
+        metric = subject;
+      } else metric = `${unit}_${verb ? verb[1] : "count"}`;
+
+      const dates = findDates(s.text, ctx.years, s.start);
+      const asOf = dates.length ? dates[dates.length - 1]!.point : UNKNOWN_DATE;
+      const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界|国际/.test(s.text) ? "global" : null;
+
+      // subject: the model (else org) named in the same clause or nearest before the number
+      const absIdx = s.start + idx;
+      const subjModel = modelMentions.filter((x) => x.start >= s.start + cs && x.start < absIdx).pop() ??
+        modelMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
+      const subjOrg = orgMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
+
+      // the report this claim comes from: this sentence or up to 3 before it in the same paragraph
+      let statedBy: string | null = null;
+      for (let k = si; k >= Math.max(0, si - 3); k--) {
+        const ks = sentences[k]!;
+        if (k < si && body.slice(ks.end, s.start).includes("\n")) break;
+        const r = REPORT.exec(ks.text);
+        if (!r) continue;
+        const cite = ks.start + r.index;
+        const cands = orgMentions.filter((o) => o.start >= ks.start && o.end <= cite);
+        const author = cands.pop();
+        if (author && ORGANIZATIONS.get(author.key)?.kind !== "media") {
+          statedBy = author.key;
+          break;
+        }
+      }
+      void sentenceHead;
+      claims.push({
+        metric,
+        value,
+        unit,
+        bound: boundOf(pre, post1 ?? post2),
+        asOf,
+        scope,
+        subjectModelKey: subjModel?.key ?? null,
+        subjectOrganizationKey: subjOrg?.key ?? null,
+        statedByKey: statedBy,
+        evidence: evidenceOf(s),
+      });
+    }
+  }
+  return claims;
+}
+
+function clauseOf(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  return [s, e];
+}

@@ -1,0 +1,94 @@
+// Events: trigger phrases per sentence (release / open_public / announcement / deployment /
+// showcase), tied to the models named in the trigger's clause, with the sentence's date.
+import type { DatePoint, EventType, ExtractedEvent } from "./types";
+import type { ArticleContext } from "./context";
+import type { ModelMention } from "./models";
+import type { OrgMention } from "./organizations";
+import { findDates, UNKNOWN_DATE, type DateHit } from "./dates";
+import { evidenceOf, CLAUSE_BREAK } from "./text";
+
+// Checked in this order; the first type that applies to a model in a sentence wins.
+const TRIGGERS: [EventType, RegExp][] = [
+  ["open_public", /向(?:全)?(?:社会|公众|全体用户|所有用户|用户)(?:全面)?开放|面向(?:公众|全社会)开放|开放服务|(?:上线|开启|开始|启动)(?:公测|内测)|全面开放|开放注册|免费开放|正式开放|对外开放|开放使用|正式上线/g],
+  ["announcement", /宣布(?!了?(?:正式)?(?:推出|发布|上线))|计划|将(?:正式)?(?:推出|发布|上线|开源|亮相)|即将(?:推出|发布|上线)|拟(?:推出|发布)|发布消息称|预计(?:将)?(?:推出|发布)/g],
+  ["release", /发布|推出|上线|开源|问世|面世|首发|升级(?:至|到|为)|迭代(?:至|到)/g],
+  ["showcase", /亮相|展示|展出|演示|体验/g],
+  ["deployment", /规模化应用|落地应用|投入(?:使用|应用)|应用于|部署|落地|接入|实现.{0,4}应用|已在.{0,12}应用|(?:支持|服务|赋能)了?\d+.{0,12}(?:应用|企业|客户|场景|用户)/g],
+];
+
+const EXPO = /大会|博览会|展会|峰会|论坛|展览|展台|展区|展馆|开幕|世博|进博|服贸会|数博会|世界人工智能/;
+const ANAPHORIC_START = /^(?:会上|当天|同日|当日|此次|本次|活动上|大会上|发布会上|会议上|其间|期间)/;
+
+function clauseSpan(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  return [s, e];
+}
+
+function dateFor(hits: DateHit[], at: number): DatePoint | null {
+  let best: DateHit | null = null;
+  for (const h of hits) if (h.start <= at && (!best || h.start > best.start)) best = h;
+  if (!best) best = hits[0] ?? null;
+  return best ? best.point : null;
+}
+
+export function extractEvents(
+  ctx: ArticleContext,
+  modelMentions: ModelMention[],
+  orgMentions: OrgMention[],
+  vendors: Map<string, string>,
+): ExtractedEvent[] {
+  const events: ExtractedEvent[] = [];
+  const seen = new Set<string>();
+  let prevDates: DateHit[] = [];
+  let prevParagraphEnd = -1;
+  for (let si = 0; si < ctx.sentences.length; si++) {
+    const s = ctx.sentences[si]!;
+    const dates = findDates(s.text, ctx.years, s.start);
+    const sameParagraph = prevParagraphEnd >= 0 && !ctx.body.slice(prevParagraphEnd, s.start).includes("\n");
+    const inherited = sameParagraph && ANAPHORIC_START.test(s.text) ? prevDates.filter((d) => d.point.value) : [];
+    prevDates = dates;
+    prevParagraphEnd = s.end;
+
+    const ms = modelMentions.filter((m) => m.start >= s.start && m.start < s.end);
+    if (!ms.length) continue;
+    const decided = new Set<string>();
+    const isExpo = EXPO.test(s.text);
+    for (const [type, re] of TRIGGERS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+        let t: EventType = type;
+        const word = m[0];
+        if (type === "showcase" && !isExpo) {
+          if (word !== "亮相") continue;
+          t = "release";
+        }
+        if (type === "release" && word === "发布" && /^发布(?:消息|通知|公告|报告|研究报告|数据)/.test(s.text.slice(m.index))) continue;
+        const [cs, ce] = clauseSpan(s.text, m.index);
+        let targets = ms.filter((x) => x.start - s.start >= cs && x.start - s.start < ce);
+        if (!targets.length) {
+          const distinct = new Set(ms.map((x) => x.key));
+          if (distinct.size === 1) targets = [ms[0]!];
+        }
+        for (const target of targets) {
+          if (decided.has(target.key)) continue;
+          decided.add(target.key);
+          const at = s.start + m.index;
+          const date = dateFor(dates, at) ?? dateFor(inherited, at) ?? UNKNOWN_DATE;
+          let org = vendors.get(target.key) ?? null;
+          if (!org) {
+            const o = orgMentions.filter((x) => x.start >= s.start && x.start < target.start).pop();
+            org = o?.key ?? null;
+          }
+          const id = `${t}|${target.key}|${date.value}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          events.push({ type: t, modelKey: target.key, organizationKey: org, date, evidence: evidenceOf(s) });
+        }
+      }
+    }
+  }
+  return events;
+}

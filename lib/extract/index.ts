@@ -1,0 +1,73 @@
+// extractArticle: the whole text analysis of one article (pure: strings in, facts out).
+import type { RawArticle } from "@/lib/validations/article-file";
+import type { CleanedBody } from "@/lib/ingest/clean";
+import type { ExtractedMention, ExtractionResult } from "./types";
+import { buildContext, type ArticleContext } from "./context";
+import { extractModels } from "./models";
+import { extractOrganizations } from "./organizations";
+import { extractIndustries, linkIndustries, type TaxonomyMention } from "./industries";
+import { extractTechnologies } from "./technologies";
+import { extractEvents } from "./events";
+import { extractClaims } from "./claims";
+import { extractPeople } from "./people";
+import { evidenceOf } from "./text";
+
+export type * from "./types";
+
+function toMentions(
+  ctx: ArticleContext,
+  kind: ExtractedMention["kind"],
+  ms: { key: string; start: number; end: number; text: string }[],
+): ExtractedMention[] {
+  return ms.map((m) => ({
+    kind,
+    key: m.key,
+    text: m.text,
+    start: m.start,
+    end: m.end,
+    evidence: evidenceOf(ctx.sentences[ctx.sentenceAt(m.start)]),
+  }));
+}
+
+/** Extract models, organisations, industries, technologies, people, events and claims. */
+export function extractArticle(article: RawArticle, cleaned: CleanedBody): ExtractionResult {
+  const ctx = buildContext(article, cleaned);
+  const { models, mentions: modelMentions } = extractModels(ctx);
+  const { organizations, mentions: orgMentions, vendors } = extractOrganizations(ctx, models, modelMentions);
+  const industries = extractIndustries(ctx);
+  const technologies = extractTechnologies(ctx);
+  const vendorKeys = new Set([...models.values()].map((m) => m.vendorKey).filter((k): k is string => !!k));
+  const industryLinks = linkIndustries(ctx, industries.mentions, modelMentions, orgMentions, vendorKeys);
+  const events = extractEvents(ctx, modelMentions, orgMentions, vendors);
+  const claims = extractClaims(ctx, modelMentions, orgMentions);
+  const people = extractPeople(ctx, orgMentions);
+
+  const personMentions: TaxonomyMention[] = [];
+  for (const p of people) {
+    for (let i = ctx.body.indexOf(p.name); i >= 0; i = ctx.body.indexOf(p.name, i + p.name.length)) {
+      personMentions.push({ key: p.key, start: i, end: i + p.name.length, text: p.name });
+    }
+  }
+
+  const mentions = [
+    ...toMentions(ctx, "model", modelMentions),
+    ...toMentions(ctx, "organization", orgMentions),
+    ...toMentions(ctx, "industry", industries.mentions),
+    ...toMentions(ctx, "technology", technologies.mentions),
+    ...toMentions(ctx, "person", personMentions),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+
+  return {
+    organizations: [...organizations.values()],
+    models: [...models.values()],
+    industries: industries.items,
+    technologies: technologies.items,
+    people,
+    mentions,
+    events,
+    claims,
+    industryLinks,
+  };
+}
+
+export { cleanBody } from "@/lib/ingest/clean";

@@ -1,0 +1,198 @@
+// Models: registry aliases (with version suffixes: 盘古大模型3.0 -> pangu-3-0), plus discovery of
+// names the registry does not know (quoted names next to 大模型, ORG+name+大模型 compounds, quoted
+// products in release sentences).
+import type { ExtractedMention, ExtractedModel } from "./types";
+import type { ArticleContext } from "./context";
+import { tag } from "./context";
+import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
+import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
+
+export interface ModelMention {
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+  curated: boolean;
+}
+
+export interface ModelExtraction {
+  models: Map<string, ExtractedModel>;
+  mentions: ModelMention[];
+}
+
+// Version right after a family name: 3.0, V3.5, -R1, 4.0 Turbo, 2.0版 (not 2023年, 50个, 10%)
+const VERSION_AFTER = /^(?:大模型|大语言模型|认知大模型|模型)?[ \-_]?(?:版本)?([VvRrKk]?\d{1,2}(?:\.\d{1,2}){0,2}(?:[ \-]?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini|Flash|Air|Chat|Preview))?)(?![\d.]*[年月日号个亿万千百%％家款位名多余倍次项字])(?![A-Za-z\d])/i;
+
+/** Words that make `X大模型` / `“X”大模型` generic rather than a product name. */
+const GENERIC = new Set(
+  (
+    "人工智能 行业 通用 国产 国内 国外 海外 全球 这些 这个 该 此 其 多个 一批 一个 一款 这款 首个 首款 垂直 语言 预训练 多模态 开源 基础 " +
+    "自研 专属 领域 专业 产业 中文 英文 视觉 图像 语音 文本 对话 千亿 万亿 百亿 参数 科学 AI 新一代 自主 企业 各类 相关 自有 场景 数据 " +
+    "端侧 云端 大型 小型 主流 头部 生成式 认知 知识 推理 视频 代码 数学 安全 可信 底座 基座 旗下 自身 城市 政务 金融 医疗 教育 工业 " +
+    "能源 交通 气象 法律 农业 电力 矿山 通信 多家 众多 不同 各家 我国 中国 世界 国际 先进 前沿 更多 其他 其它 新 超大 超级 智能 " +
+    "公司 集团 团队 平台 系统 应用 产品 技术 模型 大模型 这一 某 某某 该款 同类 主要 百模 千模 开放 封闭 闭源 高性能 轻量 商用 免费"
+  ).split(/\s+/),
+);
+
+/** Foreign or generic names that quotes and compounds must not turn into Chinese models. */
+const IGNORED = /^(?:chatgpt|gpt|gpt-?\d.*|openai|llama.*|claude.*|gemini.*|sora|bert|transformer|copilot|bard|palm.*)$/i;
+
+const MODEL_CUE_AFTER = /^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|认知|语言|预训练)?(?:大模型|大语言模型|模型)/;
+const MODEL_CUE_BEFORE = /(?:大模型|大语言模型|模型|大模型产品|模型产品|智能助手|AI助手|聊天机器人|人工智能产品|AI产品|对话产品|应用)(?:名为|叫做|命名为)?$/;
+const RELEASE_CUE_BEFORE = /(?:发布|推出|上线|亮相|开源|研发|打造)(?:了|的)?[^，。；！？“”「」]{0,20}(?:产品|模型|助手|机器人|AI|应用)$/;
+
+function familyOf(e: ModelEntry): string {
+  return e.family ?? e.key;
+}
+
+function fromEntry(e: ModelEntry): ExtractedModel {
+  return {
+    key: e.key,
+    nameZh: e.nameZh,
+    nameEn: e.nameEn,
+    pinyin: e.pinyin,
+    aliases: e.aliases,
+    vendorKey: e.vendor,
+    family: e.family,
+    version: e.version,
+    curated: true,
+    sourceUrl: e.sourceUrl,
+  };
+}
+
+/** A version of a known family that the registry does not list: 混元2.0 -> hunyuan-2-0. */
+function derivedVersion(e: ModelEntry, version: string, surface: string): ExtractedModel {
+  const family = familyOf(e);
+  const root = MODELS.get(family) ?? e;
+  const v = version.replace(/^版本/, "");
+  return {
+    key: `${family}-${slugify(v.replace(/^v(?=\d)/i, ""))}`,
+    nameZh: surface,
+    nameEn: root.nameEn ? `${root.nameEn} ${v}` : null,
+    pinyin: root.pinyin,
+    aliases: [],
+    vendorKey: e.vendor,
+    family,
+    version: v,
+    curated: false,
+    sourceUrl: root.sourceUrl,
+  };
+}
+
+function discovered(name: string): ExtractedModel {
+  return {
+    key: slugify(name),
+    nameZh: name,
+    nameEn: /\p{Script=Han}/u.test(name) ? null : name,
+    pinyin: pinyinOf(name),
+    aliases: [],
+    vendorKey: null,
+    family: null,
+    version: null,
+    curated: false,
+    sourceUrl: null,
+  };
+}
+
+function isGenericName(name: string): boolean {
+  const n = toSimplified(name).replace(/(?:大模型|大语言模型|模型)$/, "");
+  if (n.length === 0 || GENERIC.has(n) || IGNORED.test(n)) return true;
+  if (/^[\d.%％\s]+$/.test(n)) return true;
+  if (lookupPhrase(n, "industry") || lookupPhrase(n, "technology") || lookupPhrase(n, "organization")) return true;
+  return false;
+}
+
+export function extractModels(ctx: ArticleContext): ModelExtraction {
+  const { body, hits } = ctx;
+  const models = new Map<string, ExtractedModel>();
+  const mentions: ModelMention[] = [];
+  const covered: [number, number][] = [];
+  const isCovered = (s: number, e: number) => covered.some(([a, b]) => s < b && e > a);
+
+  // 1. registry aliases, with version suffixes
+  for (const h of hits) {
+    if (h.kind !== "model") continue;
+    const entry = MODELS.get(h.key)!;
+    let model = fromEntry(entry);
+    let end = h.end;
+    if (!entry.version) {
+      const vm = VERSION_AFTER.exec(body.slice(h.end, h.end + 24));
+      if (vm) {
+        end = h.end + vm[0].length;
+        const curated = modelByFamilyVersion(familyOf(entry), vm[1]!);
+        model = curated ? fromEntry(curated) : derivedVersion(entry, vm[1]!, body.slice(h.start, end));
+      }
+    }
+    if (!models.has(model.key)) models.set(model.key, model);
+    mentions.push({ key: model.key, start: h.start, end, text: body.slice(h.start, end), curated: model.curated });
+    covered.push([h.start, end]);
+  }
+
+  const addDiscovered = (name: string, start: number, end: number) => {
+    if (isCovered(start, end)) return;
+    const clean = name.trim();
+    if (clean.length < 1 || clean.length > 16 || isGenericName(clean)) return;
+    const m = discovered(clean);
+    if (!models.has(m.key)) models.set(m.key, m);
+    mentions.push({ key: m.key, start, end, text: body.slice(start, end), curated: false });
+    covered.push([start, end]);
+  };
+
+  // 2. quoted names: 大模型产品“小可” / “鹏城·脑海”大模型 / 发布了…AI助手“X”
+  const QUOTE = /[“「『"]([^”」』"\n]{1,16})[”」』"]/g;
+  for (const q of body.matchAll(QUOTE)) {
+    const inner = q[1]!;
+    if (/[，。、；！？：,;!?]/.test(inner)) continue;
+    const qs = q.index!;
+    const qe = qs + q[0].length;
+    const before = body.slice(Math.max(0, qs - 24), qs);
+    const after = body.slice(qe, qe + 10);
+    const cued = MODEL_CUE_AFTER.test(after) || MODEL_CUE_BEFORE.test(before) || RELEASE_CUE_BEFORE.test(before);
+    if (!cued) continue;
+    addDiscovered(inner, qs + 1, qe - 1);
+  }
+
+  // 3. ORG + name + 大模型 compounds (腾讯混元大模型 style) and ASCII names (MathGPT大模型)
+  const COMPOUND = /(?:大模型|大语言模型)/g;
+  for (const c of body.matchAll(COMPOUND)) {
+    const at = c.index!;
+    if (isCovered(at - 1, at)) continue; // a registry name ends right here
+    const before = body.slice(Math.max(0, at - 14), at);
+    const ascii = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9\-.]{1,15})$/.exec(before);
+    if (ascii) {
+      addDiscovered(ascii[1]!, at - ascii[1]!.length, at);
+      continue;
+    }
+    const clause = before.split(/[，。；！？、：“”「」《》（）()\s]/).pop() ?? "";
+    if (clause.length < 3) continue;
+    const words = tag(clause);
+    const last = words[words.length - 1];
+    if (!last || last.word.length < 2 || !/^(?:n|nz|nr|nrt|eng)$/.test(last.tag)) continue;
+    // the name must sit right after a known organisation (vendor + name + 大模型)
+    const prev = words.slice(0, -1).map((w) => w.word).join("");
+    if (!prev || !lookupPhrase(words[words.length - 2]?.word ?? "", "organization")) continue;
+    let name = last.word;
+    let start = at - name.length;
+    if (words.length >= 3 && words[words.length - 2]!.word === "·") {
+      name = `${words[words.length - 3]!.word}·${name}`;
+      start = at - name.length;
+    }
+    addDiscovered(name, start, at);
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  return { models, mentions };
+}
+
+export function modelMentionsToMentions(ctx: ArticleContext, ms: ModelMention[]): ExtractedMention[] {
+  return ms.map((m) => ({
+    kind: "model" as const,
+    key: m.key,
+    text: m.text,
+    start: m.start,
+    end: m.end,
+    evidence: evidenceOf(ctx.sentences[ctx.sentenceAt(m.start)]),
+  }));
+}
+
+export { normVersion };

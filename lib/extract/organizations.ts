@@ -1,0 +1,183 @@
+// Organisations: registry matching, discovery of unknown names by suffix where a release is
+// described, vendor attribution of each model from the text, and the role each org plays.
+import type { ExtractedModel, ExtractedOrganization, OrgKind, OrgRole } from "./types";
+import type { ArticleContext } from "./context";
+import { tag } from "./context";
+import type { ModelMention } from "./models";
+import { ORGANIZATIONS, lookupPhrase, scanRegistry, type OrganizationEntry } from "./registry";
+import { slugify, pinyinOf, matchForm } from "./text";
+
+export interface OrgMention {
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface OrgExtraction {
+  organizations: Map<string, ExtractedOrganization>;
+  mentions: OrgMention[];
+  /** model key -> vendor key attributed from the text (registry vendor when the text is silent) */
+  vendors: Map<string, string>;
+}
+
+const RELEASE_OR_OWN = /发布|推出|上线|研发|打造|亮相|开源|自研|旗下|的|开发|训练|升级|公布|宣布|正式/;
+const ORG_SUFFIX = /([\p{Script=Han}A-Za-z0-9]{2,16}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|科技|智能))(?=[^\p{Script=Han}]|旗下|下属|也|近日|日前|此前|于|在|发布|推出|正式|将|已|宣布|的|开源|上线|$)/gu;
+const REPORT_CUE = /^[^，。；！？]{0,14}?(?:报告|白皮书|数据显示|统计|调查|调研|研究显示|测算|预测|榜单)/;
+const HOST_CUE = /^[^，。；！？]{0,12}?(?:大会|峰会|博览会|论坛|发布会|开发者大会|技术日)/;
+const HOST_VERB = /^[^，。；！？]{0,4}(?:举办|主办|举行|召开)/;
+
+function kindFromSuffix(name: string): OrgKind {
+  if (/大学|学院$/.test(name)) return "university";
+  if (/实验室|研究院|研究所$/.test(name)) return "lab";
+  return "company";
+}
+
+function fromEntry(e: OrganizationEntry): ExtractedOrganization {
+  return {
+    key: e.key,
+    nameZh: e.nameZh,
+    nameEn: e.nameEn,
+    aliases: e.aliases,
+    kind: e.kind,
+    roles: [],
+    curated: true,
+    sourceUrl: e.sourceUrl,
+  };
+}
+
+/** Trim leading non-name words (时间词, 位于深圳的, 由, verbs) from a suffix-matched org name. */
+function trimOrgName(raw: string): string | null {
+  const words = tag(raw);
+  let i = words.length - 1;
+  // keep the longest tail of noun-ish tokens
+  while (i > 0 && /^(?:n|nz|nr|nrt|ns|nt|eng|j|an|vn|x)$/.test(words[i - 1]!.tag) && !/^[的在于由据从和与及]$/.test(words[i - 1]!.word)) i--;
+  const name = words.slice(i).map((w) => w.word).join("");
+  if (name.length < 4) return null;
+  if (/^(?:该|本|这家|一家|其|多家|旗下|下属|相关|国内|国外|海外|科技|智能|研究院|实验室|公司|集团)/.test(name)) return null;
+  return name;
+}
+
+export function extractOrganizations(
+  ctx: ArticleContext,
+  models: Map<string, ExtractedModel>,
+  modelMentions: ModelMention[],
+): OrgExtraction {
+  const { body, hits, sentences } = ctx;
+  const organizations = new Map<string, ExtractedOrganization>();
+  const mentions: OrgMention[] = [];
+  const roles = new Map<string, Set<OrgRole>>();
+  const addRole = (key: string, r: OrgRole) => {
+    let s = roles.get(key);
+    if (!s) roles.set(key, (s = new Set()));
+    s.add(r);
+  };
+
+  for (const h of hits) {
+    if (h.kind !== "organization") continue;
+    const e = ORGANIZATIONS.get(h.key)!;
+    if (!organizations.has(e.key)) organizations.set(e.key, fromEntry(e));
+    mentions.push({ key: e.key, start: h.start, end: h.end, text: body.slice(h.start, h.end) });
+  }
+  // a report/event cue right after an org, with no other org in between, makes it author/host
+  for (let k = 0; k < mentions.length; k++) {
+    const o = mentions[k]!;
+    const nextStart = mentions[k + 1]?.start ?? body.length;
+    const after = body.slice(o.end, Math.min(o.end + 24, nextStart));
+    if (REPORT_CUE.test(after)) addRole(o.key, "report_author");
+    if (HOST_CUE.test(after) || HOST_VERB.test(after)) addRole(o.key, "event_host");
+  }
+  // organisations named only in the byline / photo credits (新华社记者 王全超 摄)
+  for (const line of ctx.credits) {
+    for (const h of scanRegistry(line, matchForm(line))) {
+      if (h.kind !== "organization") continue;
+      const e = ORGANIZATIONS.get(h.key)!;
+      if (!organizations.has(e.key)) organizations.set(e.key, fromEntry(e));
+    }
+  }
+
+  // vendor attribution, per model mention, from its own sentence
+  const vendors = new Map<string, string>();
+  for (const mm of modelMentions) {
+    const model = models.get(mm.key)!;
+    const si = ctx.sentenceAt(mm.start);
+    const s = sentences[si];
+    if (!s) continue;
+    let vendor: string | null = null;
+    // nearest registry org before the model in the same sentence, tied to it by a release/possessive
+    // cue or by adjacency (华为盘古)
+    const before = mentions.filter((o) => o.start >= s.start && o.end <= mm.start);
+    for (let k = before.length - 1; k >= 0; k--) {
+      const o = before[k]!;
+      const gap = body.slice(o.end, mm.start);
+      if (gap.length <= 2 || RELEASE_OR_OWN.test(gap)) {
+        const kind = organizations.get(o.key)?.kind;
+        if (kind === "media" || kind === "consultancy" || kind === "government") continue;
+        vendor = o.key;
+        break;
+      }
+    }
+    // unknown organisation named by its suffix before the model (北京某某科技公司发布了“X”)
+    if (!vendor && !model.curated && !model.vendorKey) {
+      const head = body.slice(s.start, mm.start);
+      let last: RegExpExecArray | null = null;
+      ORG_SUFFIX.lastIndex = 0;
+      for (let m = ORG_SUFFIX.exec(head); m; m = ORG_SUFFIX.exec(head)) last = m;
+      if (last && RELEASE_OR_OWN.test(head.slice(last.index + last[0].length))) {
+        const raw = last[1]!.split(/[，。；、：“”]/).pop()!;
+        const name = trimOrgName(raw);
+        if (name && !lookupPhrase(name, "organization")) {
+          const key = slugify(name);
+          if (!organizations.has(key)) {
+            organizations.set(key, {
+              key,
+              nameZh: name,
+              nameEn: null,
+              aliases: [],
+              kind: kindFromSuffix(name),
+              roles: [],
+              curated: false,
+              sourceUrl: null,
+            });
+          }
+          const start = s.start + last.index + last[0].length - name.length;
+          mentions.push({ key, start, end: start + name.length, text: name });
+          vendor = key;
+        }
+      }
+    }
+    if (vendor && !vendors.has(mm.key)) vendors.set(mm.key, vendor);
+  }
+
+  // registry vendor wins for curated models; text attribution fills the rest
+  for (const m of models.values()) {
+    if (m.vendorKey) vendors.set(m.key, m.vendorKey);
+    else if (vendors.has(m.key)) m.vendorKey = vendors.get(m.key)!;
+    const v = m.vendorKey;
+    if (!v) continue;
+    if (!organizations.has(v)) {
+      const e = ORGANIZATIONS.get(v);
+      if (e) organizations.set(v, fromEntry(e));
+    }
+    addRole(v, "vendor");
+  }
+
+  for (const o of organizations.values()) {
+    if (o.kind === "media") addRole(o.key, "media");
+    if (o.kind === "university" || o.kind === "lab") addRole(o.key, "research");
+    if (o.kind === "consultancy" && roles.get(o.key)?.has("report_author") !== true) {
+      // a consultancy named in a sentence that cites a report is its author
+      for (const mo of mentions.filter((x) => x.key === o.key)) {
+        const s = sentences[ctx.sentenceAt(mo.start)];
+        if (s && /报告|数据|统计/.test(s.text)) addRole(o.key, "report_author");
+      }
+    }
+    o.roles = [...(roles.get(o.key) ?? new Set<OrgRole>(["other"]))];
+    if (o.roles.length === 0) o.roles = ["other"];
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  return { organizations, mentions, vendors };
+}
+
+export { pinyinOf };

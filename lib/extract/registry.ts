@@ -1,0 +1,183 @@
+// The curated registries (data/*.json) compiled once at module load into one alias trie.
+import modelsData from "./data/models.json";
+import organizationsData from "./data/organizations.json";
+import industriesData from "./data/industries.json";
+import technologiesData from "./data/technologies.json";
+import type { OrgKind } from "./types";
+import { toSimplified } from "./text";
+
+export interface ModelEntry {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  pinyin: string | null;
+  aliases: string[];
+  vendor: string | null;
+  family: string | null;
+  version: string | null;
+  sourceUrl: string | null;
+}
+
+export interface OrganizationEntry {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  pinyin: string | null;
+  aliases: string[];
+  kind: OrgKind;
+  sourceUrl: string | null;
+}
+
+export interface TaxonomyEntry {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  aliases: string[];
+}
+
+export type RegistryKind = "model" | "organization" | "industry" | "technology";
+
+export const MODELS: ReadonlyMap<string, ModelEntry> = new Map(
+  (modelsData as ModelEntry[]).map((m) => [m.key, m]),
+);
+export const ORGANIZATIONS: ReadonlyMap<string, OrganizationEntry> = new Map(
+  (organizationsData as OrganizationEntry[]).map((o) => [o.key, o]),
+);
+export const INDUSTRIES: ReadonlyMap<string, TaxonomyEntry> = new Map(
+  (industriesData as TaxonomyEntry[]).map((i) => [i.key, i]),
+);
+export const TECHNOLOGIES: ReadonlyMap<string, TaxonomyEntry> = new Map(
+  (technologiesData as TaxonomyEntry[]).map((t) => [t.key, t]),
+);
+
+/** Normalised version for comparisons: "V3.5" -> "3.5", "4.0 Turbo" -> "4.0turbo". */
+export function normVersion(v: string): string {
+  return v.toLowerCase().replace(/\s+/g, "").replace(/^v(?=\d)/, "");
+}
+
+const byFamilyVersion = new Map<string, ModelEntry>();
+for (const m of MODELS.values()) {
+  if (m.family && m.version) byFamilyVersion.set(`${m.family}|${normVersion(m.version)}`, m);
+}
+
+/** The curated model of `family` at `version`, if the registry has it. */
+export function modelByFamilyVersion(family: string, version: string): ModelEntry | undefined {
+  return byFamilyVersion.get(`${family}|${normVersion(version)}`);
+}
+
+// ---- alias trie ----------------------------------------------------------------------------
+
+interface Target {
+  kind: RegistryKind;
+  key: string;
+  /** ASCII-only short upper-case aliases (IDC, MOSS) must match case-sensitively */
+  exact: string | null;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  targets: Target[] | null;
+}
+
+const root: TrieNode = { next: new Map(), targets: null };
+
+function addAlias(alias: string, kind: RegistryKind, key: string): void {
+  const a = toSimplified(alias.trim());
+  if (a.length < 2) return;
+  const lower = a.toLowerCase();
+  let node = root;
+  for (const ch of lower) {
+    let n = node.next.get(ch);
+    if (!n) {
+      n = { next: new Map(), targets: null };
+      node.next.set(ch, n);
+    }
+    node = n;
+  }
+  const exact = /^[A-Z0-9]{2,5}$/.test(a) ? a : null;
+  node.targets ??= [];
+  if (!node.targets.some((t) => t.kind === kind && t.key === key)) node.targets.push({ kind, key, exact });
+}
+
+for (const m of MODELS.values()) {
+  for (const a of [m.nameZh, m.nameEn, ...m.aliases]) if (a) addAlias(a, "model", m.key);
+  // 鹏城·脑海 is also written with other middle dots or none
+  if (m.nameZh.includes("·")) {
+    addAlias(m.nameZh.replace(/·/g, "•"), "model", m.key);
+    addAlias(m.nameZh.replace(/·/g, "・"), "model", m.key);
+    addAlias(m.nameZh.replace(/·/g, ""), "model", m.key);
+  }
+}
+for (const o of ORGANIZATIONS.values()) for (const a of [o.nameZh, o.nameEn, ...o.aliases]) if (a) addAlias(a, "organization", o.key);
+for (const i of INDUSTRIES.values()) for (const a of [i.nameZh, i.nameEn, ...i.aliases]) addAlias(a, "industry", i.key);
+for (const t of TECHNOLOGIES.values()) for (const a of [t.nameZh, t.nameEn ?? "", ...t.aliases]) if (a) addAlias(a, "technology", t.key);
+
+export interface RegistryHit {
+  kind: RegistryKind;
+  key: string;
+  start: number;
+  end: number;
+}
+
+const isAsciiWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+
+/**
+ * Every registry alias in `text` (any script: matched on Simplified, case-folded text),
+ * leftmost-longest, non-overlapping. ASCII aliases respect word boundaries.
+ */
+export function scanRegistry(text: string, matchText: string): RegistryHit[] {
+  const hits: RegistryHit[] = [];
+  let i = 0;
+  const n = matchText.length;
+  while (i < n) {
+    let node = root.next.get(matchText[i]!);
+    if (!node || (isAsciiWord(matchText[i]) && isAsciiWord(matchText[i - 1]))) {
+      i++;
+      continue;
+    }
+    let best: { end: number; targets: Target[] } | null = null;
+    let j = i + 1;
+    for (;;) {
+      if (node.targets) {
+        const end = j;
+        const last = matchText[end - 1];
+        const okBoundary = !isAsciiWord(last) || !isAsciiLetter(matchText[end]);
+        if (okBoundary) {
+          const surface = text.slice(i, end);
+          const targets = node.targets.filter((t) => !t.exact || t.exact === surface);
+          if (targets.length) best = { end, targets };
+        }
+      }
+      if (j >= n) break;
+      const nx = node.next.get(matchText[j]!);
+      if (!nx) break;
+      node = nx;
+      j++;
+    }
+    if (best) {
+      for (const t of best.targets) hits.push({ kind: t.kind, key: t.key, start: i, end: best.end });
+      i = best.end;
+    } else i++;
+  }
+  return hits;
+}
+
+/** Look a single phrase up (a field value such as 金融科技): exact alias match first. */
+export function lookupPhrase(phrase: string, kind: RegistryKind): string | null {
+  const m = toSimplified(phrase.trim()).toLowerCase();
+  let node: TrieNode | undefined = root;
+  for (const ch of m) {
+    node = node.next.get(ch);
+    if (!node) return null;
+  }
+  return node.targets?.find((t) => t.kind === kind)?.key ?? null;
+}
+
+/** Every alias string of the registry, for jieba's user dictionary. */
+export function allModelAndOrgAliases(): string[] {
+  const out: string[] = [];
+  for (const m of MODELS.values()) out.push(m.nameZh, ...m.aliases);
+  for (const o of ORGANIZATIONS.values()) out.push(o.nameZh, ...o.aliases);
+  return out.filter((a) => /\p{Script=Han}/u.test(a));
+}

@@ -1,0 +1,130 @@
+// Shared text helpers for the extractors: Traditional -> Simplified for matching (length-preserving,
+// so offsets found in the converted text are offsets in the original), slugs, sentence lookup.
+import * as OpenCC from "opencc-js";
+import { pinyin } from "pinyin-pro";
+import type { Evidence } from "./types";
+
+const phraseConverter = OpenCC.Converter({ from: "twp", to: "cn" });
+const charConverter = OpenCC.Converter({ from: "t", to: "cn" });
+
+let charMap: Map<string, string> | null = null;
+
+/** Single-character Traditional -> Simplified map, built once from OpenCC's tables. */
+function getCharMap(): Map<string, string> {
+  if (charMap) return charMap;
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  const out = charConverter(chars.join("\n")).split("\n");
+  const m = new Map<string, string>();
+  for (let i = 0; i < chars.length; i++) {
+    const o = out[i];
+    if (o !== undefined && o !== chars[i] && o.length === 1) m.set(chars[i]!, o);
+  }
+  charMap = m;
+  return m;
+}
+
+/** True when the text holds at least one character OpenCC would convert to Simplified. */
+export function hasTraditional(text: string): boolean {
+  const m = getCharMap();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff && m.has(text[i]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Simplified Chinese of `text` with exactly the same length, so offsets carry over.
+ * Uses OpenCC's phrase conversion (人工智慧 -> 人工智能) when it keeps the length, else per character.
+ */
+export function toSimplified(text: string): string {
+  if (!hasTraditional(text)) return text;
+  const phrase = phraseConverter(text);
+  if (phrase.length === text.length) return phrase;
+  const m = getCharMap();
+  let out = "";
+  for (const ch of text) out += m.get(ch) ?? ch;
+  return out;
+}
+
+/** Text prepared for matching: Simplified, ASCII lower-cased, same length as the input. */
+export function matchForm(text: string): string {
+  return toSimplified(text).toLowerCase();
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Lowercase slug: pinyin for Han characters, ASCII words kept, joined with "-". */
+export function slugify(name: string): string {
+  const parts: string[] = [];
+  let ascii = "";
+  let han = "";
+  const flushAscii = () => {
+    const s = ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    if (s) parts.push(s);
+    ascii = "";
+  };
+  const flushHan = () => {
+    if (han) parts.push((pinyin(han, { toneType: "none", type: "array", v: true }) as string[]).join(""));
+    han = "";
+  };
+  for (const ch of toSimplified(name)) {
+    if (HAN.test(ch)) {
+      flushAscii();
+      han += ch;
+    } else if (/[A-Za-z0-9.]/.test(ch)) {
+      flushHan();
+      ascii += ch === "." ? "-" : ch;
+    } else {
+      flushAscii();
+      flushHan();
+    }
+  }
+  flushAscii();
+  flushHan();
+  return parts.join("-").replace(/-+/g, "-") || "x";
+}
+
+/** Pinyin of a Han name without tones or separators (混元 -> hunyuan), null when there is no Han. */
+export function pinyinOf(name: string): string | null {
+  if (!HAN.test(name)) return null;
+  const s = (pinyin(toSimplified(name).replace(/[^\p{Script=Han}]/gu, ""), { toneType: "none", type: "array", v: true }) as string[]).join("");
+  return s || null;
+}
+
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Index of the sentence holding `offset` (binary search over sorted, non-overlapping spans). */
+export function sentenceIndexAt(sentences: SentenceSpan[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(sentences.length - 1, lo - 1));
+}
+
+export function evidenceOf(s: SentenceSpan | undefined): Evidence {
+  return s ? { sentence: s.text, start: s.start, end: s.end } : { sentence: "", start: 0, end: 0 };
+}
+
+/** Clause boundaries inside a sentence: ，；：、 are not used (、 joins lists). */
+export const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+
+/** [start, end) of the clause around `offset` within `text`. */
+export function clauseAround(text: string, offset: number): [number, number] {
+  let s = offset;
+  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  let e = offset;
+  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  return [s, e];
+}
