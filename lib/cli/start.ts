@@ -13,7 +13,7 @@ const seedsDir = process.env.MOXING_SEEDS_DIR || path.join(root, "seeds");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: { ...env, ...extraEnv } });
     child.on("error", reject);
