@@ -14,7 +14,7 @@ const PRE = "(超过|超|逾|约|大约|近|将近|接近|至少|不少于|不�
 const MULT = "(万亿|千亿|百亿|亿|千万|百万|万|千)?";
 const APPROX_AFTER = "(多|余|左右|上下|以上|以下)?";
 const UNIT =
-  "(个|款|家|项|种|名|位|所|座|台|条|次|倍|%|％|个百分点|万字|字|tokens?|Token|参数|行业|场景|用户|开发者|企业)";
+  "(个|款|家|项|种|名|位|所|座|台|块|张|条|次|倍|%|％|个百分点|万字|字|tokens?|Token|参数|行业|场景|用户|开发者|企业)";
 const CLAIM_RE = new RegExp(`${PRE}${NUM}${APPROX_AFTER}${MULT}${APPROX_AFTER}${UNIT}`, "gu");
 
 /** noun heads -> unit names, checked on the words right after the number */
@@ -30,12 +30,32 @@ const NOUNS: [RegExp, string][] = [
   [/^[^，。；]{0,6}?(?:参数|参数量)/, "parameters"],
   [/^[^，。；]{0,6}?(?:插件|智能体|应用程序)/, "apps"],
   [/^[^，。；]{0,6}?(?:城市)/, "cities"],
+  [/^[^，。；]{0,4}?(?:GPU|gpu|显卡|芯片|加速卡)/, "gpus"],
   [/^[^，。；]{0,6}?(?:国家|地区)/, "countries"],
   [/^[^，。；]{0,6}?(?:次|调用)/, "calls"],
 ];
 
+// noun first, number after: 用户规模已达4500万 / 下载量超过1000万次 / 开发者数量已超过35万
+const NOUN_FIRST = new RegExp(
+  `(用户|开发者|企业客户|客户|下载量|下载|调用量|日活|月活)(?:规模|数量|数|总数)?(?:累计)?(?:已经?|已)?(?:突破|超过|超|逾|达到|达|约|近|将近|接近)?${NUM}${APPROX_AFTER}${MULT}(?:次|人|名|家|个)?${APPROX_AFTER}(?![\\d年月日个款%％倍])`,
+  "gu",
+);
+const NOUN_FIRST_UNIT: Record<string, [string, string]> = {
+  用户: ["users", "users_count"],
+  开发者: ["developers", "developers_count"],
+  企业客户: ["organizations", "organizations_count"],
+  客户: ["organizations", "organizations_count"],
+  下载量: ["downloads", "downloads_count"],
+  下载: ["downloads", "downloads_count"],
+  调用量: ["calls", "calls_count"],
+  日活: ["users", "daily_active_users"],
+  月活: ["users", "monthly_active_users"],
+};
+
 const VERB_METRIC: [RegExp, string][] = [
   [/发布|推出|上线|问世|备案|通过/, "released"],
+  [/处理/, "processed"],
+  [/调用|使用/, "using"],
   [/支持|服务|接入|赋能|覆盖/, "supported"],
   [/应用|部署|落地/, "deployed"],
   [/注册|使用|用户数|累计用户|日活|月活/, "active"],
@@ -98,11 +118,32 @@ export function extractClaims(
 ): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
   const { sentences, body } = ctx;
+  let lastModelKey: string | null = null;
   for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si]!;
+    const s0 = sentences[si]!;
+    const s = { ...s0, text: ctx.simple.slice(s0.start, s0.end) };
+    const prevModel = lastModelKey;
+    const inSentence = modelMentions.filter((x) => x.start >= s.start && x.start < s.end);
+    if (si > 0 && body.slice(sentences[si - 1]!.end, s.start).includes("\n")) lastModelKey = null;
+    const fallbackModel = /^(?:该|此|这一|这款|新)?(?:模型|大模型)/.test(s.text.replace(/^[^，]{0,12}，/, "")) || /该模型|这一模型|新模型/.test(s.text) ? prevModel : null;
+    if (inSentence.length) lastModelKey = inSentence[inSentence.length - 1]!.key;
     if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
+    const seen = new Set<number>();
+    NOUN_FIRST.lastIndex = 0;
+    for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {
+      const [whole, noun, num, post1, mult, post2] = m;
+      let value = parseNumber(num!);
+      if (value === null) continue;
+      value *= multiplier(mult);
+      const [unit, metric] = NOUN_FIRST_UNIT[noun!]!;
+      const pre = /突破|超过|超|逾/.test(whole!) ? "超过" : /约/.test(whole!) ? "约" : /近|接近/.test(whole!) ? "近" : undefined;
+      const absIdx = s.start + m.index;
+      for (let k = m.index; k < m.index + whole!.length; k++) seen.add(k);
+      claims.push(makeClaim(ctx, si, s, absIdx, metric, value, unit, boundOf(pre, post1 ?? post2), modelMentions, orgMentions, fallbackModel));
+    }
     CLAIM_RE.lastIndex = 0;
     for (let m = CLAIM_RE.exec(s.text); m; m = CLAIM_RE.exec(s.text)) {
+      if (seen.has(m.index + (m[1]?.length ?? 0))) continue;
       const [whole, pre, num, post1, mult, post2, unitWord] = m;
       const idx = m.index;
       // not a date, year, ordinal or version: 2023年, 第3个, 3.0版本
@@ -138,8 +179,7 @@ export function extractClaims(
         if (!found) continue;
         unit = found;
       }
-      if (unit === "parameters" && !/参数/.test(whole! + after)) continue;
-      const sentenceHead = s.text.slice(0, idx);
+      if (unit === "parameters" && (!/参数/.test(whole! + after) || value < 1e6)) continue;
       const [cs] = clauseOf(s.text, idx);
       const clause = s.text.slice(cs, idx + whole!.length + after.length);
       const verb = VERB_METRIC.find(([re]) => re.test(clause));
@@ -147,48 +187,11 @@ export function extractClaims(
       if (unit === "characters") metric = "context_length";
       else if (unit === "parameters") metric = "parameters";
       else if (unit === "percent" || unit === "percentage_points" || unit === "times") {
-        const subject = /增长|增速|提升|提高|下降|降低/.test(clause) ? "growth" : "share";
-        metric = subject;
+        metric = /增长|增速|提升|提高|增加/.test(clause) ? "growth" : /便宜|降低|下降|减少|降价/.test(clause) ? "reduction" : unit === "times" ? "multiple" : "share";
       } else metric = `${unit}_${verb ? verb[1] : "count"}`;
-
-      const dates = findDates(s.text, ctx.years, s.start);
-      const asOf = dates.length ? dates[dates.length - 1]!.point : UNKNOWN_DATE;
-      const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界|国际/.test(s.text) ? "global" : null;
-
-      // subject: the model (else org) named in the same clause or nearest before the number
-      const absIdx = s.start + idx;
-      const subjModel = modelMentions.filter((x) => x.start >= s.start + cs && x.start < absIdx).pop() ??
-        modelMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
-      const subjOrg = orgMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
-
-      // the report this claim comes from: this sentence or up to 3 before it in the same paragraph
-      let statedBy: string | null = null;
-      for (let k = si; k >= Math.max(0, si - 3); k--) {
-        const ks = sentences[k]!;
-        if (k < si && body.slice(ks.end, s.start).includes("\n")) break;
-        const r = REPORT.exec(ks.text);
-        if (!r) continue;
-        const cite = ks.start + r.index;
-        const cands = orgMentions.filter((o) => o.start >= ks.start && o.end <= cite);
-        const author = cands.pop();
-        if (author && ORGANIZATIONS.get(author.key)?.kind !== "media") {
-          statedBy = author.key;
-          break;
-        }
-      }
-      void sentenceHead;
-      claims.push({
-        metric,
-        value,
-        unit,
-        bound: boundOf(pre, post1 ?? post2),
-        asOf,
-        scope,
-        subjectModelKey: subjModel?.key ?? null,
-        subjectOrganizationKey: subjOrg?.key ?? null,
-        statedByKey: statedBy,
-        evidence: evidenceOf(s),
-      });
+      claims.push(
+        makeClaim(ctx, si, s, s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), modelMentions, orgMentions, fallbackModel, cs),
+      );
     }
   }
   return claims;
@@ -200,4 +203,58 @@ function clauseOf(text: string, at: number): [number, number] {
   let e = at;
   while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
   return [s, e];
+}
+
+function makeClaim(
+  ctx: ArticleContext,
+  si: number,
+  s: { text: string; start: number; end: number },
+  absIdx: number,
+  metric: string,
+  value: number,
+  unit: string,
+  bound: ClaimBound,
+  modelMentions: ModelMention[],
+  orgMentions: OrgMention[],
+  fallbackModel: string | null,
+  clauseStart = 0,
+): ExtractedClaim {
+  const { sentences, body } = ctx;
+  // 自8月31日…以来 / 从…起 mark a start, not the date the number holds at
+  const dates = findDates(s.text, ctx.years, s.start).filter(
+    (d) => !/^(?:[^，。]{0,12}?)(?:以来|起|开始)/.test(s.text.slice(d.end - s.start, d.end - s.start + 14)) || /^截至|^截止/.test(d.point.text),
+  );
+  const asOf = dates.length ? dates[dates.length - 1]!.point : UNKNOWN_DATE;
+  const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界/.test(s.text) ? "global" : null;
+  // subject: the model (else org) named in the same clause, else nearest before the number
+  const subjModel =
+    modelMentions.filter((x) => x.start >= s.start + clauseStart && x.start < absIdx).pop() ??
+    modelMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
+  const subjOrg = orgMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
+  // the report this claim comes from: this sentence or up to 3 before it in the same paragraph
+  let statedBy: string | null = null;
+  for (let k = si; k >= Math.max(0, si - 3); k--) {
+    const ks = sentences[k]!;
+    if (k < si && body.slice(ks.end, s.start).includes("\n")) break;
+    const r = REPORT.exec(ctx.simple.slice(ks.start, ks.end));
+    if (!r) continue;
+    const cite = ks.start + r.index;
+    const author = orgMentions.filter((o) => o.start >= ks.start && o.end <= cite).pop();
+    if (author && ORGANIZATIONS.get(author.key)?.kind !== "media") {
+      statedBy = author.key;
+      break;
+    }
+  }
+  return {
+    metric,
+    value,
+    unit,
+    bound,
+    asOf,
+    scope,
+    subjectModelKey: subjModel?.key ?? fallbackModel,
+    subjectOrganizationKey: subjOrg?.key ?? null,
+    statedByKey: statedBy,
+    evidence: evidenceOf(sentences[si]),
+  };
 }

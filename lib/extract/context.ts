@@ -5,7 +5,7 @@ import type { CleanedBody } from "@/lib/ingest/clean";
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { allModelAndOrgAliases, scanRegistry, type RegistryHit } from "./registry";
-import { matchForm, sentenceIndexAt, type SentenceSpan } from "./text";
+import { toSimplified, sentenceIndexAt, type SentenceSpan } from "./text";
 import { yearContext, type YearContext } from "./dates";
 
 export interface ArticleContext {
@@ -13,6 +13,8 @@ export interface ArticleContext {
   body: string;
   /** Simplified, lower-cased body of the same length (for matching) */
   match: string;
+  /** Simplified body of the same length (for phrase patterns that read case) */
+  simple: string;
   sentences: SentenceSpan[];
   hits: RegistryHit[];
   years: YearContext;
@@ -23,15 +25,18 @@ export interface ArticleContext {
 
 export function buildContext(article: RawArticle, cleaned: CleanedBody): ArticleContext {
   const body = cleaned.body;
-  const match = matchForm(body);
+  const simple = toSimplified(body);
+  const match = simple.toLowerCase();
   const sentences = cleaned.sentences;
   return {
     article,
     body,
     match,
+    simple,
     sentences,
     hits: scanRegistry(body, match),
-    years: yearContext(`${article.title}\n${body}`),
+    // title and summary state the main event: their years weigh double
+    years: yearContext(body, toSimplified(`${article.title}\n${article.eventSummary ?? ""}`)),
     credits: [...(cleaned.byline ? [cleaned.byline] : []), ...cleaned.photoCredits],
     sentenceAt: (offset) => sentenceIndexAt(sentences, offset),
   };

@@ -30,14 +30,18 @@ export function cnNumber(s: string): number | null {
 const YEAR_MENTION = /(?<![\d.])((?:19|20)\d{2})(?=年|[\p{Script=Han}])(?!\d)/gu;
 const CN_YEAR_MENTION = /([〇零一二三四五六七八九]{4})年/g;
 
-/** The article's own explicit years, summarised. */
-export function yearContext(text: string): YearContext {
+/** The article's own explicit years, summarised (`headline`: title/summary, counted twice). */
+export function yearContext(text: string, headline = ""): YearContext {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(YEAR_MENTION)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  for (const m of text.matchAll(CN_YEAR_MENTION)) {
-    const y = cnNumber(m[1]!);
-    if (y && y >= 1900 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
+  const count = (t: string, w: number) => {
+    for (const m of t.matchAll(YEAR_MENTION)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + w);
+    for (const m of t.matchAll(CN_YEAR_MENTION)) {
+      const y = cnNumber(m[1]!);
+      if (y && y >= 1900 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + w);
+    }
+  };
+  count(text, 1);
+  count(headline, 2);
   let dominant: number | null = null;
   let best = 0;
   for (const [y, c] of counts) if (c > best || (c === best && dominant !== null && y > dominant)) (dominant = y), (best = c);
@@ -48,7 +52,7 @@ const Y = "((?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})";
 const M = "(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
 const D = "(3[01]|[12]\\d|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const PART = "(初|底|末|上旬|中旬|下旬|中)?";
-const HALF = "(上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度|前三季度|年初|年底|年末|年中)";
+const HALF = "(上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度|前三季度|年初|年底|年末|年中|底|初|末)";
 const PREFIX = "(截至|截止到|截止|到|至)?";
 
 const DATE_RE = new RegExp(
@@ -58,7 +62,7 @@ const DATE_RE = new RegExp(
     // 今年7月 / 去年底 / 今年以来 / 今年上半年
     `${PREFIX}(今年|去年|明年|前年)(?:${M}月份?(?:${D}[日号])?${PART}|${HALF}|(以来|初|底))?`,
     // 7月31日 / 6月初 / 7月
-    `${PREFIX}(?<![\\d年〇零一二三四五六七八九十])${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}`,
+    `${PREFIX}(?<!(?:\\d|[〇零一二三四五六七八九])\\s*年\\s*)(?<![\\d〇零一二三四五六七八九十])${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}`,
     // 2023-07-31 / 2023/7/31 / 2023.07
     `(?<![\\d.])((?:19|20)\\d{2})[-/.](1[0-2]|0?[1-9])(?:[-/.](3[01]|[12]\\d|0?[1-9]))?(?![\\d])`,
     // relative words with no date

@@ -10,8 +10,8 @@ import { evidenceOf, CLAUSE_BREAK } from "./text";
 // Checked in this order; the first type that applies to a model in a sentence wins.
 const TRIGGERS: [EventType, RegExp][] = [
   ["open_public", /向(?:全)?(?:社会|公众|全体用户|所有用户|用户)(?:全面)?开放|面向(?:公众|全社会)开放|开放服务|(?:上线|开启|开始|启动)(?:公测|内测)|全面开放|开放注册|免费开放|正式开放|对外开放|开放使用|正式上线/g],
-  ["announcement", /宣布(?!了?(?:正式)?(?:推出|发布|上线))|计划|将(?:正式)?(?:推出|发布|上线|开源|亮相)|即将(?:推出|发布|上线)|拟(?:推出|发布)|发布消息称|预计(?:将)?(?:推出|发布)/g],
-  ["release", /发布|推出|上线|开源|问世|面世|首发|升级(?:至|到|为)|迭代(?:至|到)/g],
+  ["announcement", /宣布(?!了?(?:正式)?(?:推出|发布|上线|开源|开放))|计划|将(?:继续|正式|陆续|进一步|于.{1,8})?(?:推出|发布|上线|开源|亮相)|即将(?:推出|发布|上线)|拟(?:推出|发布)|发布消息称|预计(?:将)?(?:推出|发布)/g],
+  ["release", /首次亮相|发布|推出|上线|开源(?!模型|大模型|社区|生态|项目|版本|协议|开放|领域)|问世|面世|首发|(?:升级|迭代)(?:至|到|为)(?=[A-Za-z\d])/g],
   ["showcase", /亮相|展示|展出|演示|体验/g],
   ["deployment", /规模化应用|落地应用|投入(?:使用|应用)|应用于|部署|落地|接入|实现.{0,4}应用|已在.{0,12}应用|(?:支持|服务|赋能)了?\d+.{0,12}(?:应用|企业|客户|场景|用户)/g],
 ];
@@ -46,7 +46,8 @@ export function extractEvents(
   let prevParagraphEnd = -1;
   for (let si = 0; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si]!;
-    const dates = findDates(s.text, ctx.years, s.start);
+    const text = ctx.simple.slice(s.start, s.end);
+    const dates = findDates(text, ctx.years, s.start);
     const sameParagraph = prevParagraphEnd >= 0 && !ctx.body.slice(prevParagraphEnd, s.start).includes("\n");
     const inherited = sameParagraph && ANAPHORIC_START.test(s.text) ? prevDates.filter((d) => d.point.value) : [];
     prevDates = dates;
@@ -55,19 +56,29 @@ export function extractEvents(
     const ms = modelMentions.filter((m) => m.start >= s.start && m.start < s.end);
     if (!ms.length) continue;
     const decided = new Set<string>();
-    const isExpo = EXPO.test(s.text);
+    const isExpo = EXPO.test(text);
     for (const [type, re] of TRIGGERS) {
       re.lastIndex = 0;
-      for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+      for (let m = re.exec(text); m; m = re.exec(text)) {
         let t: EventType = type;
         const word = m[0];
         if (type === "showcase" && !isExpo) {
           if (word !== "亮相") continue;
           t = "release";
         }
-        if (type === "release" && word === "发布" && /^发布(?:消息|通知|公告|报告|研究报告|数据)/.test(s.text.slice(m.index))) continue;
-        const [cs, ce] = clauseSpan(s.text, m.index);
+        if (type === "release" && word === "发布" && /^发布(?:的|了)?(?:研究)?(?:消息|通知|公告|报告|数据|白皮书|榜单)/.test(text.slice(m.index))) continue;
+        const [cs, ce] = clauseSpan(text, m.index);
         let targets = ms.filter((x) => x.start - s.start >= cs && x.start - s.start < ce);
+        // 基于X的Y: X is the base the released thing is built on, not what is released
+        if (targets.length > 1 && t !== "deployment") {
+          const direct = targets.filter((x) => !/(?:基于|依托|采用|搭载|基座)$/.test(ctx.simple.slice(Math.max(s.start, x.start - 3), x.start)));
+          if (direct.length) targets = direct;
+        }
+        // 接入X: the model integrated is the object after the verb
+        if (word === "接入") {
+          const objects = targets.filter((x) => x.start - s.start > m!.index);
+          if (objects.length) targets = objects;
+        }
         if (!targets.length) {
           const distinct = new Set(ms.map((x) => x.key));
           if (distinct.size === 1) targets = [ms[0]!];
@@ -90,5 +101,7 @@ export function extractEvents(
       }
     }
   }
-  return events;
+  // an undated duplicate of a dated event (GLM-4的推出 after 发布了GLM-4) adds nothing
+  const dated = new Set(events.filter((e) => e.date.value).map((e) => `${e.type}|${e.modelKey}`));
+  return events.filter((e) => e.date.value || !dated.has(`${e.type}|${e.modelKey}`));
 }

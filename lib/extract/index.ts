@@ -70,4 +70,3 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
   };
 }
 
-export { cleanBody } from "@/lib/ingest/clean";

@@ -21,7 +21,8 @@ export interface ModelExtraction {
 }
 
 // Version right after a family name: 3.0, V3.5, -R1, 4.0 Turbo, 2.0版 (not 2023年, 50个, 10%)
-const VERSION_AFTER = /^(?:大模型|大语言模型|认知大模型|模型)?[ \-_]?(?:版本)?([VvRrKk]?\d{1,2}(?:\.\d{1,2}){0,2}(?:[ \-]?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini|Flash|Air|Chat|Preview))?)(?![\d.]*[年月日号个亿万千百%％家款位名多余倍次项字])(?![A-Za-z\d])/i;
+// or a parameter size (Baichuan-7B, Skywork-13B)
+const VERSION_AFTER = /^(?:大模型|大语言模型|认知大模型|模型)?[ \-_]?(?:版本)?([VvRrKk]?\d{1,2}(?:\.\d{1,2}){0,2}(?:[ \-]?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini|Flash|Air|Chat|Preview))?|\d{1,3}(?:\.\d)?[BbMK](?:-(?:Chat|Base|Instruct))?)(?![\d.]*[年月日号个亿万千百%％家款位名多余倍次项字])(?![A-Za-z\d])/i;
 
 /** Words that make `X大模型` / `“X”大模型` generic rather than a product name. */
 const GENERIC = new Set(
@@ -66,7 +67,7 @@ function derivedVersion(e: ModelEntry, version: string, surface: string): Extrac
   const root = MODELS.get(family) ?? e;
   const v = version.replace(/^版本/, "");
   return {
-    key: `${family}-${slugify(v.replace(/^v(?=\d)/i, ""))}`,
+    key: `${family}-${slugify(v)}`,
     nameZh: surface,
     nameEn: root.nameEn ? `${root.nameEn} ${v}` : null,
     pinyin: root.pinyin,
@@ -166,17 +167,27 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     const clause = before.split(/[，。；！？、：“”「」《》（）()\s]/).pop() ?? "";
     if (clause.length < 3) continue;
     const words = tag(clause);
-    const last = words[words.length - 1];
-    if (!last || last.word.length < 2 || !/^(?:n|nz|nr|nrt|eng)$/.test(last.tag)) continue;
-    // the name must sit right after a known organisation (vendor + name + 大模型)
-    const prev = words.slice(0, -1).map((w) => w.word).join("");
-    if (!prev || !lookupPhrase(words[words.length - 2]?.word ?? "", "organization")) continue;
-    let name = last.word;
-    let start = at - name.length;
-    if (words.length >= 3 && words[words.length - 2]!.word === "·") {
-      name = `${words[words.length - 3]!.word}·${name}`;
-      start = at - name.length;
+    if (!words.length) continue;
+    // the head: a noun-ish word, or a coined name jieba leaves as single characters (天/筹)
+    let k = words.length - 1;
+    let name = "";
+    if (words[k]!.word.length >= 2 && /^(?:n|nz|nr|nrt|eng)$/.test(words[k]!.tag)) {
+      name = words[k]!.word;
+      k--;
+    } else {
+      while (k >= 0 && words[k]!.word.length === 1 && name.length < 4 && !/[的了和与及是在等个款级类种新大该其]/.test(words[k]!.word)) {
+        name = words[k]!.word + name;
+        k--;
+      }
+      if (name.length < 2) continue;
     }
+    if (k >= 1 && words[k]!.word === "·") {
+      name = `${words[k - 1]!.word}·${name}`;
+      k -= 2;
+    }
+    // the name must sit right after a known organisation (vendor + name + 大模型)
+    if (k < 0 || !lookupPhrase(words[k]!.word, "organization")) continue;
+    const start = at - name.length;
     addDiscovered(name, start, at);
   }
 

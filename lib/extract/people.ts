@@ -17,10 +17,10 @@ const VERBS = "表示|认为|说|指出|称|介绍|强调|透露|坦言|直言|�
 // clause-initial title + name + (adverb) + verb
 const SAID = new RegExp(
   `(?:^|[，。；：！？”\\n])([^，。；：！？“”\\n]{0,40}?(?:${TITLE_WORDS}))?([\\p{Script=Han}]{2,4}?)(?:也|还|则|就|同样|更|又|曾|进一步|在会上|对记者|向记者|接受采访时)?(${VERBS})(?:道)?[，：:]`,
-  "gu",
+  "gud",
 );
 // “…”TITLE NAME说。
-const QUOTED = new RegExp(`“([^”]{4,400})”([^，。；“”\\n]{0,40}?(?:${TITLE_WORDS}))?([\\p{Script=Han}]{2,4}?)(?:也|还|则)?(${VERBS})(?:道)?[。，]`, "gu");
+const QUOTED = new RegExp(`“([^”]{4,400})”([^，。；“”\\n]{0,40}?(?:${TITLE_WORDS}))?([\\p{Script=Han}]{2,4}?)(?:也|还|则)?(${VERBS})(?:道)?[。，]`, "gud");
 
 function plausibleName(n: string): boolean {
   if (n.length < 2 || n.length > 4) return false;
@@ -32,9 +32,10 @@ function plausibleName(n: string): boolean {
 
 export function extractPeople(ctx: ArticleContext, orgMentions: OrgMention[]): ExtractedPerson[] {
   const people = new Map<string, ExtractedPerson>();
-  const { body } = ctx;
+  const { body, simple } = ctx;
+  // patterns run on the Simplified text; names, titles and quotes are read back as written
+  const orig = (span: [number, number] | undefined) => (span ? body.slice(span[0], span[1]) : null);
   const add = (name: string, title: string | null, quote: string | null, at: number, titleStart: number) => {
-    if (!plausibleName(name)) return;
     const key = slugify(name);
     const s = ctx.sentences[ctx.sentenceAt(at)];
     const org = title ? orgMentions.find((o) => o.start >= titleStart && o.end <= titleStart + title.length) : undefined;
@@ -55,11 +56,12 @@ export function extractPeople(ctx: ArticleContext, orgMentions: OrgMention[]): E
     });
   };
 
-  for (const m of body.matchAll(SAID)) {
+  for (const m of simple.matchAll(SAID)) {
     const lead = m[0].length - m[0].replace(/^[，。；：！？”\n]/, "").length;
     const titleStart = m.index! + lead;
-    const title = m[1] ?? null;
-    const name = m[2]!;
+    const title = orig(m.indices![1]);
+    const name = orig(m.indices![2])!;
+    if (!plausibleName(m[2]!)) continue;
     const verbEnd = m.index! + m[0].length;
     const rest = body.slice(verbEnd);
     const stop = rest.search(/[。！？\n]/);
@@ -67,10 +69,11 @@ export function extractPeople(ctx: ArticleContext, orgMentions: OrgMention[]): E
     if (quote.length > 300) quote = quote.slice(0, 300);
     add(name, title, quote || null, titleStart, titleStart);
   }
-  for (const m of body.matchAll(QUOTED)) {
-    const quote = m[1]!;
-    const title = m[2] ?? null;
-    const name = m[3]!;
+  for (const m of simple.matchAll(QUOTED)) {
+    const quote = orig(m.indices![1])!;
+    const title = orig(m.indices![2]);
+    const name = orig(m.indices![3])!;
+    if (!plausibleName(m[3]!)) continue;
     const titleStart = m.index! + quote.length + 2;
     add(name, title, quote, titleStart, titleStart);
   }

@@ -4,8 +4,21 @@ import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 import type { Evidence } from "./types";
 
-const phraseConverter = OpenCC.Converter({ from: "twp", to: "cn" });
-const charConverter = OpenCC.Converter({ from: "t", to: "cn" });
+// OpenCC's "twp" vocabulary conversion also rewrites words that are fine (執行官 -> 运行官), so we
+// convert characters ("t") and map a few Taiwan/HK tech words of the same length ourselves.
+const phraseConverter = OpenCC.Converter({ from: "t", to: "cn" });
+const charConverter = phraseConverter;
+const VOCABULARY: [RegExp, string][] = [
+  [/人工智慧/g, "人工智能"],
+  [/数位/g, "数字"],
+  [/网路/g, "网络"],
+  [/软体/g, "软件"],
+  [/晶片/g, "芯片"],
+  [/程式/g, "程序"],
+  [/资讯/g, "信息"],
+  [/释出/g, "发布"],
+  [/连结/g, "链接"],
+];
 
 let charMap: Map<string, string> | null = null;
 
@@ -36,15 +49,18 @@ export function hasTraditional(text: string): boolean {
 
 /**
  * Simplified Chinese of `text` with exactly the same length, so offsets carry over.
- * Uses OpenCC's phrase conversion (人工智慧 -> 人工智能) when it keeps the length, else per character.
+ * OpenCC Traditional -> Simplified when it keeps the length (else per character), then a few
+ * same-length Taiwan/HK words (人工智慧 -> 人工智能).
  */
 export function toSimplified(text: string): string {
   if (!hasTraditional(text)) return text;
-  const phrase = phraseConverter(text);
-  if (phrase.length === text.length) return phrase;
-  const m = getCharMap();
-  let out = "";
-  for (const ch of text) out += m.get(ch) ?? ch;
+  let out = phraseConverter(text);
+  if (out.length !== text.length) {
+    const m = getCharMap();
+    out = "";
+    for (const ch of text) out += m.get(ch) ?? ch;
+  }
+  for (const [re, to] of VOCABULARY) out = out.replace(re, to);
   return out;
 }
 

@@ -1,0 +1,41 @@
+import { describe, it, expect } from "vitest";
+import { extractText } from "./helpers/article";
+import { parseNumber } from "@/lib/extract/claims";
+
+const claims = (body: string) => extractText(body).result.claims.map((c) => [c.value, c.unit, c.bound]);
+
+describe("claim extraction", () => {
+  it("reads exact counts with scope and as-of date", () => {
+    const { result } = extractText("截至2023年7月，我国累计已经发布130个大模型。");
+    expect(result.claims[0]).toMatchObject({ metric: "models_released", value: 130, unit: "models", bound: "exact", scope: "China", asOf: { value: "2023-07" } });
+  });
+
+  it("reads bounds from 多/余/超过/逾/近/约", () => {
+    expect(claims("混元已支持了50多个腾讯内部应用。")).toEqual([[50, "apps", "lower"]]);
+    expect(claims("已在近10个矿井落地。")).toEqual([[10, "mines", "upper"]]);
+    expect(claims("超过20万开发者使用。")).toEqual([[200000, "developers", "lower"]]);
+    expect(claims("服务约300家企业。")).toEqual([[300, "organizations", "approx"]]);
+    expect(claims("覆盖逾百个场景。")).toEqual([[100, "scenarios", "lower"]]);
+  });
+
+  it("applies 万/亿 multipliers and reads Chinese numerals", () => {
+    expect(claims("模型拥有6710亿参数。")).toEqual([[671000000000, "parameters", "exact"]]);
+    expect(claims("支持200万字上下文。")).toEqual([[2000000, "characters", "exact"]]);
+    expect(claims("发布了一百三十个大模型。")).toEqual([[130, "models", "exact"]]);
+    expect(parseNumber("两千")).toBe(2000);
+  });
+
+  it("reads percentages and noun-first counts", () => {
+    expect(claims("价格比行业便宜99.3%。")).toEqual([[99.3, "percent", "exact"]]);
+    expect(claims("文心一言用户规模已达4500万。")).toEqual([[45000000, "users", "exact"]]);
+  });
+
+  it("names the report author from the sentences before", () => {
+    const { result } = extractText("赛迪顾问公司发布的研究报告显示，大模型增长迅速。截至2023年7月，我国累计已经发布130个大模型。");
+    expect(result.claims[0]?.statedByKey).toBe("ccid-consulting");
+  });
+
+  it("ignores years, ordinals and versions", () => {
+    expect(claims("2023年，第3个版本的盘古大模型3.0发布。")).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, it, expect } from "vitest";
+import { extractText } from "./helpers/article";
+
+const events = (body: string, title = "测试") =>
+  extractText(body, { title }).result.events.map((e) => `${e.type}|${e.modelKey}|${e.date.value}|${e.date.precision}`);
+
+describe("event extraction", () => {
+  it("reads a release with its date", () => {
+    expect(events("2023年10月17日，百度发布了文心大模型4.0。")).toEqual(["release|ernie-4-0|2023-10-17|day"]);
+  });
+
+  it("reads opening to the public", () => {
+    expect(events("2023年9月13日，通义千问正式向公众开放。")).toEqual(["open_public|qwen|2023-09-13|day"]);
+    expect(events("2023年，智谱清言上线公测。")).toEqual(["open_public|chatglm|2023|year"]);
+  });
+
+  it("reads plans and announcements, not as releases", () => {
+    expect(events("鹏城实验室此前发布消息称，该实验室将推出“鹏城·脑海”大模型计划。")).toEqual(["announcement|pengcheng-naohai|null|unknown"]);
+  });
+
+  it("reads a showcase at an expo, and 亮相 elsewhere as a release", () => {
+    expect(events("近日，混元在2023腾讯全球数字生态大会上正式亮相。")).toEqual(["showcase|hunyuan|null|unknown"]);
+    expect(events("2024年5月，豆包正式亮相。")).toEqual(["release|doubao|2024-05|month"]);
+  });
+
+  it("reads deployments", () => {
+    expect(events("目前，盘古大模型已在全国近10个矿井实现规模化应用。")).toEqual(["deployment|pangu|null|unknown"]);
+  });
+
+  it("takes the date of the previous sentence after 会上/当天", () => {
+    expect(events("2024年1月16日，智谱AI举办技术开放日。会上，智谱AI发布了GLM-4。")).toEqual(["release|glm-4|2024-01-16|day"]);
+  });
+
+  it("does not treat 发布的报告 or 开源模型 as a release", () => {
+    expect(events("赛迪顾问发布的报告提到了文心一言。")).toEqual([]);
+    expect(events("DeepSeek-V3超越了多个开源模型。")).toEqual([]);
+  });
+
+  it("reads Traditional Chinese triggers", () => {
+    expect(events("2024年4月23日，商湯正式發佈「日日新5.0」大模型。")).toEqual(["release|sensenova-5-0|2024-04-23|day"]);
+  });
+});

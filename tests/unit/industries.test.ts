@@ -1,0 +1,30 @@
+import { describe, it, expect } from "vitest";
+import { extractText } from "./helpers/article";
+
+describe("industry and technology extraction", () => {
+  it("maps field values onto the taxonomy", () => {
+    const { result } = extractText("正文。", { industries: ["金融科技", "生物医药", "工业制造", "煤矿", "数字政务", "城市发展", "科学研究", "未知行业"] });
+    expect(result.industries.map((i) => i.key).sort()).toEqual(
+      ["biomedicine", "finance", "government", "manufacturing", "mining", "research", "smart-city"].sort(),
+    );
+    expect(result.industries.every((i) => i.from === "field")).toBe(true);
+  });
+
+  it("maps Traditional field values", () => {
+    const { result } = extractText("正文。", { industries: ["醫療", "金融"] });
+    expect(result.industries.map((i) => i.key).sort()).toEqual(["finance", "healthcare"]);
+  });
+
+  it("links a model to the industries its sentence says it serves", () => {
+    const { result } = extractText("华为盘古大模型实现了对煤矿的全覆盖。另一句提到金融。");
+    expect(result.industryLinks.map((l) => [l.modelKey, l.industryKey])).toEqual([["pangu", "mining"]]);
+  });
+
+  it("keeps unknown technology field values under a pinyin slug", () => {
+    const { result } = extractText("采用注意力机制。", { technologies: ["注意力机制", "量子退火"] });
+    expect(result.technologies.map((t) => [t.key, t.from])).toEqual([
+      ["attention", "both"],
+      ["liangzituihuo", "field"],
+    ]);
+  });
+});
