@@ -8,6 +8,7 @@ import { formatRejection, ingestFiles, listArticleFiles } from "../ingest/run";
 const inputs = process.argv.slice(2).filter((a) => a !== "--");
 const files = await listArticleFiles(inputs.length ? inputs : [path.join(process.cwd(), "seeds")]);
 const handle = await openDatabase();
+let exitCode = 1;
 try {
   const tty = process.stderr.isTTY;
   const bar = tty ? new SingleBar({ format: "ingest {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : null;
@@ -23,7 +24,9 @@ try {
   bar?.stop();
   for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
   console.log(`${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`);
-  process.exitCode = summary.rejected ? 1 : 0;
+  exitCode = summary.rejected ? 1 : 0;
 } finally {
   await handle.close();
 }
+// Set after closing: PGlite's WebAssembly runtime resets process.exitCode when it shuts down.
+process.exitCode = exitCode;

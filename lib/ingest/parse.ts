@@ -122,7 +122,7 @@ function splitList(value: string): string[] {
 export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResult {
   const fail = (line: number | null, field: string | null, message: string): ParseResult => ({
     ok: false,
-    error: { file: fileName, line, field, message: `${fileName}${line ? `:${line}` : ""}: ${message}` },
+    error: { file: fileName, line, field, message },
   });
   try {
     if (bytes.length === 0) return fail(null, null, "empty file");

@@ -3,9 +3,9 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 
-export const TEMPLATE_DIR = path.join(process.cwd(), ".tmp-test", "pglite-template");
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]", ""]);
 
@@ -43,7 +43,7 @@ export async function freshDatabase(backend: Backend = primaryBackend): Promise<
     return handle;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-pglite-"));
-  cpSync(TEMPLATE_DIR, dir, { recursive: true });
+  cpSync(inject("pgliteTemplate"), dir, { recursive: true });
   const handle = await openDatabase({ url: null, dataDir: dir });
   return {
     ...handle,

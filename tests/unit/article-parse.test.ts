@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { formatRejection } from "@/lib/ingest/run";
 import { parseArticleFile } from "@/lib/ingest/parse";
 
 const root = process.cwd();
@@ -67,7 +68,7 @@ describe("parseArticleFile", () => {
   it("rejects a missing 链接 naming the field", () => {
     const r = parseArticleFile("missing-link.txt", fixture("malformed", "missing-link.txt"));
     expect(r).toMatchObject({ ok: false, error: { file: "missing-link.txt", field: "链接" } });
-    if (!r.ok) expect(r.error.message).toContain("missing-link.txt");
+    if (!r.ok) expect(formatRejection(r.error)).toMatch(/^missing-link\.txt(:\d+)?: 链接: /);
   });
 
   it("rejects a URL without http(s) with the line of the field", () => {
