@@ -9,7 +9,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), "moxing-cli-"));
 const articles = path.join(work, "articles");
 
 function ingest(...args: string[]) {
-  const env = { ...process.env, MOXING_DATA_DIR: path.join(work, "db") };
+  const env: NodeJS.ProcessEnv = { ...process.env, MOXING_DATA_DIR: path.join(work, "db") };
   delete env.DATABASE_URL; // its own embedded database: the CLI is what is under test here
   return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/ingest.ts", ...args], {
     cwd: root,
