@@ -1,0 +1,5 @@
+import { EntityNotFound } from "@/components/ui/entity-not-found";
+
+export default function NotFound() {
+  return <EntityNotFound section="vendors" back="/vendors" />;
+}

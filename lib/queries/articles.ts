@@ -1,0 +1,356 @@
+// Articles: the list, and one article with its body split into sentences and entity highlights.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticlesFilter } from "@/lib/validations/filters";
+import {
+  clampLimit,
+  dateAtPrecision,
+  entityRefSelect,
+  names,
+  toEntityRef,
+  type DateAtPrecision,
+  type EntityRef,
+  type Names,
+  type Page,
+} from "./common";
+import type { EventTypeValue } from "@/lib/validations/filters";
+
+export type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
+
+export interface ArticleListItem {
+  id: number;
+  title: string;
+  url: string;
+  excerpt: string;
+  keywords: string[];
+  industries: { slug: string; names: Names }[];
+  ingestedAt: string;
+  mentionCount: number;
+  eventCount: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ArticleMention extends Span {
+  kind: EntityKind;
+  text: string;
+  /** the entity page to link to; null for kinds without a page (technology, person) */
+  target: { kind: "model" | "organization" | "industry"; slug: string; names: Names } | null;
+}
+
+export interface ArticleFact {
+  /** where in the body: the sentence this fact was read from */
+  sentenceStart: number;
+  sentenceEnd: number;
+  quote: string;
+}
+
+export interface ArticleDetail {
+  id: number;
+  title: string;
+  url: string;
+  body: string;
+  byline: string | null;
+  photoCredits: string[];
+  eventSummary: string | null;
+  keywords: string[];
+  /** as listed in the file, and as matched to the taxonomy */
+  technologyLabels: string[];
+  industryLabels: string[];
+  technologies: { slug: string; names: Names }[];
+  industries: { slug: string; names: Names }[];
+  ingestedAt: string;
+  updatedAt: string;
+  paragraphs: Span[];
+  /** sentence spans covering each paragraph; anchors are `s-<start>` */
+  sentences: Span[];
+  mentions: ArticleMention[];
+  events: (ArticleFact & {
+    id: number;
+    type: EventTypeValue;
+    date: DateAtPrecision;
+    model: EntityRef | null;
+    organization: EntityRef | null;
+  })[];
+  claims: (ArticleFact & { id: number; value: number; unit: string; metric: string; asOf: DateAtPrecision; statedBy: EntityRef | null })[];
+  industryLinks: (ArticleFact & { industry: { slug: string; names: Names }; subject: EntityRef | null; subjectKind: "model" | "organization" | null })[];
+  quotes: (ArticleFact & { person: { name: string; title: string | null } })[];
+}
+
+export function articleWhere(f: Partial<ArticlesFilter>): Prisma.ArticleWhereInput {
+  const and: Prisma.ArticleWhereInput[] = [];
+  if (f.industry) and.push({ articleIndustries: { some: { industry: { slug: f.industry } } } });
+  if (f.technology) and.push({ articleTechs: { some: { technology: { slug: f.technology } } } });
+  return and.length ? { AND: and } : {};
+}
+
+const EXCERPT = 140;
+
+/** Articles, most recently ingested first; cursor "a<id>". */
+export async function listArticles(filters: Partial<ArticlesFilter>, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
+  const db = await getDb();
+  const limit = clampLimit(opts.limit, 20);
+  const m = /^a(\d{1,10})$/.exec(filters.cursor ?? "");
+  const rows = await db.article.findMany({
+    where: articleWhere(filters),
+    orderBy: [{ firstIngestedAt: "desc" }, { id: "desc" }],
+    ...(m ? { cursor: { id: Number(m[1]) }, skip: 1 } : {}),
+    take: limit + 1,
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      body: true,
+      keywords: true,
+      firstIngestedAt: true,
+      articleIndustries: { take: 6, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
+      _count: { select: { mentions: true, eventSources: true } },
+    },
+  });
+  const items = rows.slice(0, limit).map((a) => ({
+    id: a.id,
+    title: a.title,
+    url: a.url,
+    excerpt: a.body.length > EXCERPT ? `${a.body.slice(0, EXCERPT).replace(/\n/g, " ")}…` : a.body.replace(/\n/g, " "),
+    keywords: a.keywords,
+    industries: a.articleIndustries.map((x) => ({ slug: x.industry.slug, names: names(x.industry.nameZh, x.industry.nameEn) })),
+    ingestedAt: a.firstIngestedAt.toISOString(),
+    mentionCount: a._count.mentions,
+    eventCount: a._count.eventSources,
+  }));
+  return { items, nextCursor: rows.length > limit ? `a${items[items.length - 1].id}` : null };
+}
+
+export async function countArticles(filters: Partial<ArticlesFilter> = {}): Promise<number> {
+  const db = await getDb();
+  return db.article.count({ where: articleWhere(filters) });
+}
+
+const FACTS_LIMIT = 200;
+const factSelect = { quote: true, sentenceStart: true, sentenceEnd: true } as const;
+
+export async function getArticleById(id: number): Promise<ArticleDetail | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  const db = await getDb();
+  const a = await db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      body: true,
+      byline: true,
+      photoCredits: true,
+      eventSummary: true,
+      keywords: true,
+      technologies: true,
+      industries: true,
+      firstIngestedAt: true,
+      lastIngestedAt: true,
+      articleTechs: { take: 50, select: { technology: { select: { slug: true, nameZh: true, nameEn: true } } } },
+      articleIndustries: { take: 50, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
+      mentions: {
+        orderBy: { start: "asc" },
+        take: 2000,
+        select: {
+          kind: true,
+          text: true,
+          start: true,
+          end: true,
+          sentenceStart: true,
+          sentenceEnd: true,
+          model: { select: { slug: true, nameZh: true, nameEn: true } },
+          organization: { select: { slug: true, nameZh: true, nameEn: true } },
+          industry: { select: { slug: true, nameZh: true, nameEn: true } },
+        },
+      },
+      eventSources: {
+        orderBy: { sentenceStart: "asc" },
+        take: FACTS_LIMIT,
+        select: {
+          ...factSelect,
+          event: {
+            select: {
+              id: true,
+              type: true,
+              date: true,
+              precision: true,
+              dateInferred: true,
+              dateText: true,
+              model: { select: entityRefSelect },
+              organization: { select: entityRefSelect },
+            },
+          },
+        },
+      },
+      claimSources: {
+        orderBy: { sentenceStart: "asc" },
+        take: FACTS_LIMIT,
+        select: {
+          ...factSelect,
+          claim: {
+            select: {
+              id: true,
+              value: true,
+              unit: true,
+              metric: true,
+              asOf: true,
+              asOfPrecision: true,
+              asOfInferred: true,
+              asOfText: true,
+              statedBy: { select: entityRefSelect },
+            },
+          },
+        },
+      },
+      industryLinks: {
+        orderBy: { sentenceStart: "asc" },
+        take: FACTS_LIMIT,
+        select: {
+          ...factSelect,
+          industry: { select: { slug: true, nameZh: true, nameEn: true } },
+          model: { select: entityRefSelect },
+          organization: { select: entityRefSelect },
+        },
+      },
+      quotes: {
+        orderBy: { sentenceStart: "asc" },
+        take: FACTS_LIMIT,
+        select: { sentence: true, sentenceStart: true, sentenceEnd: true, person: { select: { name: true, title: true } } },
+      },
+    },
+  });
+  if (!a) return null;
+
+  const known: Span[] = [
+    ...a.mentions.map((m) => ({ start: m.sentenceStart, end: m.sentenceEnd })),
+    ...a.eventSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+    ...a.claimSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+    ...a.industryLinks.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+    ...a.quotes.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+  ];
+  const paragraphs = splitParagraphs(a.body);
+  const sentences = splitSentences(a.body, paragraphs, known);
+
+  const ref = (r: { slug: string; nameZh: string; nameEn: string | null }) => ({ slug: r.slug, names: names(r.nameZh, r.nameEn) });
+  return {
+    id: a.id,
+    title: a.title,
+    url: a.url,
+    body: a.body,
+    byline: a.byline,
+    photoCredits: a.photoCredits,
+    eventSummary: a.eventSummary,
+    keywords: a.keywords,
+    technologyLabels: a.technologies,
+    industryLabels: a.industries,
+    technologies: a.articleTechs.map((t) => ref(t.technology)),
+    industries: a.articleIndustries.map((i) => ref(i.industry)),
+    ingestedAt: a.firstIngestedAt.toISOString(),
+    updatedAt: a.lastIngestedAt.toISOString(),
+    paragraphs,
+    sentences,
+    mentions: a.mentions.map((m) => ({
+      kind: m.kind,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      target: m.model
+        ? { kind: "model" as const, ...ref(m.model) }
+        : m.organization
+          ? { kind: "organization" as const, ...ref(m.organization) }
+          : m.industry
+            ? { kind: "industry" as const, ...ref(m.industry) }
+            : null,
+    })),
+    events: a.eventSources.map((s) => ({
+      quote: s.quote,
+      sentenceStart: s.sentenceStart,
+      sentenceEnd: s.sentenceEnd,
+      id: s.event.id,
+      type: s.event.type,
+      date: dateAtPrecision(s.event.date, s.event.precision, s.event.dateInferred, s.event.dateText),
+      model: s.event.model ? toEntityRef(s.event.model) : null,
+      organization: s.event.organization ? toEntityRef(s.event.organization) : null,
+    })),
+    claims: a.claimSources.map((s) => ({
+      quote: s.quote,
+      sentenceStart: s.sentenceStart,
+      sentenceEnd: s.sentenceEnd,
+      id: s.claim.id,
+      value: s.claim.value,
+      unit: s.claim.unit,
+      metric: s.claim.metric,
+      asOf: dateAtPrecision(s.claim.asOf, s.claim.asOfPrecision, s.claim.asOfInferred, s.claim.asOfText),
+      statedBy: s.claim.statedBy ? toEntityRef(s.claim.statedBy) : null,
+    })),
+    industryLinks: a.industryLinks.map((l) => ({
+      quote: l.quote,
+      sentenceStart: l.sentenceStart,
+      sentenceEnd: l.sentenceEnd,
+      industry: ref(l.industry),
+      subject: l.model ? toEntityRef(l.model) : l.organization ? toEntityRef(l.organization) : null,
+      subjectKind: l.model ? ("model" as const) : l.organization ? ("organization" as const) : null,
+    })),
+    quotes: a.quotes.map((q) => ({ quote: q.sentence, sentenceStart: q.sentenceStart, sentenceEnd: q.sentenceEnd, person: q.person })),
+  };
+}
+
+function splitParagraphs(body: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const line of body.split("\n")) {
+    if (line.trim()) out.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+// The same sentence ends as ingestion's cleaner (lib/ingest/clean.ts), so anchors line up.
+const SENTENCE_END = /[。！？!?；;]+[”’」』"）)]*/g;
+
+/**
+ * Sentence spans for each paragraph: the spans that stored facts cite take precedence (their
+ * offsets are the anchors citations link to); the text between them is split at sentence ends.
+ */
+function splitSentences(body: string, paragraphs: Span[], known: Span[]): Span[] {
+  const cited = [...new Map(known.filter((k) => k.end > k.start && k.end <= body.length).map((k) => [`${k.start}:${k.end}`, k])).values()].sort(
+    (x, y) => x.start - y.start || y.end - x.end,
+  );
+  const out: Span[] = [];
+  let ci = 0;
+  for (const p of paragraphs) {
+    let pos = p.start;
+    const fill = (to: number) => {
+      const text = body.slice(pos, to);
+      let from = 0;
+      SENTENCE_END.lastIndex = 0;
+      for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+        const end = m.index + m[0].length;
+        pushTrimmed(body, pos + from, pos + end, out);
+        from = end;
+      }
+      pushTrimmed(body, pos + from, to, out);
+      pos = to;
+    };
+    while (ci < cited.length && cited[ci].start < p.end) {
+      const c = cited[ci++];
+      if (c.start < pos || c.end > p.end) continue; // overlapping or crossing a paragraph: skip
+      if (c.start > pos) fill(c.start);
+      out.push({ start: c.start, end: c.end });
+      pos = c.end;
+    }
+    if (pos < p.end) fill(p.end);
+  }
+  return out;
+}
+
+function pushTrimmed(body: string, s: number, e: number, out: Span[]) {
+  while (s < e && /\s/.test(body[s])) s++;
+  while (e > s && /\s/.test(body[e - 1])) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

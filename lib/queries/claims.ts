@@ -1,0 +1,116 @@
+// Quantitative claims ("截至2023年7月，我国累计已经发布130个大模型") with who stated them and where.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  citationArticleSelect,
+  clampLimit,
+  dateAtPrecision,
+  entityRefSelect,
+  toCitation,
+  toEntityRef,
+  type Citation,
+  type DateAtPrecision,
+  type EntityRef,
+} from "./common";
+
+export type ClaimBound = "exact" | "lower" | "upper" | "approx";
+
+export interface ClaimItem {
+  id: number;
+  metric: string;
+  value: number;
+  unit: string;
+  bound: ClaimBound;
+  asOf: DateAtPrecision;
+  scope: string | null;
+  subjectModel: EntityRef | null;
+  subjectOrganization: EntityRef | null;
+  statedBy: EntityRef | null;
+  sources: Citation[];
+  sourceCount: number;
+}
+
+export interface ClaimFilter {
+  metric?: string;
+  modelSlug?: string;
+  /** claims about the organization or stated by it */
+  organizationSlug?: string;
+}
+
+const claimSelect = {
+  id: true,
+  metric: true,
+  value: true,
+  unit: true,
+  bound: true,
+  asOf: true,
+  asOfPrecision: true,
+  asOfInferred: true,
+  asOfText: true,
+  scope: true,
+  subjectModel: { select: entityRefSelect },
+  subjectOrganization: { select: entityRefSelect },
+  statedBy: { select: entityRefSelect },
+  sources: {
+    select: { quote: true, sentenceStart: true, sentenceEnd: true, article: { select: citationArticleSelect } },
+    orderBy: { id: "asc" },
+    take: 3,
+  },
+  _count: { select: { sources: true } },
+} satisfies Prisma.ClaimSelect;
+
+function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>): ClaimItem {
+  return {
+    id: c.id,
+    metric: c.metric,
+    value: c.value,
+    unit: c.unit,
+    bound: c.bound,
+    asOf: dateAtPrecision(c.asOf, c.asOfPrecision, c.asOfInferred, c.asOfText),
+    scope: c.scope,
+    subjectModel: c.subjectModel ? toEntityRef(c.subjectModel) : null,
+    subjectOrganization: c.subjectOrganization ? toEntityRef(c.subjectOrganization) : null,
+    statedBy: c.statedBy ? toEntityRef(c.statedBy) : null,
+    sources: c.sources.map(toCitation),
+    sourceCount: c._count.sources,
+  };
+}
+
+function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
+  const and: Prisma.ClaimWhereInput[] = [];
+  if (f.metric) and.push({ metric: f.metric });
+  if (f.modelSlug) and.push({ subjectModel: { slug: f.modelSlug } });
+  if (f.organizationSlug) {
+    and.push({ OR: [{ subjectOrganization: { slug: f.organizationSlug } }, { statedBy: { slug: f.organizationSlug } }] });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+/** Claims, latest as-of date first. */
+export async function listClaims(filter: ClaimFilter = {}, limit = 10): Promise<ClaimItem[]> {
+  const db = await getDb();
+  const rows = await db.claim.findMany({
+    where: claimWhere(filter),
+    orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    take: clampLimit(limit, 10),
+    select: claimSelect,
+  });
+  return rows.map(toClaimItem);
+}
+
+/**
+ * The headline count for the overview: the latest China-wide "models released" claim,
+ * falling back to the latest claim counting models of any scope.
+ */
+export async function getHeadlineClaim(metric = "models_released"): Promise<ClaimItem | null> {
+  const [latest] = await listClaims({ metric }, 1);
+  if (latest) return latest;
+  const db = await getDb();
+  const row = await db.claim.findFirst({
+    where: { unit: "models", subjectModelId: null },
+    orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { value: "desc" }],
+    select: claimSelect,
+  });
+  return row ? toClaimItem(row) : null;
+}

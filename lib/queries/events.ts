@@ -1,0 +1,199 @@
+// Events (releases, openings, deployments...) for the timeline, the overview and entity pages.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { periodRange, type EventTypeValue, type TimelineFilter } from "@/lib/validations/filters";
+import {
+  citationArticleSelect,
+  clampLimit,
+  dateAtPrecision,
+  entityRefSelect,
+  toCitation,
+  toEntityRef,
+  type Citation,
+  type DateAtPrecision,
+  type EntityRef,
+  type Page,
+} from "./common";
+
+export interface EventItem {
+  id: number;
+  type: EventTypeValue;
+  date: DateAtPrecision;
+  model: (EntityRef & { vendor: EntityRef | null }) | null;
+  organization: EntityRef | null;
+  /** the first few reports of this event (see sourceCount for all) */
+  sources: Citation[];
+  sourceCount: number;
+}
+
+export interface MonthCount {
+  /** "2023-07" */
+  month: string;
+  count: number;
+}
+
+export interface EventsPerMonth {
+  months: MonthCount[];
+  /** events in the filter whose date is known only to the year, or not at all (not in `months`) */
+  yearOnly: number;
+  undated: number;
+}
+
+const SOURCES_PER_EVENT = 3;
+
+const eventSelect = {
+  id: true,
+  type: true,
+  date: true,
+  precision: true,
+  dateInferred: true,
+  dateText: true,
+  model: { select: { ...entityRefSelect, vendor: { select: entityRefSelect } } },
+  organization: { select: entityRefSelect },
+  sources: {
+    select: { quote: true, sentenceStart: true, sentenceEnd: true, article: { select: citationArticleSelect } },
+    orderBy: { id: "asc" },
+    take: SOURCES_PER_EVENT,
+  },
+  _count: { select: { sources: true } },
+} satisfies Prisma.EventSelect;
+
+type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+
+function toEventItem(e: EventRow): EventItem {
+  return {
+    id: e.id,
+    type: e.type,
+    date: dateAtPrecision(e.date, e.precision, e.dateInferred, e.dateText),
+    model: e.model ? { ...toEntityRef(e.model), vendor: e.model.vendor ? toEntityRef(e.model.vendor) : null } : null,
+    organization: e.organization ? toEntityRef(e.organization) : null,
+    sources: e.sources.map(toCitation),
+    sourceCount: e._count.sources,
+  };
+}
+
+/** Prisma filter for the timeline filters (also used by entity pages with one field set). */
+export function eventWhere(f: Partial<TimelineFilter>): Prisma.EventWhereInput {
+  const and: Prisma.EventWhereInput[] = [];
+  if (f.vendor) {
+    and.push({ OR: [{ organization: { slug: f.vendor } }, { model: { vendor: { slug: f.vendor } } }] });
+  }
+  if (f.model) and.push({ model: { slug: f.model } });
+  if (f.industry) {
+    const link = { some: { industry: { slug: f.industry } } };
+    and.push({ OR: [{ model: { industryLinks: link } }, { organization: { industryLinks: link } }] });
+  }
+  if (f.type) and.push({ type: f.type });
+  if (f.from || f.to) and.push({ date: periodRange(f.from, f.to) });
+  return and.length ? { AND: and } : {};
+}
+
+// Keyset cursors: "k2023-07-01.12" (dated, newest first) then "u12" (undated, by id).
+function decodeEventCursor(cursor: string | undefined): { date: Date; id: number } | { undatedAfter: number } | null {
+  const k = /^k(\d{4}-\d{2}-\d{2})\.(\d{1,10})$/.exec(cursor ?? "");
+  if (k) return { date: new Date(`${k[1]}T00:00:00Z`), id: Number(k[2]) };
+  const u = /^u(\d{1,10})$/.exec(cursor ?? "");
+  if (u) return { undatedAfter: Number(u[1]) };
+  return null;
+}
+
+/** Events matching the filters, newest first (undated ones last), `limit` at a time. */
+export async function listEvents(filters: Partial<TimelineFilter>, opts: { limit?: number } = {}): Promise<Page<EventItem>> {
+  const db = await getDb();
+  const limit = clampLimit(opts.limit, 50);
+  const base = eventWhere(filters);
+  const cursor = decodeEventCursor(filters.cursor);
+  const items: EventRow[] = [];
+
+  if (!cursor || "date" in cursor) {
+    const after: Prisma.EventWhereInput = cursor
+      ? { OR: [{ date: { lt: cursor.date } }, { date: cursor.date, id: { lt: cursor.id } }] }
+      : { date: { not: null } };
+    const dated = await db.event.findMany({
+      where: { AND: [base, { date: { not: null } }, after] },
+      orderBy: [{ date: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: eventSelect,
+    });
+    items.push(...dated);
+    if (dated.length > limit) {
+      const last = dated[limit - 1];
+      return { items: dated.slice(0, limit).map(toEventItem), nextCursor: `k${last.date!.toISOString().slice(0, 10)}.${last.id}` };
+    }
+  }
+
+  // Undated events (no date, or unknown precision) follow the dated ones.
+  const undatedAfter = cursor && "undatedAfter" in cursor ? cursor.undatedAfter : 0;
+  const room = limit - items.length;
+  const undated = await db.event.findMany({
+    where: { AND: [base, { date: null }, { id: { gt: undatedAfter } }] },
+    orderBy: { id: "asc" },
+    take: room + 1,
+    select: eventSelect,
+  });
+  const page = [...items, ...undated.slice(0, room)];
+  const next = undated.length > room && room > 0 ? `u${undated[room - 1].id}` : undated.length > 0 && room === 0 ? `u${undatedAfter}` : null;
+  return { items: page.map(toEventItem), nextCursor: next };
+}
+
+/** The most recent events (overview, entity pages). */
+export async function latestEvents(filters: Partial<TimelineFilter> = {}, limit = 6): Promise<EventItem[]> {
+  const page = await listEvents({ ...filters, cursor: undefined }, { limit });
+  return page.items;
+}
+
+export async function countEvents(filters: Partial<TimelineFilter> = {}): Promise<number> {
+  const db = await getDb();
+  return db.event.count({ where: eventWhere(filters) });
+}
+
+/**
+ * Events per month (aggregated in the database, at most `maxMonths` most recent months).
+ * Only events dated to the month or day are placed in a month; the rest are counted apart.
+ */
+export async function eventsPerMonth(filters: Partial<TimelineFilter> = {}, maxMonths = 120): Promise<EventsPerMonth> {
+  const db = await getDb();
+  const where = eventWhere(filters);
+  const [grouped, yearOnly, undated] = await Promise.all([
+    db.event.groupBy({
+      by: ["date"],
+      where: { AND: [where, { precision: { in: ["day", "month"] } }, { date: { not: null } }] },
+      _count: { _all: true },
+      orderBy: { date: "desc" },
+      take: maxMonths * 31,
+    }),
+    db.event.count({ where: { AND: [where, { precision: "year" }, { date: { not: null } }] } }),
+    db.event.count({ where: { AND: [where, { OR: [{ date: null }, { precision: "unknown" }] }] } }),
+  ]);
+  const byMonth = new Map<string, number>();
+  for (const g of grouped) {
+    const month = g.date!.toISOString().slice(0, 7);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + g._count._all);
+  }
+  const months = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(-maxMonths)
+    .map(([month, count]) => ({ month, count }));
+  return { months: fillMonths(months), yearOnly, undated };
+}
+
+/** Adds the empty months between the first and last, so a chart's x axis is continuous. */
+function fillMonths(months: MonthCount[]): MonthCount[] {
+  if (months.length < 2) return months;
+  const counts = new Map(months.map((m) => [m.month, m.count]));
+  const out: MonthCount[] = [];
+  let [y, m] = months[0].month.split("-").map(Number);
+  const last = months[months.length - 1].month;
+  for (let guard = 0; guard < 240; guard++) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    out.push({ month: key, count: counts.get(key) ?? 0 });
+    if (key === last) break;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+// Models: the /models list and detail, plus the overview's per-vendor counts.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ModelsFilter } from "@/lib/validations/filters";
+import {
+  citationArticleSelect,
+  clampLimit,
+  decodeOffset,
+  entityRefSelect,
+  industryRefSelect,
+  names,
+  offsetPage,
+  toCitation,
+  toEntityRef,
+  toIndustryRef,
+  type Citation,
+  type EntityRef,
+  type EntityStatus,
+  type IndustryRef,
+  type Names,
+  type Page,
+} from "./common";
+import { latestEvents, type EventItem } from "./events";
+import { listClaims, type ClaimItem } from "./claims";
+
+export interface ModelListItem {
+  slug: string;
+  names: Names;
+  aliases: string[];
+  status: EntityStatus;
+  vendor: EntityRef | null;
+  family: string | null;
+  version: string | null;
+  industries: IndustryRef[];
+  mentionCount: number;
+  eventCount: number;
+}
+
+export interface ModelIndustry extends IndustryRef {
+  /** the sentence that ties the model to the industry */
+  citation: Citation;
+}
+
+export interface ModelDetail {
+  id: number;
+  slug: string;
+  names: Names;
+  pinyin: string | null;
+  aliases: string[];
+  status: EntityStatus;
+  vendor: EntityRef | null;
+  family: string | null;
+  version: string | null;
+  sourceUrl: string | null;
+  /** other models of the same family (bounded) */
+  familyMembers: (EntityRef & { version: string | null })[];
+  events: EventItem[];
+  industries: ModelIndustry[];
+  claims: ClaimItem[];
+  mentionCount: number;
+}
+
+export interface VendorModelCount {
+  vendor: EntityRef;
+  count: number;
+}
+
+const INDUSTRIES_PER_MODEL = 6;
+
+export function modelWhere(f: Partial<ModelsFilter>): Prisma.ModelWhereInput {
+  const where: Prisma.ModelWhereInput = {};
+  if (f.vendor) where.vendor = { slug: f.vendor };
+  if (f.industry) where.industryLinks = { some: { industry: { slug: f.industry } } };
+  if (f.status) where.status = f.status;
+  return where;
+}
+
+/** Models matching the filters, most-mentioned first. */
+export async function listModels(filters: Partial<ModelsFilter>, opts: { limit?: number } = {}): Promise<Page<ModelListItem>> {
+  const db = await getDb();
+  const limit = clampLimit(opts.limit);
+  const offset = decodeOffset(filters.cursor);
+  const rows = await db.model.findMany({
+    where: modelWhere(filters),
+    orderBy: [{ mentions: { _count: "desc" } }, { nameZh: "asc" }, { id: "asc" }],
+    skip: offset,
+    take: limit + 1,
+    select: {
+      slug: true,
+      nameZh: true,
+      nameEn: true,
+      aliases: true,
+      status: true,
+      family: true,
+      version: true,
+      vendor: { select: entityRefSelect },
+      industryLinks: {
+        select: { industry: { select: industryRefSelect } },
+        distinct: ["industryId"],
+        take: INDUSTRIES_PER_MODEL,
+      },
+      _count: { select: { mentions: true, events: true } },
+    },
+  });
+  return offsetPage(
+    rows.map((m) => ({
+      slug: m.slug,
+      names: names(m.nameZh, m.nameEn),
+      aliases: m.aliases,
+      status: m.status,
+      vendor: m.vendor ? toEntityRef(m.vendor) : null,
+      family: m.family,
+      version: m.version,
+      industries: m.industryLinks.map((l) => toIndustryRef(l.industry)),
+      mentionCount: m._count.mentions,
+      eventCount: m._count.events,
+    })),
+    offset,
+    limit,
+  );
+}
+
+export async function countModels(filters: Partial<ModelsFilter> = {}): Promise<number> {
+  const db = await getDb();
+  return db.model.count({ where: modelWhere(filters) });
+}
+
+/** A model with its vendor, family, events, industries and claims; null when the slug is unknown. */
+export async function getModelBySlug(slug: string): Promise<ModelDetail | null> {
+  const db = await getDb();
+  const m = await db.model.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      nameZh: true,
+      nameEn: true,
+      pinyin: true,
+      aliases: true,
+      status: true,
+      family: true,
+      version: true,
+      sourceUrl: true,
+      vendor: { select: entityRefSelect },
+      industryLinks: {
+        select: {
+          quote: true,
+          sentenceStart: true,
+          sentenceEnd: true,
+          industry: { select: industryRefSelect },
+          article: { select: citationArticleSelect },
+        },
+        distinct: ["industryId"],
+        orderBy: { id: "asc" },
+        take: 30,
+      },
+      _count: { select: { mentions: true } },
+    },
+  });
+  if (!m) return null;
+  const [familyMembers, events, claims] = await Promise.all([
+    m.family
+      ? db.model.findMany({
+          where: { family: m.family, id: { not: m.id } },
+          orderBy: [{ version: "asc" }, { nameZh: "asc" }],
+          take: 20,
+          select: { ...entityRefSelect, version: true },
+        })
+      : Promise.resolve([]),
+    latestEvents({ model: m.slug }, 30),
+    listClaims({ modelSlug: m.slug }, 10),
+  ]);
+  return {
+    id: m.id,
+    slug: m.slug,
+    names: names(m.nameZh, m.nameEn),
+    pinyin: m.pinyin,
+    aliases: m.aliases,
+    status: m.status,
+    vendor: m.vendor ? toEntityRef(m.vendor) : null,
+    family: m.family,
+    version: m.version,
+    sourceUrl: m.sourceUrl,
+    familyMembers: familyMembers.map((f) => ({ ...toEntityRef(f), version: f.version })),
+    events,
+    industries: m.industryLinks.map((l) => ({ ...toIndustryRef(l.industry), citation: toCitation(l) })),
+    claims,
+    mentionCount: m._count.mentions,
+  };
+}
+
+/** Vendors with the most models (overview chart). */
+export async function modelsPerVendor(limit = 10): Promise<VendorModelCount[]> {
+  const db = await getDb();
+  const groups = await db.model.groupBy({
+    by: ["vendorId"],
+    where: { vendorId: { not: null } },
+    _count: { _all: true },
+    orderBy: [{ _count: { vendorId: "desc" } }, { vendorId: "asc" }],
+    take: clampLimit(limit, 10),
+  });
+  const ids = groups.map((g) => g.vendorId!);
+  const vendors = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, ...entityRefSelect } });
+  const byId = new Map(vendors.map((v) => [v.id, v]));
+  return groups.flatMap((g) => {
+    const v = byId.get(g.vendorId!);
+    return v ? [{ vendor: toEntityRef(v), count: g._count._all }] : [];
+  });
+}
+
+/** Models for filter menus (bounded, by name). */
+export async function modelOptions(limit = 300): Promise<EntityRef[]> {
+  const db = await getDb();
+  const rows = await db.model.findMany({ orderBy: [{ nameZh: "asc" }], take: Math.min(Math.max(1, limit), 500), select: entityRefSelect });
+  return rows.map(toEntityRef);
+}
+
+export interface VendorLandscapeRow {
+  vendor: EntityRef;
+  modelCount: number;
+  /** the vendor's most-mentioned models (at most `modelsPerVendor`) */
+  models: (EntityRef & { version: string | null })[];
+}
+
+/** Who makes what: the vendors with the most models, each with its most-mentioned models. */
+export async function vendorLandscape(vendors = 10, perVendor = 6): Promise<VendorLandscapeRow[]> {
+  const db = await getDb();
+  const top = await modelsPerVendor(vendors);
+  if (!top.length) return [];
+  const orgs = await db.organization.findMany({
+    where: { slug: { in: top.map((t) => t.vendor.slug) } },
+    select: {
+      slug: true,
+      models: {
+        orderBy: [{ mentions: { _count: "desc" } }, { nameZh: "asc" }],
+        take: Math.min(Math.max(1, perVendor), 20),
+        select: { ...entityRefSelect, version: true },
+      },
+    },
+  });
+  const bySlug = new Map(orgs.map((o) => [o.slug, o.models]));
+  return top.map((t) => ({
+    vendor: t.vendor,
+    modelCount: t.count,
+    models: (bySlug.get(t.vendor.slug) ?? []).map((m) => ({ ...toEntityRef(m), version: m.version })),
+  }));
+}

@@ -1,0 +1,168 @@
+// Search across models, organizations, industries and articles through the GIN-indexed
+// `searchTerms` tsvectors (CJK bigrams, lowercase Latin words, pinyin of names): never a scan.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { queryTerms, toTsQuery } from "@/lib/search/terms";
+import type { SearchScope } from "@/lib/validations/filters";
+import { clampLimit, names, type EntityRef, type EntityStatus, type Names } from "./common";
+import type { Span } from "./articles";
+
+export interface EntityHit extends EntityRef {
+  aliases: string[];
+  /** the vendor, for model hits */
+  vendor: { slug: string; names: Names } | null;
+}
+
+export interface IndustryHit {
+  slug: string;
+  names: Names;
+  aliases: string[];
+}
+
+export interface ArticleHit {
+  id: number;
+  title: string;
+  url: string;
+  /** a window of the body around the first match, with the matched ranges inside it */
+  snippet: { text: string; highlights: Span[] };
+}
+
+export interface SearchSection<T> {
+  items: T[];
+  total: number;
+}
+
+export interface SearchResults {
+  query: string;
+  /** false when the query has nothing searchable (empty, punctuation only) */
+  searched: boolean;
+  models: SearchSection<EntityHit>;
+  vendors: SearchSection<EntityHit>;
+  industries: SearchSection<IndustryHit>;
+  articles: SearchSection<ArticleHit>;
+}
+
+const EMPTY = { items: [], total: 0 };
+
+/** Search every kind (or one `scope`), `limit` hits per kind, best match first. */
+export async function search(query: string, opts: { scope?: SearchScope; limit?: number } = {}): Promise<SearchResults> {
+  const q = query.trim().slice(0, 100);
+  const terms = queryTerms(q);
+  const tsq = toTsQuery(terms);
+  if (!tsq) return { query: q, searched: false, models: EMPTY, vendors: EMPTY, industries: EMPTY, articles: EMPTY };
+  const scope = opts.scope ?? "all";
+  const limit = clampLimit(opts.limit, scope === "all" ? 8 : 30);
+  const want = (s: SearchScope) => scope === "all" || scope === s;
+  const db = await getDb();
+  const lower = q.toLowerCase();
+
+  const [models, modelTotal, vendors, vendorTotal, industries, industryTotal, articles, articleTotal] = await Promise.all([
+    want("models")
+      ? db.$queryRaw<
+          { slug: string; nameZh: string; nameEn: string | null; status: EntityStatus; aliases: string[]; vSlug: string | null; vZh: string | null; vEn: string | null }[]
+        >`
+        SELECT m.slug, m."nameZh", m."nameEn", m.status::text AS status, m.aliases,
+               o.slug AS "vSlug", o."nameZh" AS "vZh", o."nameEn" AS "vEn"
+        FROM "Model" m LEFT JOIN "Organization" o ON o.id = m."vendorId"
+        WHERE m."searchTerms" @@ ${tsq}::tsquery
+        ORDER BY (lower(m."nameZh") = ${lower} OR lower(coalesce(m."nameEn", '')) = ${lower}
+                  OR lower(coalesce(m.pinyin, '')) = ${lower}) DESC,
+                 ts_rank(m."searchTerms", ${tsq}::tsquery) DESC, m.id
+        LIMIT ${limit}`
+      : [],
+    want("models") ? count(db, "Model", tsq) : 0,
+    want("vendors")
+      ? db.$queryRaw<{ slug: string; nameZh: string; nameEn: string | null; status: EntityStatus; aliases: string[] }[]>`
+        SELECT slug, "nameZh", "nameEn", status::text AS status, aliases
+        FROM "Organization"
+        WHERE "searchTerms" @@ ${tsq}::tsquery
+        ORDER BY (lower("nameZh") = ${lower} OR lower(coalesce("nameEn", '')) = ${lower}) DESC,
+                 ts_rank("searchTerms", ${tsq}::tsquery) DESC, id
+        LIMIT ${limit}`
+      : [],
+    want("vendors") ? count(db, "Organization", tsq) : 0,
+    want("industries")
+      ? db.$queryRaw<{ slug: string; nameZh: string; nameEn: string; aliases: string[] }[]>`
+        SELECT slug, "nameZh", "nameEn", aliases
+        FROM "Industry"
+        WHERE "searchTerms" @@ ${tsq}::tsquery
+        ORDER BY ts_rank("searchTerms", ${tsq}::tsquery) DESC, id
+        LIMIT ${limit}`
+      : [],
+    want("industries") ? count(db, "Industry", tsq) : 0,
+    want("articles")
+      ? db.$queryRaw<{ id: number; title: string; url: string; body: string }[]>`
+        SELECT id, title, url, left(body, 20000) AS body
+        FROM "Article"
+        WHERE "searchTerms" @@ ${tsq}::tsquery
+        ORDER BY ts_rank("searchTerms", ${tsq}::tsquery) DESC, "firstIngestedAt" DESC, id DESC
+        LIMIT ${limit}`
+      : [],
+    want("articles") ? count(db, "Article", tsq) : 0,
+  ]);
+
+  const needles = [q, ...terms.exact, ...terms.prefix].filter(Boolean);
+  return {
+    query: q,
+    searched: true,
+    models: {
+      total: modelTotal,
+      items: models.map((m) => ({
+        slug: m.slug,
+        names: names(m.nameZh, m.nameEn),
+        status: m.status,
+        aliases: m.aliases,
+        vendor: m.vSlug ? { slug: m.vSlug, names: names(m.vZh!, m.vEn) } : null,
+      })),
+    },
+    vendors: {
+      total: vendorTotal,
+      items: vendors.map((o) => ({ slug: o.slug, names: names(o.nameZh, o.nameEn), status: o.status, aliases: o.aliases, vendor: null })),
+    },
+    industries: { total: industryTotal, items: industries.map((i) => ({ slug: i.slug, names: names(i.nameZh, i.nameEn), aliases: i.aliases })) },
+    articles: {
+      total: articleTotal,
+      items: articles.map((a) => ({ id: a.id, title: a.title, url: a.url, snippet: snippet(a.body, needles) })),
+    },
+  };
+}
+
+type Table = "Model" | "Organization" | "Industry" | "Article";
+
+async function count(db: Awaited<ReturnType<typeof getDb>>, table: Table, tsq: string): Promise<number> {
+  // Table names come from the fixed union above, never from input.
+  const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "${table}" WHERE "searchTerms" @@ $1::tsquery`,
+    tsq,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+const WINDOW = 70;
+
+/** A window of `body` around the first needle found, with every needle occurrence inside it. */
+export function snippet(body: string, needles: string[]): { text: string; highlights: Span[] } {
+  const hay = body.toLowerCase();
+  const sorted = [...new Set(needles.map((n) => n.toLowerCase()))].sort((a, b) => b.length - a.length);
+  let first = -1;
+  for (const n of sorted) {
+    const i = hay.indexOf(n);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+    if (i >= 0 && n === sorted[0]) break;
+  }
+  const from = Math.max(0, (first < 0 ? 0 : first) - 20);
+  const to = Math.min(body.length, from + WINDOW * 2);
+  const raw = body.slice(from, to).replace(/\n/g, " ");
+  const prefix = from > 0 ? "…" : "";
+  const text = `${prefix}${raw}${to < body.length ? "…" : ""}`;
+  const lowerText = text.toLowerCase();
+  const highlights: Span[] = [];
+  for (const n of sorted) {
+    if (!n) continue;
+    for (let i = lowerText.indexOf(n); i >= 0; i = lowerText.indexOf(n, i + n.length)) {
+      if (!highlights.some((h) => i < h.end && i + n.length > h.start)) highlights.push({ start: i, end: i + n.length });
+    }
+  }
+  highlights.sort((a, b) => a.start - b.start);
+  return { text, highlights };
+}
