@@ -47,6 +47,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ADMIN_TOKEN: "e2e-admin-token" },
   },
 });

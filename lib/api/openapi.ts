@@ -1,0 +1,246 @@
+// The OpenAPI 3.1 document of the JSON API, exports and feeds, generated from the same zod schemas
+// that validate the parameters (lib/validations/api.ts) and describe the responses (./schemas.ts).
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { reviewActionSchema } from "@/lib/admin/review-schema";
+import {
+  articleIdParamSchema,
+  articlesQuerySchema,
+  claimsExportQuerySchema,
+  claimsQuerySchema,
+  eventsExportQuerySchema,
+  eventsQuerySchema,
+  feedQuerySchema,
+  industriesQuerySchema,
+  modelsExportQuerySchema,
+  modelsQuerySchema,
+  slugParamSchema,
+  vendorsQuerySchema,
+} from "@/lib/validations/api";
+import * as s from "./schemas";
+
+extendZodWithOpenApi(z);
+
+const errors = {
+  400: { description: "Invalid parameters: the zod issues say which and why.", content: { "application/json": { schema: s.errorSchema } } },
+  500: { description: "Unexpected error (no details are exposed).", content: { "application/json": { schema: s.errorSchema } } },
+  503: { description: "The database is unreachable; retry later.", content: { "application/json": { schema: s.errorSchema } } },
+} as const;
+const notFound = { 404: { description: "No item with this slug or id.", content: { "application/json": { schema: s.errorSchema } } } } as const;
+
+function ok(description: string, schema: z.ZodType) {
+  return { 200: { description, content: { "application/json": { schema } } } };
+}
+
+/** Every documented operation, in the order the API page lists them. */
+function register(registry: OpenAPIRegistry) {
+  const get = (config: Omit<RouteConfig, "method">) => registry.registerPath({ method: "get", ...config });
+
+  get({
+    path: "/api/models",
+    operationId: "listModels",
+    tags: ["Models"],
+    summary: "Models, most mentioned first",
+    request: { query: modelsQuerySchema },
+    responses: { ...ok("One page of models.", s.modelPageSchema), ...errors },
+  });
+  get({
+    path: "/api/models/{slug}",
+    operationId: "getModel",
+    tags: ["Models"],
+    summary: "One model with its vendor, family, events (with evidence), industries and claims",
+    request: { params: slugParamSchema },
+    responses: { ...ok("The model.", s.modelDetailSchema), ...notFound, ...errors },
+  });
+  get({
+    path: "/api/vendors",
+    operationId: "listVendors",
+    tags: ["Vendors"],
+    summary: "Organizations (vendors, labs, report authors…), those with most models first",
+    request: { query: vendorsQuerySchema },
+    responses: { ...ok("One page of organizations.", s.vendorPageSchema), ...errors },
+  });
+  get({
+    path: "/api/vendors/{slug}",
+    operationId: "getVendor",
+    tags: ["Vendors"],
+    summary: "One organization with its models, events, industries and claims",
+    request: { params: slugParamSchema },
+    responses: { ...ok("The organization.", s.vendorDetailSchema), ...notFound, ...errors },
+  });
+  get({
+    path: "/api/industries",
+    operationId: "listIndustries",
+    tags: ["Industries"],
+    summary: "Industries, most served first",
+    request: { query: industriesQuerySchema },
+    responses: { ...ok("One page of industries.", s.industryPageSchema), ...errors },
+  });
+  get({
+    path: "/api/industries/{slug}",
+    operationId: "getIndustry",
+    tags: ["Industries"],
+    summary: "One industry with the models and vendors serving it (with the sentences that say so)",
+    request: { params: slugParamSchema },
+    responses: { ...ok("The industry.", s.industryDetailSchema), ...notFound, ...errors },
+  });
+  get({
+    path: "/api/events",
+    operationId: "listEvents",
+    tags: ["Events"],
+    summary: "Events, newest first (undated last), each with its evidence",
+    request: { query: eventsQuerySchema },
+    responses: { ...ok("One page of events.", s.eventPageSchema), ...errors },
+  });
+  get({
+    path: "/api/claims",
+    operationId: "listClaims",
+    tags: ["Claims"],
+    summary: "Quantitative claims, latest as-of date first, each with its evidence",
+    request: { query: claimsQuerySchema },
+    responses: { ...ok("One page of claims.", s.claimPageSchema), ...errors },
+  });
+  get({
+    path: "/api/articles",
+    operationId: "listArticles",
+    tags: ["Articles"],
+    summary: "Articles, most recently ingested first",
+    request: { query: articlesQuerySchema },
+    responses: { ...ok("One page of articles.", s.articlePageSchema), ...errors },
+  });
+  get({
+    path: "/api/articles/{id}",
+    operationId: "getArticle",
+    tags: ["Articles"],
+    summary: "One article: cleaned body, sentences, mentions and the facts read from it",
+    request: { params: articleIdParamSchema },
+    responses: { ...ok("The article.", s.articleDetailSchema), ...notFound, ...errors },
+  });
+
+  const csv = (description: string) => ({
+    200: { description, content: { "text/csv": { schema: z.string().meta({ description: "UTF-8 with a byte-order mark; CRLF line ends" }) } } },
+  });
+  get({
+    path: "/api/export/models.csv",
+    operationId: "exportModels",
+    tags: ["Exports"],
+    summary: "Models as CSV, with the /models page's filters (unknown parameters are ignored)",
+    request: { query: modelsExportQuerySchema },
+    responses: { ...csv("Models, one a row."), ...errors },
+  });
+  get({
+    path: "/api/export/events.csv",
+    operationId: "exportEvents",
+    tags: ["Exports"],
+    summary: "Events as CSV (first evidence of each), with the timeline's filters",
+    request: { query: eventsExportQuerySchema },
+    responses: { ...csv("Events, one a row."), ...errors },
+  });
+  get({
+    path: "/api/export/claims.csv",
+    operationId: "exportClaims",
+    tags: ["Exports"],
+    summary: "Claims as CSV (first evidence of each)",
+    request: { query: claimsExportQuerySchema },
+    responses: { ...csv("Claims, one a row."), ...errors },
+  });
+
+  const atom = { 200: { description: "An Atom 1.0 feed of dated events.", content: { "application/atom+xml": { schema: z.string() } } } };
+  get({ path: "/feed.xml", operationId: "eventsFeed", tags: ["Feeds"], summary: "Atom feed of events (timeline filters)", request: { query: feedQuerySchema }, responses: { ...atom, ...errors } });
+  get({ path: "/feeds/vendors/{slug}", operationId: "vendorFeed", tags: ["Feeds"], summary: "Atom feed of one organization's events (`{slug}.xml` also works)", request: { params: slugParamSchema }, responses: { ...atom, ...notFound, ...errors } });
+  get({ path: "/feeds/models/{slug}", operationId: "modelFeed", tags: ["Feeds"], summary: "Atom feed of one model's events (`{slug}.xml` also works)", request: { params: slugParamSchema }, responses: { ...atom, ...notFound, ...errors } });
+
+  const bearer = registry.registerComponent("securitySchemes", "adminToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The server's ADMIN_TOKEN. Without one configured, the admin endpoints answer 404.",
+  });
+  const adminErrors = {
+    401: { description: "Missing or wrong token.", content: { "application/json": { schema: s.errorSchema } } },
+    404: { description: "The admin area is off (no ADMIN_TOKEN configured).", content: { "application/json": { schema: s.errorSchema } } },
+    413: { description: "Upload too large.", content: { "application/json": { schema: s.errorSchema } } },
+    429: { description: "Too many requests; see Retry-After.", content: { "application/json": { schema: s.errorSchema } } },
+  };
+  const upload = {
+    body: {
+      content: {
+        "multipart/form-data": {
+          schema: z.object({
+            files: z.array(z.string().meta({ format: "binary" })).optional().meta({ description: "article files in the seed format (≤ 1 MB each, ≤ 20)" }),
+            text: z.string().optional().meta({ description: "one pasted article" }),
+          }),
+        },
+      },
+    },
+  };
+  registry.registerPath({
+    method: "post",
+    path: "/api/admin/preview",
+    operationId: "previewUpload",
+    tags: ["Admin"],
+    summary: "What the files would store (nothing is written): models, vendors, events and claims with their quotes",
+    security: [{ [bearer.name]: [] }],
+    request: upload,
+    responses: { 200: { description: "One entry per file: accepted (with the extraction) or rejected (with the CLI's message)." }, ...adminErrors },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/admin/ingest",
+    operationId: "ingestUpload",
+    tags: ["Admin"],
+    summary: "Store the files as `npm run ingest` would",
+    security: [{ [bearer.name]: [] }],
+    request: upload,
+    responses: { 200: { description: "Counts of created, updated, unchanged and rejected files, with each rejection." }, ...adminErrors },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/admin/review",
+    operationId: "reviewQueue",
+    tags: ["Admin"],
+    summary: "Discovered models and organizations awaiting review",
+    security: [{ [bearer.name]: [] }],
+    responses: { 200: { description: "The queue." }, ...adminErrors },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/admin/review",
+    operationId: "reviewAction",
+    tags: ["Admin"],
+    summary: "Confirm, rename, or merge one entity into another (its mentions, events and claims move along)",
+    security: [{ [bearer.name]: [] }],
+    request: { body: { content: { "application/json": { schema: reviewActionSchema } } } },
+    responses: {
+      200: { description: "What was done." },
+      409: { description: "Not allowed (a curated entity, a missing target).", content: { "application/json": { schema: s.errorSchema } } },
+      ...adminErrors,
+    },
+  });
+}
+
+let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | null = null;
+
+/** The document (built once per process). */
+export function openApiDocument() {
+  if (cached) return cached;
+  const registry = new OpenAPIRegistry();
+  register(registry);
+  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Moxing 大模型观察 API",
+      version: "1.0.0",
+      description:
+        "China's large-language-model landscape, read from news articles. Every event and claim carries its evidence: " +
+        "the article id, the original URL and the quoted sentence. Names are `{ zh, en }`; dates are ISO 8601 at their " +
+        "precision (2023, 2023-07, 2023-08-31) with a `precision` field. Lists return `{ items, nextCursor }`; pass " +
+        "`nextCursor` back as `cursor`. Filters take slugs. Errors are JSON: 400 with zod `issues`, 404, 503.",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "Models" }, { name: "Vendors" }, { name: "Industries" }, { name: "Events" }, { name: "Claims" },
+      { name: "Articles" }, { name: "Exports" }, { name: "Feeds" }, { name: "Admin" },
+    ],
+  });
+  return cached;
+}

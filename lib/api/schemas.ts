@@ -1,0 +1,307 @@
+// Response shapes of the JSON API as zod schemas: the OpenAPI document is generated from them and
+// the contract tests check real responses against them. The type checks at the bottom fail the
+// build when a query helper's DTO (lib/queries) drifts from what the document promises.
+import { z } from "zod";
+import type { ArticleDetail, ArticleListItem } from "@/lib/queries/articles";
+import type { ClaimItem } from "@/lib/queries/claims";
+import type { Citation, DateAtPrecision, EntityRef, Names, Page } from "@/lib/queries/common";
+import type { EventItem } from "@/lib/queries/events";
+import type { IndustryDetail, IndustryListItem } from "@/lib/queries/industries";
+import type { ModelDetail, ModelListItem } from "@/lib/queries/models";
+import type { VendorDetail, VendorListItem } from "@/lib/queries/organizations";
+import { ENTITY_STATUSES, EVENT_TYPES, ORG_KINDS, ORG_ROLES } from "@/lib/validations/filters";
+
+export const namesSchema = z
+  .object({
+    zh: z.string().meta({ example: "混元" }),
+    en: z.string().nullable().meta({ example: "Hunyuan" }),
+  })
+  .meta({ id: "Names", description: "A name in Chinese and (when known) English." });
+
+export const precisionSchema = z.enum(["day", "month", "year", "unknown"]).meta({ id: "DatePrecision" });
+
+export const dateSchema = z
+  .object({
+    value: z
+      .string()
+      .nullable()
+      .meta({ description: "ISO 8601 at its precision: 2023, 2023-07 or 2023-08-31; null when unknown.", example: "2023-07" }),
+    precision: precisionSchema,
+    inferred: z.boolean().meta({ description: "true when the year (or the whole date) was inferred, not written" }),
+    text: z.string().nullable().meta({ description: "the phrase the date was read from", example: "截至2023年7月" }),
+  })
+  .meta({ id: "DateAtPrecision" });
+
+export const statusSchema = z.enum(ENTITY_STATUSES).meta({ id: "EntityStatus" });
+
+export const entityRefSchema = z
+  .object({ slug: z.string(), names: namesSchema, status: statusSchema })
+  .meta({ id: "EntityRef", description: "A model or organization, by slug." });
+
+export const industryRefSchema = z.object({ slug: z.string(), names: namesSchema }).meta({ id: "IndustryRef" });
+
+export const citationSchema = z
+  .object({
+    articleId: z.number().int(),
+    articleTitle: z.string(),
+    articleUrl: z.string().meta({ description: "the article's original URL" }),
+    quote: z.string().meta({ description: "the sentence the fact was read from" }),
+    sentenceStart: z.number().int(),
+    sentenceEnd: z.number().int(),
+  })
+  .meta({ id: "Evidence", description: "Where a fact was read: the article and the sentence (offsets in the cleaned body)." });
+
+export const eventTypeSchema = z.enum(EVENT_TYPES).meta({ id: "EventType" });
+
+export const eventSchema = z
+  .object({
+    id: z.number().int(),
+    type: eventTypeSchema,
+    date: dateSchema,
+    model: entityRefSchema.extend({ vendor: entityRefSchema.nullable() }).nullable(),
+    organization: entityRefSchema.nullable(),
+    sources: z.array(citationSchema).meta({ description: "the first reports of this event (sourceCount: all)" }),
+    sourceCount: z.number().int(),
+  })
+  .meta({ id: "Event" });
+
+export const claimSchema = z
+  .object({
+    id: z.number().int(),
+    metric: z.string().meta({ example: "models_released" }),
+    value: z.number(),
+    unit: z.string().meta({ example: "models" }),
+    bound: z.enum(["exact", "lower", "upper", "approx"]),
+    asOf: dateSchema,
+    scope: z.string().nullable(),
+    subjectModel: entityRefSchema.nullable(),
+    subjectOrganization: entityRefSchema.nullable(),
+    statedBy: entityRefSchema.nullable(),
+    sources: z.array(citationSchema),
+    sourceCount: z.number().int(),
+  })
+  .meta({ id: "Claim" });
+
+export const modelListItemSchema = z
+  .object({
+    slug: z.string(),
+    names: namesSchema,
+    aliases: z.array(z.string()),
+    status: statusSchema,
+    vendor: entityRefSchema.nullable(),
+    family: z.string().nullable(),
+    version: z.string().nullable(),
+    industries: z.array(industryRefSchema),
+    mentionCount: z.number().int(),
+    eventCount: z.number().int(),
+  })
+  .meta({ id: "ModelListItem" });
+
+export const modelDetailSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    names: namesSchema,
+    pinyin: z.string().nullable(),
+    aliases: z.array(z.string()),
+    status: statusSchema,
+    vendor: entityRefSchema.nullable(),
+    family: z.string().nullable(),
+    version: z.string().nullable(),
+    sourceUrl: z.string().nullable(),
+    familyMembers: z.array(entityRefSchema.extend({ version: z.string().nullable() })),
+    events: z.array(eventSchema),
+    industries: z.array(industryRefSchema.extend({ citation: citationSchema })),
+    claims: z.array(claimSchema),
+    mentionCount: z.number().int(),
+  })
+  .meta({ id: "Model" });
+
+export const vendorListItemSchema = z
+  .object({
+    slug: z.string(),
+    names: namesSchema,
+    aliases: z.array(z.string()),
+    kind: z.enum(ORG_KINDS),
+    roles: z.array(z.enum(ORG_ROLES)),
+    status: statusSchema,
+    modelCount: z.number().int(),
+    eventCount: z.number().int(),
+    mentionCount: z.number().int(),
+  })
+  .meta({ id: "VendorListItem" });
+
+export const vendorDetailSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    names: namesSchema,
+    aliases: z.array(z.string()),
+    kind: z.enum(ORG_KINDS),
+    roles: z.array(z.enum(ORG_ROLES)),
+    status: statusSchema,
+    sourceUrl: z.string().nullable(),
+    models: z.array(entityRefSchema.extend({ version: z.string().nullable(), family: z.string().nullable() })),
+    modelCount: z.number().int(),
+    events: z.array(eventSchema),
+    industries: z.array(industryRefSchema.extend({ citation: citationSchema, via: entityRefSchema.nullable() })),
+    claims: z.array(claimSchema),
+    people: z.array(z.object({ slug: z.string(), name: z.string(), title: z.string().nullable() })),
+    mentionCount: z.number().int(),
+  })
+  .meta({ id: "Vendor" });
+
+export const industryListItemSchema = z
+  .object({
+    slug: z.string(),
+    names: namesSchema,
+    aliases: z.array(z.string()),
+    modelCount: z.number().int(),
+    vendorCount: z.number().int(),
+    articleCount: z.number().int(),
+  })
+  .meta({ id: "IndustryListItem" });
+
+export const industryDetailSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    names: namesSchema,
+    aliases: z.array(z.string()),
+    models: z.array(entityRefSchema.extend({ citation: citationSchema, vendor: entityRefSchema.nullable() })),
+    vendors: z.array(entityRefSchema.extend({ citation: citationSchema.nullable() })),
+    articles: z.array(
+      z.object({ id: z.number().int(), title: z.string(), url: z.string(), fromField: z.boolean(), fromBody: z.boolean() }),
+    ),
+    articleCount: z.number().int(),
+    mentionCount: z.number().int(),
+  })
+  .meta({ id: "Industry" });
+
+export const articleListItemSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    url: z.string(),
+    excerpt: z.string(),
+    keywords: z.array(z.string()),
+    industries: z.array(industryRefSchema),
+    ingestedAt: z.string().meta({ description: "ISO 8601 timestamp" }),
+    mentionCount: z.number().int(),
+    eventCount: z.number().int(),
+  })
+  .meta({ id: "ArticleListItem" });
+
+const spanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+const factSchema = z.object({ sentenceStart: z.number().int(), sentenceEnd: z.number().int(), quote: z.string() });
+
+export const articleDetailSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    url: z.string(),
+    body: z.string().meta({ description: "the cleaned body; all offsets point into it" }),
+    byline: z.string().nullable(),
+    photoCredits: z.array(z.string()),
+    eventSummary: z.string().nullable(),
+    keywords: z.array(z.string()),
+    technologyLabels: z.array(z.string()),
+    industryLabels: z.array(z.string()),
+    technologies: z.array(industryRefSchema),
+    industries: z.array(industryRefSchema),
+    ingestedAt: z.string(),
+    updatedAt: z.string(),
+    paragraphs: z.array(spanSchema),
+    sentences: z.array(spanSchema),
+    mentions: z.array(
+      spanSchema.extend({
+        kind: z.enum(["model", "organization", "industry", "technology", "person"]),
+        text: z.string(),
+        target: z
+          .object({ kind: z.enum(["model", "organization", "industry"]), slug: z.string(), names: namesSchema })
+          .nullable(),
+      }),
+    ),
+    events: z.array(
+      factSchema.extend({
+        id: z.number().int(),
+        type: eventTypeSchema,
+        date: dateSchema,
+        model: entityRefSchema.nullable(),
+        organization: entityRefSchema.nullable(),
+      }),
+    ),
+    claims: z.array(
+      factSchema.extend({
+        id: z.number().int(),
+        value: z.number(),
+        unit: z.string(),
+        metric: z.string(),
+        asOf: dateSchema,
+        statedBy: entityRefSchema.nullable(),
+      }),
+    ),
+    industryLinks: z.array(
+      factSchema.extend({
+        industry: industryRefSchema,
+        subject: entityRefSchema.nullable(),
+        subjectKind: z.enum(["model", "organization"]).nullable(),
+      }),
+    ),
+    quotes: z.array(factSchema.extend({ person: z.object({ name: z.string(), title: z.string().nullable() }) })),
+  })
+  .meta({ id: "Article" });
+
+/** `{ items, nextCursor }`: pass nextCursor back as `cursor` for the next page (null: last page). */
+export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().meta({ description: "pass as `cursor` for the next page; null on the last page" }),
+    })
+    .meta({ id });
+}
+
+export const modelPageSchema = pageSchema(modelListItemSchema, "ModelPage");
+export const vendorPageSchema = pageSchema(vendorListItemSchema, "VendorPage");
+export const industryPageSchema = pageSchema(industryListItemSchema, "IndustryPage");
+export const eventPageSchema = pageSchema(eventSchema, "EventPage");
+export const claimPageSchema = pageSchema(claimSchema, "ClaimPage");
+export const articlePageSchema = pageSchema(articleListItemSchema, "ArticlePage");
+
+export const errorSchema = z
+  .object({
+    error: z.string().meta({ description: "what went wrong, in English", example: "invalid parameters" }),
+    issues: z
+      .array(
+        z.object({
+          code: z.string(),
+          path: z.array(z.union([z.string(), z.number()])),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: "the zod issues, for 400 responses" }),
+  })
+  .meta({ id: "Error" });
+
+// Compile-time drift checks: each DTO must be exactly the shape its schema describes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type DtoChecks = [
+  Check<Same<z.infer<typeof namesSchema>, Names>>,
+  Check<Same<z.infer<typeof dateSchema>, DateAtPrecision>>,
+  Check<Same<z.infer<typeof entityRefSchema>, EntityRef>>,
+  Check<Same<z.infer<typeof citationSchema>, Citation>>,
+  Check<Same<z.infer<typeof eventSchema>, EventItem>>,
+  Check<Same<z.infer<typeof claimSchema>, ClaimItem>>,
+  Check<Same<z.infer<typeof modelListItemSchema>, ModelListItem>>,
+  Check<Same<z.infer<typeof modelDetailSchema>, ModelDetail>>,
+  Check<Same<z.infer<typeof vendorListItemSchema>, VendorListItem>>,
+  Check<Same<z.infer<typeof vendorDetailSchema>, VendorDetail>>,
+  Check<Same<z.infer<typeof industryListItemSchema>, IndustryListItem>>,
+  Check<Same<z.infer<typeof industryDetailSchema>, IndustryDetail>>,
+  Check<Same<z.infer<typeof articleListItemSchema>, ArticleListItem>>,
+  Check<Same<z.infer<typeof articleDetailSchema>, ArticleDetail>>,
+  Check<Same<z.infer<typeof eventPageSchema>, Page<EventItem>>>,
+];
