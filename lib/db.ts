@@ -1,5 +1,6 @@
 // The app's entry to the database (server-only). CLIs and tests import lib/db/client.ts directly.
+// getDb() reads (from the replica when DATABASE_READ_URL is set); getWriteDb() writes to the primary.
 import "server-only";
 
-export { getDb, getDbHandle } from "./db/client";
+export { getDb, getDbHandle, getReadDbHandle, getWriteDb } from "./db/client";
 export type { Db } from "./db/client";

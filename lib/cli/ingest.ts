@@ -1,5 +1,6 @@
 // npm run ingest -- [files or folders...]   (default: seeds/)
 // Stores every valid article, reports each rejected file with its reason, exits 1 if any was rejected.
+import os from "node:os";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { openDatabase } from "../db/client";
@@ -15,6 +16,8 @@ try {
   bar?.start(files.length, 0, { file: "" });
   const summary = await ingestFiles(handle.prisma, files, {
     concurrency: handle.kind === "postgres" ? 4 : 1,
+    // analysis (CPU) in worker threads, storing (I/O) on this one
+    workers: Math.max(1, os.availableParallelism() - 1),
     source: "cli",
     onFile: (file, outcome) => {
       if (bar) bar.increment({ file: path.basename(file) });

@@ -1,6 +1,9 @@
 // The one Prisma client. DATABASE_URL set: a PostgreSQL server through @prisma/adapter-pg.
 // Unset: an embedded PostgreSQL (PGlite) in a data directory under the project, migrated on
 // first use and closed on exit. Importable from CLIs and tests; app code goes through lib/db.ts.
+// DATABASE_READ_URL (optional, PostgreSQL only): a read replica that getDb() reads from; writers
+// use getWriteDb(). See docs/deployment.md.
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -29,8 +32,18 @@ export interface OpenOptions {
   dataDir?: string;
   /** apply pending migrations before returning (default true) */
   migrate?: boolean;
-  /** connections in the pool (PostgreSQL only) */
+  /** connections in the pool (PostgreSQL only); default DATABASE_POOL_SIZE or 10 */
   poolSize?: number;
+}
+
+/** Runs fn in one BEGIN ... COMMIT on a single connection, outside Prisma (the ingestion's hot path). */
+export type RawTransaction = <T>(fn: (sql: SqlRunner) => Promise<T>) => Promise<T>;
+
+const rawTransactions = new WeakMap<PrismaClient, RawTransaction>();
+
+/** The raw transaction runner of a client opened by openDatabase on PostgreSQL, else null. */
+export function rawTransactionFor(prisma: PrismaClient): RawTransaction | null {
+  return rawTransactions.get(prisma) ?? null;
 }
 
 export function defaultDataDir(): string {
@@ -52,15 +65,39 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   return handle;
 }
 
-function openPostgres(url: string, poolSize = 10): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle pooled client that loses its server emits here; the next query reports the failure.
+function openPostgres(url: string, poolSize = Number(process.env.DATABASE_POOL_SIZE) || 10): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // Off by default: in pg.Pool this also bounds the wait for a free pooled connection, so under load
+    // it turns slow requests into errors. A refused connection (server down) fails at once anyway.
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS) || 0,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle pooled client that loses its server emits here and is dropped from the pool; the next
+  // query opens a new connection, so the app recovers by itself when the server is back.
   pool.on("error", () => {});
   const runner = (c: pg.Pool | pg.PoolClient): SqlRunner => ({
     query: async (text, params) => ({ rows: (await c.query(text, params as unknown[])).rows }),
     exec: (text) => c.query(text),
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  rawTransactions.set(prisma, async (fn) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const result = await fn(preparedRunner(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      // A failed ROLLBACK means the connection itself is gone: destroy it rather than pool it.
+      await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  });
   return {
     prisma,
     kind: "postgres",
@@ -79,6 +116,19 @@ function openPostgres(url: string, poolSize = 10): DbHandle {
     },
   };
 }
+
+/** Named (prepared once per connection) statements: the ingestion repeats the same few large ones. */
+function preparedRunner(client: pg.PoolClient): SqlRunner {
+  return {
+    query: async (text, params) => {
+      let name = statementNames.get(text);
+      if (!name) statementNames.set(text, (name = `moxing_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`));
+      return { rows: (await client.query({ name, text, values: params as unknown[] })).rows };
+    },
+    exec: (text) => client.query(text),
+  };
+}
+const statementNames = new Map<string, string>();
 
 async function openEmbedded(dataDir: string): Promise<DbHandle> {
   mkdirSync(dataDir, { recursive: true });
@@ -105,9 +155,9 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
 }
 
 // One handle per process, reused across hot reloads in development (t3's globalForPrisma).
-const globalForDb = globalThis as unknown as { moxingDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as { moxingDb?: Promise<DbHandle>; moxingReadDb?: Promise<DbHandle> };
 
-/** The process-wide database, opened (and migrated) on first use. */
+/** The process-wide (primary, writable) database, opened (and migrated) on first use. */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.moxingDb) {
     const opening = openDatabase();
@@ -120,15 +170,36 @@ export function getDbHandle(): Promise<DbHandle> {
   return globalForDb.moxingDb;
 }
 
+/** The read replica named by DATABASE_READ_URL, else the primary. Never migrated from here. */
+export function getReadDbHandle(): Promise<DbHandle> {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return getDbHandle();
+  if (!globalForDb.moxingReadDb) {
+    const opening = openDatabase({ url, migrate: false, poolSize: Number(process.env.DATABASE_READ_POOL_SIZE) || undefined });
+    globalForDb.moxingReadDb = opening;
+    opening.catch(() => {
+      if (globalForDb.moxingReadDb === opening) globalForDb.moxingReadDb = undefined;
+    });
+  }
+  return globalForDb.moxingReadDb;
+}
+
+/** The client for reads (the query helpers): the replica when DATABASE_READ_URL is set. */
 export async function getDb(): Promise<PrismaClient> {
+  return (await getReadDbHandle()).prisma;
+}
+
+/** The client for writes (uploads, merges, ingestion from the app): always the primary. */
+export async function getWriteDb(): Promise<PrismaClient> {
   return (await getDbHandle()).prisma;
 }
 
-/** Closes the process-wide database if it was opened. */
+/** Closes the process-wide databases if they were opened. */
 export async function closeDb(): Promise<void> {
-  const opening = globalForDb.moxingDb;
+  const opening = [globalForDb.moxingDb, globalForDb.moxingReadDb];
   globalForDb.moxingDb = undefined;
-  if (opening) await (await opening.catch(() => null))?.close();
+  globalForDb.moxingReadDb = undefined;
+  for (const o of opening) if (o) await (await o.catch(() => null))?.close();
 }
 
 let closeRegistered = false;

@@ -3,11 +3,12 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractArticle } from "@/lib/extract";
 import { cleanBody } from "./clean";
 import { parseArticleFile } from "./parse";
-import { storeArticle, type AnalysedArticle, type StoreOutcome } from "./store";
+import { articleSearchTerms, storeArticle, type AnalysedArticle, type StoreOutcome } from "./store";
 
 /** Files larger than this are rejected unread (a news article is a few kilobytes). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -36,6 +37,7 @@ export function analyseFile(file: string, bytes: Uint8Array): Analysis {
         article: parsed.article,
         cleaned,
         extraction,
+        searchTerms: articleSearchTerms({ article: parsed.article, cleaned, extraction }),
       },
     };
   } catch (error) {
@@ -74,6 +76,11 @@ export interface IngestOptions {
   onFile?: (file: string, outcome: StoreOutcome | "rejected") => void;
   /** recorded in IngestRun.source */
   source?: string;
+  /**
+   * analyse files in this many worker threads (the CLIs; needs a TypeScript-aware Node such as tsx);
+   * 0, the default, analyses on this thread
+   */
+  workers?: number;
 }
 
 /** Ingests files from disk; see ingestBuffers for in-memory input. */
@@ -116,31 +123,65 @@ async function ingestSources(
     options.onFile?.(error.file, "rejected");
   };
 
+  const pool = options.workers ? new AnalysePool(options.workers) : null;
+  const analyse = (file: string, bytes: Uint8Array) => (pool ? pool.analyse(file, bytes) : analyseFile(file, bytes));
+
+  // Links are claimed in file order (each file waits for the previous one's claim), so which of two
+  // files with the same link counts as the duplicate does not depend on timing.
+  const seenUrls = new Map<string, { file: string; hash: string }>();
+  const settled = { promise: Promise.resolve(), resolve: () => {} };
+  const claimed = sources.map(() => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
   let next = 0;
   const worker = async () => {
     while (next < sources.length) {
-      const source = sources[next++];
+      const index = next++;
+      const source = sources[index]!;
       try {
         const bytes = await source.read();
         if (!(bytes instanceof Uint8Array)) {
           reject(bytes);
           continue;
         }
-        const analysis = analyseFile(source.file, bytes);
+        const analysis = await analyse(source.file, bytes);
         if (!analysis.ok) {
           reject(analysis.error);
           continue;
         }
+        // Two files of one batch with the same link but different content: the later one is
+        // rejected (which of them is "the article" is for a person to decide), not silently merged.
+        if (index > 0) await claimed[index - 1]!.promise;
+        const { url } = analysis.analysed.article;
+        const seen = seenUrls.get(url);
+        if (seen && seen.hash !== analysis.analysed.contentHash) {
+          reject({ file: source.file, line: analysis.analysed.article.fieldLines.url ?? null, field: "链接",
+            message: `duplicate link ${url}: ${seen.file} in this batch has the same link with different content` });
+          continue;
+        }
+        if (!seen) seenUrls.set(url, { file: source.file, hash: analysis.analysed.contentHash });
+        claimed[index]!.resolve();
         const outcome = await storeArticle(prisma, analysis.analysed);
         summary[outcome]++;
         options.onFile?.(source.file, outcome);
       } catch (error) {
         reject({ file: source.file, line: null, field: null, message: (error as Error).message });
+      } finally {
+        // a rejected file claims nothing, but its turn is over
+        if (index > 0) await claimed[index - 1]!.promise;
+        claimed[index]!.resolve();
+        if (index > 0) claimed[index - 1] = settled; // only the latest turn is waited on: let the rest go
       }
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, sources.length));
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await pool?.close();
+  }
 
   summary.rejections.sort((a, b) => a.file.localeCompare(b.file));
   await prisma.ingestRun.update({
@@ -155,6 +196,50 @@ async function ingestSources(
     },
   });
   return summary;
+}
+
+/** Worker threads running analyseFile; falls back to this thread if a worker cannot start. */
+class AnalysePool {
+  private workers: Worker[] = [];
+  private pending = new Map<number, { resolve: (a: Analysis) => void; file: string; bytes: Uint8Array }>();
+  private nextId = 0;
+  private broken = false;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL("./analyse-worker.ts", import.meta.url));
+      w.on("message", (m: { id: number; analysis: Analysis }) => {
+        const job = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        job?.resolve(m.analysis);
+      });
+      w.on("error", () => this.fail());
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  analyse(file: string, bytes: Uint8Array): Promise<Analysis> | Analysis {
+    if (this.broken) return analyseFile(file, bytes);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, file, bytes });
+      this.workers[id % this.workers.length]!.postMessage({ id, file, bytes });
+    });
+  }
+
+  /** A worker died (or never started): finish its jobs here and stop using the pool. */
+  private fail() {
+    this.broken = true;
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.resolve(analyseFile(job.file, job.bytes));
+    }
+  }
+
+  async close() {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /** "file:line: field: message", or shorter where line or field do not apply. */
