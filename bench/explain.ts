@@ -1,0 +1,73 @@
+// npx tsx bench/explain.ts [N]: runs the query helpers behind the hot routes against
+// moxing_bench_<N> with Prisma's query log on, then EXPLAIN (ANALYZE, BUFFERS) on every SQL statement
+// they sent, with the same parameters. Writes bench/out/explain-<N>.md.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { urlFor } from "./lib/pg";
+
+const n = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100_000);
+const url = urlFor(`moxing_bench_${n}`);
+const pool = new pg.Pool({ connectionString: url, max: 4 });
+const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+const captured: { label: string; query: string; params: unknown[]; ms: number }[] = [];
+let label = "";
+prisma.$on("query" as never, (e: { query: string; params: string; duration: number }) => {
+  captured.push({ label, query: e.query, params: JSON.parse(e.params || "[]"), ms: e.duration });
+});
+// the query helpers read the process-wide client: hand them this one
+(globalThis as { moxingDb?: unknown }).moxingDb = Promise.resolve({ prisma, kind: "postgres" });
+
+const { listEvents, latestEvents, eventsPerMonth } = await import("@/lib/queries/events");
+const { getModelBySlug } = await import("@/lib/queries/models");
+const { listMentions } = await import("@/lib/queries/mentions");
+const { search } = await import("@/lib/queries/search");
+const { getOverviewCounts } = await import("@/lib/queries/overview");
+const { getHeadlineClaim } = await import("@/lib/queries/claims");
+
+const hot: [string, () => Promise<unknown>][] = [
+  ["/api/events?vendor=tencent, /timeline: listEvents({ vendor })", () => listEvents({ vendor: "tencent" }, { limit: 50 })],
+  ["/timeline: eventsPerMonth({ vendor })", () => eventsPerMonth({ vendor: "tencent" })],
+  ["/: latestEvents()", () => latestEvents({}, 6)],
+  ["/: getOverviewCounts()", () => getOverviewCounts()],
+  ["/: getHeadlineClaim()", () => getHeadlineClaim()],
+  ["/models/hunyuan: getModelBySlug", () => getModelBySlug("hunyuan")],
+  ["/models/hunyuan: listMentions({ modelSlug })", () => listMentions({ modelSlug: "hunyuan" }, { limit: 20 })],
+  ["/search?q=混元: search", () => search("混元")],
+];
+for (const [l, fn] of hot) {
+  label = l;
+  const before = captured.length;
+  await fn(); // warm
+  captured.length = before;
+  await fn();
+}
+await new Promise((r) => setTimeout(r, 100));
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const lines: string[] = [`# EXPLAIN ANALYZE of the hot queries (moxing_bench_${n}, ${new Date().toISOString().slice(0, 10)})`, ""];
+const seen = new Set<string>();
+for (const c of captured) {
+  const key = c.query + JSON.stringify(c.params);
+  if (seen.has(key)) continue;
+  seen.add(key);
+  // Prisma's adapter sends typed parameters; pg infers types from the statement, which is enough here
+  const params = c.params.map((p) => (p !== null && typeof p === "object" && !Array.isArray(p) ? JSON.stringify(p) : p));
+  let plan: string;
+  try {
+    const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.query}`, params);
+    plan = r.rows.map((x) => x["QUERY PLAN"]).join("\n");
+  } catch (error) {
+    plan = `(could not explain: ${(error as Error).message})`;
+  }
+  lines.push(`## ${c.label}`, "", "```sql", c.query.length > 1500 ? c.query.slice(0, 1500) + " …" : c.query, "```", "", "```", plan, "```", "");
+}
+await client.end();
+const file = path.join("bench", "out", `explain-${n}.md`);
+writeFileSync(file, lines.join("\n"));
+console.log(`wrote ${file} (${seen.size} statements)`);
+await prisma.$disconnect();
+await pool.end();

@@ -1,0 +1,58 @@
+// npm run bench [-- step ...]: the benchmarks, each step in its own process (so peak memory is its own).
+//   npm run bench                     ingest 1000 and 10000, replicate to 100000, serve, explain
+//   npm run bench -- ingest [N...]    ingestion into moxing_bench_<N> beside the COPY floor
+//   npm run bench -- replicate        moxing_bench_100000 from moxing_bench_10000 (x10, SQL copy)
+//   npm run bench -- serve [N...]     next start + autocannon per route beside /api/ping
+//   npm run bench -- explain [N]      EXPLAIN ANALYZE of the hot queries
+//   npm run bench -- soak [seconds]   sustained load on / and /api/events (default 60 s) at 10000
+// Needs PostgreSQL on 127.0.0.1:5432 (BENCH_ADMIN_URL to change). Output in bench/out/.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+
+const argv = process.argv.slice(2).filter((a) => a !== "--");
+const [step, ...rest] = argv;
+mkdirSync("bench/out", { recursive: true });
+
+function node(script: string, args: string[], flags: string[] = []) {
+  console.log(`\n$ node ${flags.join(" ")} --import tsx ${script} ${args.join(" ")}`);
+  const r = spawnSync(process.execPath, [...flags, "--import", "tsx", script, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${r.status ?? r.signal})`);
+}
+
+const ingest = (sizes: string[]) => {
+  for (const n of sizes.length ? sizes : ["1000", "10000"]) node("bench/ingest.ts", [n], ["--expose-gc"]);
+};
+const replicate = () => node("bench/replicate.ts", ["10000", "10"]);
+const serve = (sizes: string[]) => node("bench/serve.ts", sizes.length ? sizes : ["10000", "100000"]);
+const explain = (n = "100000") => node("bench/explain.ts", [n], ["--conditions=react-server"]);
+const soak = (seconds = "60") => node("bench/serve.ts", ["10000", "--soak", seconds]);
+
+switch (step) {
+  case undefined:
+    ingest([]);
+    replicate();
+    serve([]);
+    explain();
+    break;
+  case "ingest":
+    ingest(rest);
+    break;
+  case "replicate":
+    replicate();
+    break;
+  case "serve":
+    serve(rest);
+    break;
+  case "explain":
+    explain(rest[0]);
+    break;
+  case "soak":
+    soak(rest[0]);
+    break;
+  default:
+    console.error(`unknown step ${step}: ingest | replicate | serve | explain | soak`);
+    process.exit(2);
+}

@@ -1,0 +1,66 @@
+// Pages and the API while the database is down and after it is back, in one running server: its own
+// PostgreSQL (a throwaway server on a free loopback port) and its own `next start` on the build the
+// e2e run made (E2E_APP_DIR to use another build).
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { canRunOwnServer, freePort, ownServer, runIngestCli } from "../support/reliability";
+
+test.describe.configure({ mode: "serial" });
+test.skip(!canRunOwnServer(), "needs the PostgreSQL binaries and a postgres user");
+test.skip(({ isMobile }) => isMobile, "one viewport is enough: this is about the server, not the layout");
+
+let db: Awaited<ReturnType<typeof ownServer>>;
+let server: ChildProcess;
+let base: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  db = await ownServer();
+  const ingest = await runIngestCli([path.join(process.cwd(), "seeds")], { DATABASE_URL: db.url }).done;
+  expect(ingest.code, ingest.stderr).toBe(0);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const appDir = process.env.E2E_APP_DIR ?? process.cwd();
+  server = spawn(process.execPath, [path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/api/ping`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+});
+
+test.afterAll(async () => {
+  if (server?.pid && server.exitCode === null) process.kill(server.pid, "SIGTERM");
+  db?.destroy();
+});
+
+test("the overview and the API show the outage, then recover without a restart", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  // app/error.tsx's heading ("出错了"); not getByRole("alert"): Next's route announcer is one too
+  const errorState = page.getByRole("heading", { name: "出错了" });
+  await page.goto(`${base}/`);
+  await expect(page.locator("main")).toBeVisible();
+  await expect(errorState).toHaveCount(0);
+  expect((await request.get(`${base}/api/events?vendor=tencent`)).status()).toBe(200);
+
+  db.stop();
+  const api = await request.get(`${base}/api/events?vendor=tencent`);
+  expect(api.status()).toBe(503);
+  expect(await api.json()).toEqual({ error: expect.stringMatching(/database unavailable/) });
+  await page.goto(`${base}/timeline`);
+  await expect(errorState).toBeVisible();
+
+  db.start();
+  await expect.poll(async () => (await request.get(`${base}/api/events?vendor=tencent`)).status(), { timeout: 30_000 }).toBe(200);
+  await page.goto(`${base}/timeline`);
+  await expect(errorState).toHaveCount(0);
+  await expect(page.locator("main")).toContainText("文心一言");
+});
