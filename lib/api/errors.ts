@@ -44,13 +44,18 @@ const UNREACHABLE_CODES = new Set([
 
 /** True when the error (or one it wraps) says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 8; depth++) {
-    const x = e as { name?: unknown; code?: unknown; kind?: unknown; cause?: unknown; errors?: unknown };
+  // Walk the error's causes; Prisma keeps the driver's error (with the server's SQLSTATE, e.g.
+  // 57P01 when PostgreSQL shuts down mid-query) in meta.driverAdapterError.
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length && seen < 16; seen++) {
+    const e = pending.pop();
+    if (!e || typeof e !== "object") continue;
+    const x = e as { name?: unknown; code?: unknown; kind?: unknown; cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
     if (x.name === "PrismaClientInitializationError") return true;
     if (typeof x.code === "string" && UNREACHABLE_CODES.has(x.code)) return true;
     if (x.kind === "DatabaseNotReachable" || x.kind === "SocketTimeout" || x.kind === "ConnectionClosed") return true;
-    if (Array.isArray(x.errors) && x.errors.some(isDatabaseUnavailable)) return true; // AggregateError
-    e = x.cause;
+    if (Array.isArray(x.errors)) pending.push(...x.errors); // AggregateError
+    pending.push(x.cause, x.meta?.driverAdapterError);
   }
   return false;
 }

@@ -92,7 +92,8 @@ function firstBinaryByte(bytes: Uint8Array): number {
 
 function canonicalField(name: string): ArticleFieldName | null {
   const simplified = toSimplified(name.trim()).replace(/\s+/g, "").toLowerCase();
-  return FIELD_ALIASES[simplified] ?? null;
+  // Own keys only: a field named "constructor" is an extra field, not Object.prototype's.
+  return Object.hasOwn(FIELD_ALIASES, simplified) ? FIELD_ALIASES[simplified] : null;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -180,7 +181,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     }
 
     const values = new Map<ArticleFieldName, { value: string; line: number }>();
-    const extra: Record<string, string> = {};
+    const extra: Record<string, string> = Object.create(null); // "__proto__" is a field name like any other
     const fieldLines: Record<string, number> = {};
     for (const f of fields) {
       const value = f.parts.join("\n").replace(/[ \t\u3000]+$/gm, "").trim();

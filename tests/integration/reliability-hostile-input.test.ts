@@ -129,10 +129,7 @@ describe(`hostile input (${primaryBackend})`, () => {
     expect(await db.prisma.technology.count()).toBeGreaterThan(0);
   });
 
-  // Known bug (lib/ingest/parse.ts looks field names up in a plain object literal, so "constructor"
-  // finds Object.prototype.constructor and the field is dropped). Harmless, but lost: when the parser
-  // uses Object.hasOwn, this starts passing and `fails` should go.
-  it.fails("keeps an extra field named like an Object.prototype member", async () => {
+  it("keeps an extra field named like an Object.prototype member", async () => {
     const a = await db.prisma.article.findFirstOrThrow({ where: { sourceFile: "injection.txt" } });
     expect(a.extraFields).toMatchObject({ constructor: `{"polluted": true}` });
   });

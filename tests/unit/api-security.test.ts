@@ -57,6 +57,13 @@ describe("error mapping", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: refused }))).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([refused]))).toBe(true);
+    // Prisma's shape for a query cut off by a server shutdown
+    const shutdown = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind: "postgres", code: "57P01" } } },
+    });
+    expect(isDatabaseUnavailable(shutdown)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("syntax"), { meta: { driverAdapterError: { cause: { code: "42601" } } } }))).toBe(false);
     const unavailable = errorResponse(new Error("x", { cause: refused }));
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get("retry-after")).toBeTruthy();
