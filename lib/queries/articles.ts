@@ -92,11 +92,20 @@ const EXCERPT = 140;
 
 /** Articles, most recently ingested first; cursor "a<id>". */
 export async function listArticles(filters: Partial<ArticlesFilter>, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
+  return listArticlesWhere(articleWhere(filters), filters.cursor, opts);
+}
+
+/** listArticles for any where clause (the API adds text and vendor conditions). */
+export async function listArticlesWhere(
+  where: Prisma.ArticleWhereInput,
+  cursor: string | undefined,
+  opts: { limit?: number } = {},
+): Promise<Page<ArticleListItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit, 20);
-  const m = /^a(\d{1,10})$/.exec(filters.cursor ?? "");
+  const m = /^a(\d{1,10})$/.exec(cursor ?? "");
   const rows = await db.article.findMany({
-    where: articleWhere(filters),
+    where,
     orderBy: [{ firstIngestedAt: "desc" }, { id: "desc" }],
     ...(m ? { cursor: { id: Number(m[1]) }, skip: 1 } : {}),
     take: limit + 1,

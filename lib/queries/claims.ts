@@ -38,7 +38,7 @@ export interface ClaimFilter {
   organizationSlug?: string;
 }
 
-const claimSelect = {
+export const claimSelect = {
   id: true,
   metric: true,
   value: true,
@@ -60,7 +60,7 @@ const claimSelect = {
   _count: { select: { sources: true } },
 } satisfies Prisma.ClaimSelect;
 
-function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>): ClaimItem {
+export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>): ClaimItem {
   return {
     id: c.id,
     metric: c.metric,
@@ -77,7 +77,7 @@ function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>):
   };
 }
 
-function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
+export function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
   const and: Prisma.ClaimWhereInput[] = [];
   if (f.metric) and.push({ metric: f.metric });
   if (f.modelSlug) and.push({ subjectModel: { slug: f.modelSlug } });

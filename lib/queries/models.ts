@@ -78,11 +78,20 @@ export function modelWhere(f: Partial<ModelsFilter>): Prisma.ModelWhereInput {
 
 /** Models matching the filters, most-mentioned first. */
 export async function listModels(filters: Partial<ModelsFilter>, opts: { limit?: number } = {}): Promise<Page<ModelListItem>> {
+  return listModelsWhere(modelWhere(filters), filters.cursor, opts);
+}
+
+/** listModels for any where clause (the API adds a text condition). */
+export async function listModelsWhere(
+  where: Prisma.ModelWhereInput,
+  cursor: string | undefined,
+  opts: { limit?: number } = {},
+): Promise<Page<ModelListItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit);
-  const offset = decodeOffset(filters.cursor);
+  const offset = decodeOffset(cursor);
   const rows = await db.model.findMany({
-    where: modelWhere(filters),
+    where,
     orderBy: [{ mentions: { _count: "desc" } }, { nameZh: "asc" }, { id: "asc" }],
     skip: offset,
     take: limit + 1,
