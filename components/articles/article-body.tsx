@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ArticleMention, Span } from "@/lib/queries/articles";
 import { industryHref, modelHref, vendorHref } from "@/components/ui/hrefs";
+import { ScrollToTarget } from "./scroll-to-target";
 
 const markClass = {
   model: "bg-hl-model",
@@ -64,6 +65,7 @@ export function ArticleBody({ body, paragraphs, sentences, mentions }: {
 
   return (
     <div lang="zh-CN" className="space-y-4 text-[16px] leading-8 text-ink sm:text-[17px]">
+      <ScrollToTarget />
       {paragraphs.map((p) => {
         const parts: ReactNode[] = [];
         let pos = p.start;
