@@ -1,5 +1,5 @@
-// The pipeline over files: read -> parse -> clean -> extract -> store. Each file is analysed and
-// stored on its own (its own transaction); a bad file is reported and the rest still land.
+// The pipeline over files: read -> parse -> clean -> extract -> store. Files are analysed one by one
+// and stored in batches (one transaction each); a bad file is reported and the rest still land.
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractArticle } from "@/lib/extract";
 import { cleanBody } from "./clean";
 import { parseArticleFile } from "./parse";
-import { articleSearchTerms, storeArticle, type AnalysedArticle, type StoreOutcome } from "./store";
+import { articleSearchTerms, storeArticle, storeArticles, type AnalysedArticle, type StoreOutcome } from "./store";
 
 /** Files larger than this are rejected unread (a news article is a few kilobytes). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -71,8 +71,10 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  /** files stored at the same time (each in its own transaction) */
+  /** batches stored at the same time (each in its own transaction) */
   concurrency?: number;
+  /** articles per transaction (default 32): statements and commits are shared by the batch */
+  batchSize?: number;
   onFile?: (file: string, outcome: StoreOutcome | "rejected") => void;
   /** recorded in IngestRun.source */
   source?: string;
@@ -135,6 +137,26 @@ async function ingestSources(
     const promise = new Promise<void>((r) => (resolve = r));
     return { promise, resolve };
   });
+  // Analysed files wait here until a batch is full (or the input ends), then one worker stores it.
+  const batchSize = Math.max(1, options.batchSize ?? 32);
+  let pending: { file: string; analysed: AnalysedArticle }[] = [];
+  const store = async (batch: typeof pending) => {
+    let outcomes: (StoreOutcome | Error)[];
+    try {
+      outcomes = await storeArticles(prisma, batch.map((b) => b.analysed));
+    } catch {
+      // One bad article fails its whole batch: store them one by one, so only that one is rejected.
+      outcomes = [];
+      for (const b of batch) outcomes.push(await storeArticle(prisma, b.analysed).catch((error: Error) => error));
+    }
+    batch.forEach((b, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome instanceof Error) return reject({ file: b.file, line: null, field: null, message: outcome.message });
+      summary[outcome]++;
+      options.onFile?.(b.file, outcome);
+    });
+  };
+
   let next = 0;
   const worker = async () => {
     while (next < sources.length) {
@@ -162,10 +184,7 @@ async function ingestSources(
           continue;
         }
         if (!seen) seenUrls.set(url, { file: source.file, hash: analysis.analysed.contentHash });
-        claimed[index]!.resolve();
-        const outcome = await storeArticle(prisma, analysis.analysed);
-        summary[outcome]++;
-        options.onFile?.(source.file, outcome);
+        pending.push({ file: source.file, analysed: analysis.analysed });
       } catch (error) {
         reject({ file: source.file, line: null, field: null, message: (error as Error).message });
       } finally {
@@ -174,6 +193,16 @@ async function ingestSources(
         claimed[index]!.resolve();
         if (index > 0) claimed[index - 1] = settled; // only the latest turn is waited on: let the rest go
       }
+      if (pending.length >= batchSize) {
+        const batch = pending;
+        pending = [];
+        await store(batch);
+      }
+    }
+    if (pending.length) {
+      const batch = pending;
+      pending = [];
+      await store(batch);
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, sources.length));

@@ -66,14 +66,26 @@ type Q = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]
 const RETRYABLE = /40P01|40001|deadlock detected|could not serialize/;
 const MAX_ATTEMPTS = 6;
 
+/** Stores one article; see storeArticles. */
 export async function storeArticle(prisma: PrismaClient, input: AnalysedArticle): Promise<StoreOutcome> {
+  return (await storeArticles(prisma, [input]))[0]!;
+}
+
+/**
+ * Stores a batch of articles in one transaction, one outcome per input (in input order). Each
+ * statement handles the rows of the whole batch, so the per-statement and per-commit costs are
+ * shared by all of its articles. Links must be distinct, except for byte-identical repeats
+ * (reported as unchanged). All or nothing: on an error nothing of the batch is stored.
+ */
+export async function storeArticles(prisma: PrismaClient, inputs: AnalysedArticle[]): Promise<StoreOutcome[]> {
+  if (inputs.length === 0) return [];
   const raw = rawTransactionFor(prisma);
-  const attempt = (): Promise<StoreOutcome> =>
+  const attempt = (): Promise<StoreOutcome[]> =>
     raw
-      ? raw((sql: SqlRunner) => storeIn(async (text, params) => (await sql.query(text, params)).rows, input))
+      ? raw((sql: SqlRunner) => storeBatch(async (text, params) => (await sql.query(text, params)).rows, inputs))
       : prisma.$transaction(
-          (tx) => storeIn((text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params), input),
-          { timeout: 60_000, maxWait: 60_000 },
+          (tx) => storeBatch((text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params), inputs),
+          { timeout: 300_000, maxWait: 60_000 },
         );
   for (let i = 1; ; i++) {
     try {
@@ -86,70 +98,103 @@ export async function storeArticle(prisma: PrismaClient, input: AnalysedArticle)
   }
 }
 
-async function storeIn(q: Q, input: AnalysedArticle): Promise<StoreOutcome> {
-  // Serialise concurrent ingestions of the same link: check-then-write happens under this lock.
-  // Every statement below joins a few dozen rows of this article to growing tables by key; the
-  // planner cannot see how few (a function scan is estimated at 100 rows) and picks hash joins over
-  // whole tables, which makes ingestion cost grow with the corpus. Index probes only, in this transaction.
-  // Plans are made for each execution's actual rows (a cached generic plan was seen to take 100x longer).
+async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome[]> {
+  // Serialise concurrent ingestions of the same link: check-then-write happens under these locks,
+  // taken in one order by every transaction. Every statement below joins this batch's rows to
+  // growing tables by key; the planner cannot see how few (a function scan is estimated at 100
+  // rows) and may pick hash joins over whole tables, which makes ingestion cost grow with the
+  // corpus. Index probes only, in this transaction; plans made for each execution's actual rows
+  // (a cached generic plan was seen to take 100x longer).
+  const urls = [...new Set(inputs.map((i) => i.article.url))];
   await q(
-    `SELECT pg_advisory_xact_lock(hashtext($1))::text, set_config('enable_seqscan', 'off', true),
-       set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
-       set_config('plan_cache_mode', 'force_custom_plan', true)`,
-    [input.article.url],
+    `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+       set_config('enable_mergejoin', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true),
+       (SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT hashtext(u) h FROM unnest($1::text[]) u ORDER BY 1 OFFSET 0) l)::int`,
+    [urls],
   );
-  const [existing] = await q(`SELECT id, "contentHash" FROM "Article" WHERE url = $1`, [input.article.url]);
-  if (existing?.contentHash === input.contentHash) return "unchanged";
+  const stored = new Map(
+    (await q(`SELECT id, url, "contentHash" FROM "Article" WHERE url = ANY($1::text[])`, [urls])).map((r) => [
+      String(r.url),
+      { id: Number(r.id), hash: String(r.contentHash) },
+    ]),
+  );
 
+  const outcomes: StoreOutcome[] = [];
+  const updates: { id: number; input: AnalysedArticle }[] = [];
+  const creates: AnalysedArticle[] = [];
+  const inBatch = new Map<string, string>();
+  for (const input of inputs) {
+    const { url } = input.article;
+    const earlier = inBatch.get(url);
+    if (earlier !== undefined) {
+      if (earlier !== input.contentHash) throw new Error(`two versions of ${url} in one batch`);
+      outcomes.push("unchanged");
+      continue;
+    }
+    inBatch.set(url, input.contentHash);
+    const old = stored.get(url);
+    if (old?.hash === input.contentHash) outcomes.push("unchanged");
+    else if (old) (outcomes.push("updated"), updates.push({ id: old.id, input }));
+    else (outcomes.push("created"), creates.push(input));
+  }
+  if (updates.length === 0 && creates.length === 0) return outcomes;
+
+  const now = new Date().toISOString(); // UTC, as Prisma writes DateTime
   let touched: Touched | null = null;
-  let articleId: number;
-  const a = articleValues(input);
-  if (existing) {
-    articleId = Number(existing.id);
-    touched = await removeDerived(q, articleId);
+  if (updates.length) {
+    touched = await removeDerived(q, updates.map((u) => u.id));
     await q(
-      `UPDATE "Article" SET url = $2, title = $3, body = $4, "rawBody" = $5, keywords = $6::text[], technologies = $7::text[],
-         industries = $8::text[], "eventSummary" = $9, "extraFields" = $10::jsonb, byline = $11, "photoCredits" = $12::text[],
-         "contentHash" = $13, "sourceFile" = $14, "lastIngestedAt" = $15::timestamp(3),
-         "searchTerms" = array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text($16::jsonb)))
-       WHERE id = $1::int`,
-      [articleId, ...a],
+      `UPDATE "Article" a SET url = r.url, title = r.title, body = r.body, "rawBody" = r."rawBody", keywords = r.keywords,
+         technologies = r.technologies, industries = r.industries, "eventSummary" = r."eventSummary",
+         "extraFields" = r."extraFields", byline = r.byline, "photoCredits" = r."photoCredits", "contentHash" = r."contentHash",
+         "sourceFile" = r."sourceFile", "lastIngestedAt" = $2::timestamp(3), "searchTerms" = array_to_tsvector(r.terms)
+       FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) WHERE a.id = r.id`,
+      [json(updates.map((u) => articleRecord(u.input, u.id))), now],
     );
-  } else {
-    const [row] = await q(
+  }
+  const ids = new Map(updates.map((u) => [u.input.article.url, u.id]));
+  if (creates.length) {
+    const rows = await q(
       `INSERT INTO "Article" (url, title, body, "rawBody", keywords, technologies, industries, "eventSummary", "extraFields",
          byline, "photoCredits", "contentHash", "sourceFile", "firstIngestedAt", "lastIngestedAt", "searchTerms")
-       VALUES ($1, $2, $3, $4, $5::text[], $6::text[], $7::text[], $8, $9::jsonb, $10, $11::text[], $12, $13, $14::timestamp(3),
-         $14::timestamp(3), array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text($15::jsonb))))
-       RETURNING id`,
-      a,
+       SELECT r.url, r.title, r.body, r."rawBody", r.keywords, r.technologies, r.industries, r."eventSummary", r."extraFields",
+         r.byline, r."photoCredits", r."contentHash", r."sourceFile", $2::timestamp(3), $2::timestamp(3), array_to_tsvector(r.terms)
+       FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) ORDER BY r.url
+       RETURNING id, url`,
+      [json(creates.map((c) => articleRecord(c, null))), now],
     );
-    articleId = Number(row!.id);
+    for (const r of rows) ids.set(String(r.url), Number(r.id));
   }
-  await storeDerived(q, articleId, input);
+  await storeDerived(
+    q,
+    [...updates.map((u) => u.input), ...creates].map((input) => ({ articleId: ids.get(input.article.url)!, input })),
+  );
   if (touched) await collectOrphans(q, touched);
-  return existing ? "updated" : "created";
+  return outcomes;
 }
 
-function articleValues(input: AnalysedArticle): unknown[] {
+const ARTICLE_COLS = `id int, url text, title text, body text, "rawBody" text, keywords text[], technologies text[], industries text[],
+  "eventSummary" text, "extraFields" jsonb, byline text, "photoCredits" text[], "contentHash" text, "sourceFile" text, terms text[]`;
+
+function articleRecord(input: AnalysedArticle, id: number | null) {
   const { article, cleaned } = input;
-  return [
-    article.url,
-    article.title,
-    cleaned.body,
-    article.body,
-    article.keywords,
-    article.technologies,
-    article.industries,
-    article.eventSummary,
-    json(article.extra),
-    cleaned.byline,
-    cleaned.photoCredits,
-    input.contentHash,
-    input.sourceFile,
-    new Date().toISOString(), // UTC, as Prisma writes DateTime
-    json(input.searchTerms ?? articleSearchTerms(input)), // JSON: far cheaper to send than a text[] literal
-  ];
+  return {
+    id,
+    url: article.url,
+    title: article.title,
+    body: cleaned.body,
+    rawBody: article.body,
+    keywords: article.keywords,
+    technologies: article.technologies,
+    industries: article.industries,
+    eventSummary: article.eventSummary,
+    extraFields: article.extra,
+    byline: cleaned.byline,
+    photoCredits: cleaned.photoCredits,
+    contentHash: input.contentHash,
+    sourceFile: input.sourceFile,
+    terms: input.searchTerms ?? articleSearchTerms(input),
+  };
 }
 
 /** Ids of the rows an article's previous version supported: the only candidates for orphan collection. */
@@ -163,17 +208,17 @@ interface Touched {
   technologies: number[];
 }
 
-/** Removes what was derived from an article's previous version; returns what it touched. */
-async function removeDerived(q: Q, articleId: number): Promise<Touched> {
+/** Removes what was derived from the articles' previous versions; returns what it touched. */
+async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
   const [row] = await q(
-    `WITH m AS (DELETE FROM "Mention" WHERE "articleId" = $1::int
+    `WITH m AS (DELETE FROM "Mention" WHERE "articleId" = ANY($1::int[])
                 RETURNING "modelId", "organizationId", "industryId", "technologyId", "personId"),
-          es AS (DELETE FROM "EventSource" WHERE "articleId" = $1 RETURNING "eventId"),
-          cs AS (DELETE FROM "ClaimSource" WHERE "articleId" = $1 RETURNING "claimId"),
-          il AS (DELETE FROM "IndustryLink" WHERE "articleId" = $1 RETURNING "industryId", "modelId", "organizationId"),
-          ai AS (DELETE FROM "ArticleIndustry" WHERE "articleId" = $1 RETURNING "industryId"),
-          at AS (DELETE FROM "ArticleTechnology" WHERE "articleId" = $1 RETURNING "technologyId"),
-          qu AS (DELETE FROM "Quote" WHERE "articleId" = $1 RETURNING "personId"),
+          es AS (DELETE FROM "EventSource" WHERE "articleId" = ANY($1::int[]) RETURNING "eventId"),
+          cs AS (DELETE FROM "ClaimSource" WHERE "articleId" = ANY($1::int[]) RETURNING "claimId"),
+          il AS (DELETE FROM "IndustryLink" WHERE "articleId" = ANY($1::int[]) RETURNING "industryId", "modelId", "organizationId"),
+          ai AS (DELETE FROM "ArticleIndustry" WHERE "articleId" = ANY($1::int[]) RETURNING "industryId"),
+          at AS (DELETE FROM "ArticleTechnology" WHERE "articleId" = ANY($1::int[]) RETURNING "technologyId"),
+          qu AS (DELETE FROM "Quote" WHERE "articleId" = ANY($1::int[]) RETURNING "personId"),
           ev AS (SELECT id, "modelId", "organizationId" FROM "Event" WHERE id IN (SELECT "eventId" FROM es)),
           cl AS (SELECT id, "subjectModelId", "subjectOrganizationId", "statedById" FROM "Claim" WHERE id IN (SELECT "claimId" FROM cs)),
           mo AS (SELECT "modelId" id FROM m UNION SELECT "modelId" FROM il UNION SELECT "modelId" FROM ev
@@ -192,7 +237,7 @@ async function removeDerived(q: Q, articleId: number): Promise<Touched> {
        ARRAY(SELECT x FROM (SELECT "industryId" x FROM m UNION SELECT "industryId" FROM il UNION SELECT "industryId" FROM ai) i
              WHERE x IS NOT NULL) industries,
        ARRAY(SELECT x FROM (SELECT "technologyId" x FROM m UNION SELECT "technologyId" FROM at) t WHERE x IS NOT NULL) technologies`,
-    [articleId],
+    [articleIds],
   );
   const ids = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
   return {
@@ -258,10 +303,9 @@ const MODEL_COLS = `key text, "nameZh" text, "nameEn" text, pinyin text, aliases
 const INDUSTRY_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[], terms text[]`;
 const TECH_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[]`;
 const PERSON_COLS = `key text, name text, title text, "organizationKey" text`;
-const EVENT_COLS = `key text, type text, date date, precision text, inferred boolean, "dateText" text, "modelKey" text, "orgKey" text,
-  quote text, start int, "end" int`;
+const EVENT_COLS = `key text, type text, date date, precision text, inferred boolean, "dateText" text, "modelKey" text, "orgKey" text`;
 const CLAIM_COLS = `key text, metric text, value float8, unit text, bound text, "asOf" date, precision text, inferred boolean,
-  "asOfText" text, scope text, "modelKey" text, "orgKey" text, "statedBy" text, quote text, start int, "end" int`;
+  "asOfText" text, scope text, "modelKey" text, "orgKey" text, "statedBy" text`;
 
 // The merged value of each shared column: registry facts win over discovered ones; aliases, roles and
 // search terms accumulate across articles. `o` is the stored row, `r` this article's record.
@@ -332,66 +376,71 @@ function mergeSql(table: string, match: string, param: string, cols: string, mer
       AND (${merge.map(([c]) => `o.${c}`).join(", ")}) IS DISTINCT FROM (${merge.map(([, e]) => e).join(", ")})`;
 }
 
-async function storeDerived(q: Q, articleId: number, input: AnalysedArticle) {
-  const x = input.extraction;
-  const orgs = byKey(x.organizations, (o) => o.key).map((o) => ({
-    ...o,
-    status: o.curated ? "curated" : "discovered",
-    terms: [...indexTerms(o.nameZh, o.nameEn, ...o.aliases), ...pinyinTerms(o.nameZh, ...o.aliases)],
-  }));
-  const models = byKey(x.models, (m) => m.key).map((m) => ({
+/**
+ * Distinct records per key, arranged in rounds: round 0 holds one record of every key, round i the
+ * i-th distinct variant of the keys that have more. A merge UPDATE may meet each stored row only
+ * once per statement, so each round is merged by its own statement; most keys (a registry entity
+ * named in fifty articles) have one variant, so a batch needs one round or a few.
+ */
+export function variantRounds<T>(rows: T[], key: (r: T) => string): T[][] {
+  const byKey = new Map<string, Map<string, T>>();
+  for (const r of rows) {
+    const k = key(r);
+    let variants = byKey.get(k);
+    if (!variants) byKey.set(k, (variants = new Map()));
+    variants.set(JSON.stringify(r), r);
+  }
+  const rounds: [string, T][][] = [];
+  for (const [k, variants] of byKey) {
+    const sorted = [...variants].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    sorted.forEach(([, r], i) => (rounds[i] ??= []).push([k, r]));
+  }
+  // key order: every transaction inserts and locks shared rows in the same order
+  return rounds.map((round) => round.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r));
+}
+
+/** Ids by natural key of the stored rows of one kind. */
+type IdMap = Map<string, number>;
+
+async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArticle }[]) {
+  // Per article, the first record of a key counts (as the extractor lists them); across articles
+  // every distinct record is merged.
+  const perArticle = <T, R>(pick: (x: ExtractionResult) => T[], key: (r: T) => string, shape: (r: T) => R) =>
+    batch.flatMap(({ input }) => byKey(pick(input.extraction), key).map(shape));
+  const orgs = variantRounds(
+    perArticle((x) => x.organizations, (o) => o.key, (o) => ({
+      key: o.key, nameZh: o.nameZh, nameEn: o.nameEn, aliases: o.aliases, kind: o.kind, roles: o.roles,
+      status: o.curated ? "curated" : "discovered", sourceUrl: o.sourceUrl,
+    })),
+    (o) => o.key,
+  ).map((round) => round.map((o) => ({ ...o, terms: [...indexTerms(o.nameZh, o.nameEn, ...o.aliases), ...pinyinTerms(o.nameZh, ...o.aliases)] })));
+  const models = variantRounds(
+    perArticle((x) => x.models, (m) => m.key, (m) => ({
+      key: m.key, nameZh: m.nameZh, nameEn: m.nameEn, pinyin: m.pinyin, aliases: m.aliases, vendorKey: m.vendorKey,
+      family: m.family, version: m.version, status: m.curated ? "curated" : "discovered", sourceUrl: m.sourceUrl,
+    })),
+    (m) => m.key,
+  ).map((round) => round.map((m) => ({
     ...m,
-    status: m.curated ? "curated" : "discovered",
     terms: [...indexTerms(m.nameZh, m.nameEn, m.pinyin, ...m.aliases), ...pinyinTerms(m.nameZh, ...m.aliases)],
-  }));
-  const industries = byKey(x.industries, (i) => i.key).map((i) => ({
-    ...i,
-    terms: [...indexTerms(i.nameZh, i.nameEn, ...i.aliases), ...pinyinTerms(i.nameZh)],
-  }));
-  const technologies = byKey(x.technologies, (t) => t.key);
-  const people = byKey(x.people, (p) => p.key);
-  const events = x.events.map((e) => ({
-    key: eventKey(e),
-    type: e.type,
-    date: periodStart(e.date),
-    precision: e.date.precision,
-    inferred: e.date.inferred,
-    dateText: e.date.text,
-    modelKey: e.modelKey,
-    orgKey: e.organizationKey,
-    quote: e.evidence.sentence,
-    start: e.evidence.start,
-    end: e.evidence.end,
-  }));
-  const claims = x.claims.map((c) => ({
-    key: claimKey(c),
-    metric: c.metric,
-    value: c.value,
-    unit: c.unit,
-    bound: c.bound,
-    asOf: periodStart(c.asOf),
-    precision: c.asOf.precision,
-    inferred: c.asOf.inferred,
-    asOfText: c.asOf.text,
-    scope: c.scope,
-    modelKey: c.subjectModelKey,
-    orgKey: c.subjectOrganizationKey,
-    statedBy: c.statedByKey,
-    quote: c.evidence.sentence,
-    start: c.evidence.start,
-    end: c.evidence.end,
-  }));
-  const uniqueEvents = byKey(events, (e) => e.key);
-  const uniqueClaims = byKey(claims, (c) => c.key);
-  const params = {
-    orgs: json(orgs),
-    models: json(models),
-    industries: json(industries),
-    technologies: json(technologies),
-    people: json(people),
-    events: json(uniqueEvents),
-    claims: json(uniqueClaims),
-  };
+  })));
+  const industries = variantRounds(
+    perArticle((x) => x.industries, (i) => i.key, (i) => ({ key: i.key, nameZh: i.nameZh, nameEn: i.nameEn, aliases: i.aliases })),
+    (i) => i.key,
+  ).map((round) => round.map((i) => ({ ...i, terms: [...indexTerms(i.nameZh, i.nameEn, ...i.aliases), ...pinyinTerms(i.nameZh)] })));
+  const technologies = variantRounds(
+    perArticle((x) => x.technologies, (t) => t.key, (t) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, aliases: t.aliases })),
+    (t) => t.key,
+  );
+  const people = variantRounds(
+    perArticle((x) => x.people, (p) => p.key, (p) => ({ key: p.key, name: p.name, title: p.title, organizationKey: p.organizationKey })),
+    (p) => p.key,
+  );
+  const eventsOf = (x: ExtractionResult) => x.events.map((e) => ({ ...eventRecord(e), evidence: e.evidence }));
+  const claimsOf = (x: ExtractionResult) => x.claims.map((c) => ({ ...claimRecord(c), evidence: c.evidence }));
+  const events = variantRounds(perArticle(eventsOf, (e) => e.key, ({ evidence: _, ...e }) => e), (e) => e.key);
+  const claims = variantRounds(perArticle(claimsOf, (c) => c.key, ({ evidence: _, ...c }) => c), (c) => c.key);
+  const round = <T>(rounds: T[][], i: number) => json(rounds[i] ?? []);
 
   // 1. New entities without references (in key order), then the ones that reference organisations.
   //    DO NOTHING on a stored row: it is neither rewritten nor locked; step 3 merges it if needed.
@@ -413,7 +462,7 @@ async function storeDerived(q: Q, articleId: number, input: AnalysedArticle) {
        FROM jsonb_to_recordset($3::jsonb) AS r(${TECH_COLS}) ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM o) + (SELECT count(*) FROM i) + (SELECT count(*) FROM t) AS n`,
-    [params.orgs, params.industries, params.technologies],
+    [round(orgs, 0), round(industries, 0), round(technologies, 0)],
   );
   await q(
     `WITH m AS (
@@ -428,7 +477,7 @@ async function storeDerived(q: Q, articleId: number, input: AnalysedArticle) {
        FROM jsonb_to_recordset($2::jsonb) AS r(${PERSON_COLS}) ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM m) + (SELECT count(*) FROM p) AS n`,
-    [params.models, params.people],
+    [round(models, 0), round(people, 0)],
   );
   // 2. Events and claims, one row per natural key.
   await q(
@@ -447,104 +496,167 @@ async function storeDerived(q: Q, articleId: number, input: AnalysedArticle) {
        FROM jsonb_to_recordset($2::jsonb) AS r(${CLAIM_COLS}) ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) AS n`,
-    [params.events, params.claims],
+    [round(events, 0), round(claims, 0)],
   );
   // 3. Merge into rows that were already stored (a later statement: it sees rows other
   //    transactions committed meanwhile). Rows whose merged value is unchanged are skipped.
-  await q(
-    `WITH o AS (${mergeSql("Organization", "o.slug = r.key", "$1", ORG_COLS, ORG_MERGE)} RETURNING 1),
-          i AS (${mergeSql("Industry", "o.slug = r.key", "$2", INDUSTRY_COLS, INDUSTRY_MERGE)} RETURNING 1),
-          t AS (${mergeSql("Technology", "o.slug = r.key", "$3", TECH_COLS, TECH_MERGE)} RETURNING 1)
-     SELECT (SELECT count(*) FROM o) + (SELECT count(*) FROM i) + (SELECT count(*) FROM t) AS n`,
-    [params.orgs, params.industries, params.technologies],
-  );
-  // Models and people read organisation ids, events and claims read model ids: a statement after the
-  // organisation merge (one statement's CTEs share a snapshot).
-  await q(
-    `WITH m AS (${mergeSql("Model", "o.slug = r.key", "$1", MODEL_COLS, MODEL_MERGE)} RETURNING 1),
-          p AS (${mergeSql("Person", "o.slug = r.key", "$2", PERSON_COLS, PERSON_MERGE)} RETURNING 1),
-          e AS (${mergeSql("Event", "o.key = r.key", "$3", EVENT_COLS, EVENT_MERGE)} RETURNING 1),
-          c AS (${mergeSql("Claim", "o.key = r.key", "$4", CLAIM_COLS, CLAIM_MERGE)} RETURNING 1)
-     SELECT (SELECT count(*) FROM m) + (SELECT count(*) FROM p) + (SELECT count(*) FROM e) + (SELECT count(*) FROM c) AS n`,
-    [params.models, params.people, params.events, params.claims],
-  );
+  const rounds = Math.max(orgs.length, industries.length, technologies.length, models.length, people.length, events.length, claims.length);
+  for (let i = 0; i < rounds; i++) {
+    await q(
+      `WITH o AS (${mergeSql("Organization", "o.slug = r.key", "$1", ORG_COLS, ORG_MERGE)} RETURNING 1),
+            i AS (${mergeSql("Industry", "o.slug = r.key", "$2", INDUSTRY_COLS, INDUSTRY_MERGE)} RETURNING 1),
+            t AS (${mergeSql("Technology", "o.slug = r.key", "$3", TECH_COLS, TECH_MERGE)} RETURNING 1)
+       SELECT (SELECT count(*) FROM o) + (SELECT count(*) FROM i) + (SELECT count(*) FROM t) AS n`,
+      [round(orgs, i), round(industries, i), round(technologies, i)],
+    );
+  }
+  // Models and people read organisation ids, events and claims read model ids: statements after the
+  // organisation merges (one statement's CTEs share a snapshot).
+  for (let i = 0; i < rounds; i++) {
+    await q(
+      `WITH m AS (${mergeSql("Model", "o.slug = r.key", "$1", MODEL_COLS, MODEL_MERGE)} RETURNING 1),
+            p AS (${mergeSql("Person", "o.slug = r.key", "$2", PERSON_COLS, PERSON_MERGE)} RETURNING 1),
+            e AS (${mergeSql("Event", "o.key = r.key", "$3", EVENT_COLS, EVENT_MERGE)} RETURNING 1),
+            c AS (${mergeSql("Claim", "o.key = r.key", "$4", CLAIM_COLS, CLAIM_MERGE)} RETURNING 1)
+       SELECT (SELECT count(*) FROM m) + (SELECT count(*) FROM p) + (SELECT count(*) FROM e) + (SELECT count(*) FROM c) AS n`,
+      [round(models, i), round(people, i), round(events, i), round(claims, i)],
+    );
+  }
 
-  // 4. This article's own rows: mentions, sources, links, quotes, industry and technology tags.
-  const mentions = x.mentions.map((m) => ({
-    kind: m.kind,
-    key: m.key,
-    text: m.text,
-    start: m.start,
-    end: m.end,
-    sentence: m.evidence.sentence,
-    sStart: m.evidence.start,
-    sEnd: m.evidence.end,
-  }));
-  const quotes = x.people.map((p) => ({
-    key: p.key,
-    text: p.quote,
-    sentence: p.evidence.sentence,
-    start: p.evidence.start,
-    end: p.evidence.end,
-  }));
-  const links = x.industryLinks.map((l) => ({
-    industry: l.industryKey,
-    model: l.modelKey,
-    org: l.organizationKey,
-    quote: l.evidence.sentence,
-    start: l.evidence.start,
-    end: l.evidence.end,
-  }));
+  // 4. The articles' own rows (mentions, sources, links, quotes, industry and technology tags),
+  //    with the ids of what they point to resolved once for the whole batch.
+  const keys = (rounds: { key: string }[][]) => (rounds[0] ?? []).map((r) => r.key);
+  const idRows = await q(
+    `SELECT 'model' kind, slug key, id FROM "Model" WHERE slug = ANY($1::text[])
+     UNION ALL SELECT 'organization', slug, id FROM "Organization" WHERE slug = ANY($2::text[])
+     UNION ALL SELECT 'industry', slug, id FROM "Industry" WHERE slug = ANY($3::text[])
+     UNION ALL SELECT 'technology', slug, id FROM "Technology" WHERE slug = ANY($4::text[])
+     UNION ALL SELECT 'person', slug, id FROM "Person" WHERE slug = ANY($5::text[])
+     UNION ALL SELECT 'event', key, id FROM "Event" WHERE key = ANY($6::text[])
+     UNION ALL SELECT 'claim', key, id FROM "Claim" WHERE key = ANY($7::text[])`,
+    [keys(models), keys(orgs), keys(industries), keys(technologies), keys(people), keys(events), keys(claims)],
+  );
+  const ids: Record<string, IdMap> = {};
+  for (const r of idRows) (ids[String(r.kind)] ??= new Map()).set(String(r.key), Number(r.id));
+  const id = (kind: string, key: string | null | undefined) => (key == null ? null : (ids[kind]?.get(key) ?? null));
+
+  const rows = {
+    industries: [] as unknown[], technologies: [] as unknown[], quotes: [] as unknown[], mentions: [] as unknown[],
+    eventSources: [] as unknown[], claimSources: [] as unknown[], links: [] as unknown[],
+  };
+  for (const { articleId: a, input } of batch) {
+    const x = input.extraction;
+    for (const i of x.industries) {
+      const industry = id("industry", i.key);
+      if (industry !== null) rows.industries.push({ a, i: industry, field: i.from === "field" || i.from === "both", body: i.from === "body" || i.from === "both" });
+    }
+    for (const t of x.technologies) {
+      const technology = id("technology", t.key);
+      if (technology !== null) rows.technologies.push({ a, t: technology });
+    }
+    for (const p of x.people) {
+      const person = id("person", p.key);
+      if (person !== null) rows.quotes.push({ a, p: person, text: p.quote, sentence: p.evidence.sentence, start: p.evidence.start, end: p.evidence.end });
+    }
+    for (const m of x.mentions) {
+      const target = id(m.kind, m.key);
+      rows.mentions.push({
+        a, kind: m.kind,
+        m: m.kind === "model" ? target : null, o: m.kind === "organization" ? target : null,
+        i: m.kind === "industry" ? target : null, t: m.kind === "technology" ? target : null, p: m.kind === "person" ? target : null,
+        text: m.text, start: m.start, end: m.end, sentence: m.evidence.sentence, sStart: m.evidence.start, sEnd: m.evidence.end,
+      });
+    }
+    // one source row per event or claim and article: its earliest sentence
+    for (const [kind, list, out] of [
+      ["event", eventsOf(x), rows.eventSources],
+      ["claim", claimsOf(x), rows.claimSources],
+    ] as const) {
+      const first = new Map<number, (typeof list)[number]>();
+      for (const r of list) {
+        const target = id(kind, r.key);
+        const seen = target === null ? undefined : first.get(target);
+        if (target !== null && (!seen || r.evidence.start < seen.evidence.start)) first.set(target, r);
+      }
+      for (const [target, r] of [...first].sort(([x], [y]) => x - y)) {
+        out.push({ x: target, a, quote: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end });
+      }
+    }
+    for (const l of x.industryLinks) {
+      const industry = id("industry", l.industryKey);
+      if (industry === null) continue;
+      rows.links.push({
+        i: industry, m: id("model", l.modelKey), o: id("organization", l.organizationKey), a,
+        quote: l.evidence.sentence, start: l.evidence.start, end: l.evidence.end,
+      });
+    }
+  }
   await q(
     `WITH ai AS (
        INSERT INTO "ArticleIndustry" ("articleId", "industryId", "fromField", "fromBody")
-       SELECT $1::int, i.id, r."from" IN ('field', 'both'), r."from" IN ('body', 'both')
-       FROM jsonb_to_recordset($2::jsonb) AS r(key text, "from" text)
-       JOIN "Industry" i ON i.slug = r.key
+       SELECT r.a, r.i, r.field, r.body FROM jsonb_to_recordset($1::jsonb) AS r(a int, i int, field boolean, body boolean)
        ON CONFLICT DO NOTHING RETURNING 1
      ), at AS (
        INSERT INTO "ArticleTechnology" ("articleId", "technologyId")
-       SELECT $1::int, t.id FROM jsonb_to_recordset($3::jsonb) AS r(key text)
-       JOIN "Technology" t ON t.slug = r.key
+       SELECT r.a, r.t FROM jsonb_to_recordset($2::jsonb) AS r(a int, t int)
        ON CONFLICT DO NOTHING RETURNING 1
      ), qu AS (
        INSERT INTO "Quote" ("personId", "articleId", text, sentence, "sentenceStart", "sentenceEnd")
-       SELECT p.id, $1::int, r.text, r.sentence, r.start, r."end"
-       FROM jsonb_to_recordset($4::jsonb) AS r(key text, text text, sentence text, start int, "end" int)
-       JOIN "Person" p ON p.slug = r.key RETURNING 1
+       SELECT r.p, r.a, r.text, r.sentence, r.start, r."end"
+       FROM jsonb_to_recordset($3::jsonb) AS r(a int, p int, text text, sentence text, start int, "end" int) RETURNING 1
      ), me AS (
        INSERT INTO "Mention" ("articleId", kind, "modelId", "organizationId", "industryId", "technologyId", "personId",
                               text, start, "end", sentence, "sentenceStart", "sentenceEnd")
-       SELECT $1::int, r.kind::"EntityKind",
-         CASE WHEN r.kind = 'model' THEN (SELECT id FROM "Model" WHERE slug = r.key) END,
-         CASE WHEN r.kind = 'organization' THEN (SELECT id FROM "Organization" WHERE slug = r.key) END,
-         CASE WHEN r.kind = 'industry' THEN (SELECT id FROM "Industry" WHERE slug = r.key) END,
-         CASE WHEN r.kind = 'technology' THEN (SELECT id FROM "Technology" WHERE slug = r.key) END,
-         CASE WHEN r.kind = 'person' THEN (SELECT id FROM "Person" WHERE slug = r.key) END,
-         r.text, r.start, r."end", r.sentence, r."sStart", r."sEnd"
-       FROM jsonb_to_recordset($5::jsonb) AS r(kind text, key text, text text, start int, "end" int,
-            sentence text, "sStart" int, "sEnd" int) RETURNING 1
+       SELECT r.a, r.kind::"EntityKind", r.m, r.o, r.i, r.t, r.p, r.text, r.start, r."end", r.sentence, r."sStart", r."sEnd"
+       FROM jsonb_to_recordset($4::jsonb) AS r(a int, kind text, m int, o int, i int, t int, p int, text text, start int,
+            "end" int, sentence text, "sStart" int, "sEnd" int) RETURNING 1
      ), es AS (
        INSERT INTO "EventSource" ("eventId", "articleId", quote, "sentenceStart", "sentenceEnd")
-       SELECT DISTINCT ON (e.id) e.id, $1::int, r.quote, r.start, r."end"
-       FROM jsonb_to_recordset($6::jsonb) AS r(${EVENT_COLS}) JOIN "Event" e ON e.key = r.key
-       ORDER BY e.id, r.start
+       SELECT r.x, r.a, r.quote, r.start, r."end" FROM jsonb_to_recordset($5::jsonb) AS r(x int, a int, quote text, start int, "end" int)
        ON CONFLICT DO NOTHING RETURNING 1
      ), cs AS (
        INSERT INTO "ClaimSource" ("claimId", "articleId", quote, "sentenceStart", "sentenceEnd")
-       SELECT DISTINCT ON (c.id) c.id, $1::int, r.quote, r.start, r."end"
-       FROM jsonb_to_recordset($7::jsonb) AS r(${CLAIM_COLS}) JOIN "Claim" c ON c.key = r.key
-       ORDER BY c.id, r.start
+       SELECT r.x, r.a, r.quote, r.start, r."end" FROM jsonb_to_recordset($6::jsonb) AS r(x int, a int, quote text, start int, "end" int)
        ON CONFLICT DO NOTHING RETURNING 1
      ), il AS (
        INSERT INTO "IndustryLink" ("industryId", "modelId", "organizationId", "articleId", quote, "sentenceStart", "sentenceEnd")
-       SELECT i.id, (SELECT id FROM "Model" WHERE slug = r.model), (SELECT id FROM "Organization" WHERE slug = r.org),
-              $1::int, r.quote, r.start, r."end"
-       FROM jsonb_to_recordset($8::jsonb) AS r(industry text, model text, org text, quote text, start int, "end" int)
-       JOIN "Industry" i ON i.slug = r.industry RETURNING 1
+       SELECT r.i, r.m, r.o, r.a, r.quote, r.start, r."end"
+       FROM jsonb_to_recordset($7::jsonb) AS r(i int, m int, o int, a int, quote text, start int, "end" int) RETURNING 1
      )
      SELECT (SELECT count(*) FROM ai) + (SELECT count(*) FROM at) + (SELECT count(*) FROM qu) + (SELECT count(*) FROM me)
           + (SELECT count(*) FROM es) + (SELECT count(*) FROM cs) + (SELECT count(*) FROM il) AS n`,
-    [articleId, json(x.industries), json(x.technologies), json(quotes), json(mentions), json(events), json(claims), json(links)],
+    [json(rows.industries), json(rows.technologies), json(rows.quotes), json(rows.mentions), json(rows.eventSources),
+     json(rows.claimSources), json(rows.links)],
   );
+}
+
+function eventRecord(e: ExtractionResult["events"][number]) {
+  return {
+    key: eventKey(e),
+    type: e.type,
+    date: periodStart(e.date),
+    precision: e.date.precision,
+    inferred: e.date.inferred,
+    dateText: e.date.text,
+    modelKey: e.modelKey,
+    orgKey: e.organizationKey,
+  };
+}
+
+function claimRecord(c: ExtractionResult["claims"][number]) {
+  return {
+    key: claimKey(c),
+    metric: c.metric,
+    value: c.value,
+    unit: c.unit,
+    bound: c.bound,
+    asOf: periodStart(c.asOf),
+    precision: c.asOf.precision,
+    inferred: c.asOf.inferred,
+    asOfText: c.asOf.text,
+    scope: c.scope,
+    modelKey: c.subjectModelKey,
+    orgKey: c.subjectOrganizationKey,
+    statedBy: c.statedByKey,
+  };
 }
