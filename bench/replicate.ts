@@ -2,7 +2,8 @@
 // copying every article (times - 1) more times under new links (…#copy-k), with all its mentions,
 // sources, links, quotes and tags. Entities, events and claims are shared, as when many outlets
 // reprint the same news: event and claim rows stay put, their sources multiply. Secondary indexes
-// are dropped for the copy and rebuilt after it (the usual bulk-load practice), then ANALYZE.
+// are dropped for the copy and rebuilt after it (the usual bulk-load practice), the trigger-kept
+// counters recomputed, then ANALYZE.
 import pg from "pg";
 import { ADMIN_URL, urlFor } from "./lib/pg";
 
@@ -70,6 +71,9 @@ await copy("ArticleTechnology", ["technologyId"]);
 await copy("Quote", ["personId", "text", "sentence", "sentenceStart", "sentenceEnd"]);
 
 for (const i of indexes) await step(`index ${i.indexname}`, i.indexdef);
+// the counter triggers did not fire for the copy (replica role): recompute every counter once
+await db.query(`SET session_replication_role = origin`);
+await step("counters", `SELECT moxing_recount()`);
 await step("analyze", `ANALYZE`);
 const { rows } = await db.query(`SELECT count(*)::int n, pg_size_pretty(pg_database_size(current_database())) size FROM "Article"`);
 console.log(`${target}: ${rows[0].n} articles, ${rows[0].size}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);

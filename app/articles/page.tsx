@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber, formatTimestamp, primaryName } from "@/lib/i18n/format";
-import { countArticles, listArticles } from "@/lib/queries/articles";
+import { ARTICLE_COUNT_CAP, countArticles, listArticles } from "@/lib/queries/articles";
 import { industryOptions } from "@/lib/queries/industries";
 import { articlesFilterSchema, parseFilters, type ArticlesFilter, type RawSearchParams } from "@/lib/validations/filters";
 
@@ -59,7 +59,7 @@ async function ArticleResults({ filters }: { filters: ArticlesFilter }) {
   ]);
   return (
     <>
-      <p className="mb-3 text-sm text-ink-3" aria-live="polite">{tc("showing", { count: formatNumber(total, locale) })}</p>
+      <p className="mb-3 text-sm text-ink-3" aria-live="polite">{tc("showing", { count: total > ARTICLE_COUNT_CAP ? `${formatNumber(ARTICLE_COUNT_CAP, locale)}+` : formatNumber(total, locale) })}</p>
       {page.items.length ? (
         <ul className="space-y-3">
           {page.items.map((a) => (

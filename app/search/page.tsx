@@ -75,9 +75,11 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
     getTranslations("common"),
   ]);
   const total = results ? results.models.total + results.vendors.total + results.industries.total + results.articles.total : 0;
-  const more = (s: SearchScope, count: number, shown: number) =>
-    scope === "all" && count > shown ? (
-      <Link href={withParams("/search", { q, scope: s })} className="text-brand hover:underline">{t("more", { count })}</Link>
+  // a capped total (more matched than were counted) reads "1000+"
+  const label = (s: { total: number; capped?: boolean }) => (s.capped ? `${s.total}+` : String(s.total));
+  const more = (s: SearchScope, section: { total: number; capped?: boolean; items: unknown[] }) =>
+    scope === "all" && section.total > section.items.length ? (
+      <Link href={withParams("/search", { q, scope: s })} className="text-brand hover:underline">{t("more", { count: label(section) })}</Link>
     ) : undefined;
 
   return (
@@ -92,7 +94,7 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
             <div className="min-w-0 space-y-6">
               {results.models.items.length ? (
-                <ResultCard id="r-models" title={tc("models")} count={results.models.total} action={more("models", results.models.total, results.models.items.length)}>
+                <ResultCard id="r-models" title={tc("models")} count={label(results.models)} action={more("models", results.models)}>
                   {results.models.items.map((m) => (
                     <li key={m.slug} className="px-4 py-3 sm:px-5" data-testid="search-model">
                       <div className="flex items-center justify-between gap-2">
@@ -106,7 +108,7 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
                 </ResultCard>
               ) : null}
               {results.vendors.items.length ? (
-                <ResultCard id="r-vendors" title={tc("vendors")} count={results.vendors.total} action={more("vendors", results.vendors.total, results.vendors.items.length)}>
+                <ResultCard id="r-vendors" title={tc("vendors")} count={label(results.vendors)} action={more("vendors", results.vendors)}>
                   {results.vendors.items.map((o) => (
                     <li key={o.slug} className="flex items-center justify-between gap-2 px-4 py-3 sm:px-5">
                       <EntityName names={o.names} href={vendorHref(o.slug)} />
@@ -116,7 +118,7 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
                 </ResultCard>
               ) : null}
               {results.industries.items.length ? (
-                <ResultCard id="r-industries" title={tc("industries")} count={results.industries.total} action={more("industries", results.industries.total, results.industries.items.length)}>
+                <ResultCard id="r-industries" title={tc("industries")} count={label(results.industries)} action={more("industries", results.industries)}>
                   {results.industries.items.map((i) => (
                     <li key={i.slug} className="px-4 py-3 sm:px-5">
                       <EntityName names={i.names} href={industryHref(i.slug)} />
@@ -127,7 +129,7 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
             </div>
             <div className="min-w-0 lg:col-span-2">
               {results.articles.items.length ? (
-                <ResultCard id="r-articles" title={tc("articles")} count={results.articles.total} action={more("articles", results.articles.total, results.articles.items.length)}>
+                <ResultCard id="r-articles" title={tc("articles")} count={label(results.articles)} action={more("articles", results.articles)}>
                   {results.articles.items.map((a) => (
                     <li key={a.id} className="px-4 py-4 sm:px-5" data-testid="search-article">
                       <Link href={articleHref(a.id)} lang="zh-CN" className="font-medium text-ink hover:text-brand hover:underline">{a.title}</Link>
@@ -147,7 +149,7 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
   );
 }
 
-function ResultCard({ id, title, count, action, children }: { id: string; title: string; count: number; action?: ReactNode; children: ReactNode }) {
+function ResultCard({ id, title, count, action, children }: { id: string; title: string; count: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Card aria-labelledby={id}>
       <CardHeader id={id} title={<span className="flex items-center gap-2">{title} <Badge>{count}</Badge></span>} action={action} />

@@ -15,6 +15,7 @@ import {
   type Page,
 } from "./common";
 import type { EventTypeValue } from "@/lib/validations/filters";
+import { tallyOf } from "./tally";
 
 export type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
 
@@ -117,9 +118,16 @@ export async function listArticlesWhere(
       keywords: true,
       firstIngestedAt: true,
       articleIndustries: { take: 6, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
-      _count: { select: { mentions: true, eventSources: true } },
     },
   });
+  // Counted for this page's articles only (an article's own mentions and sources are a bounded set).
+  const ids = rows.slice(0, limit).map((a) => a.id);
+  const [mentions, events] = await Promise.all([
+    db.mention.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _count: { _all: true } }),
+    db.eventSource.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const mentionCount = new Map(mentions.map((g) => [g.articleId, g._count._all]));
+  const eventCount = new Map(events.map((g) => [g.articleId, g._count._all]));
   const items = rows.slice(0, limit).map((a) => ({
     id: a.id,
     title: a.title,
@@ -128,15 +136,36 @@ export async function listArticlesWhere(
     keywords: a.keywords,
     industries: a.articleIndustries.map((x) => ({ slug: x.industry.slug, names: names(x.industry.nameZh, x.industry.nameEn) })),
     ingestedAt: a.firstIngestedAt.toISOString(),
-    mentionCount: a._count.mentions,
-    eventCount: a._count.eventSources,
+    mentionCount: mentionCount.get(a.id) ?? 0,
+    eventCount: eventCount.get(a.id) ?? 0,
   }));
   return { items, nextCursor: rows.length > limit ? `a${items[items.length - 1].id}` : null };
 }
 
+/** Upper bound on an exact count that has to visit rows (two tags at once); beyond it the page says "10,000+". */
+export const ARTICLE_COUNT_CAP = 10_000;
+
+/**
+ * Articles matching the filters, from trigger-kept counters: the total, or one tag's articleCount.
+ * Only both tags at once needs rows; that count stops at ARTICLE_COUNT_CAP + 1.
+ */
 export async function countArticles(filters: Partial<ArticlesFilter> = {}): Promise<number> {
   const db = await getDb();
-  return db.article.count({ where: articleWhere(filters) });
+  if (!filters.industry && !filters.technology) return tallyOf("articles");
+  if (filters.industry && filters.technology) {
+    const rows = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM "ArticleIndustry" ai
+        JOIN "Industry" i ON i.id = ai."industryId" AND i.slug = ${filters.industry}
+        JOIN "ArticleTechnology" at ON at."articleId" = ai."articleId"
+        JOIN "Technology" t ON t.id = at."technologyId" AND t.slug = ${filters.technology}
+        LIMIT ${ARTICLE_COUNT_CAP + 1}) x`;
+    return rows[0]?.n ?? 0;
+  }
+  const tag = filters.industry
+    ? await db.industry.findUnique({ where: { slug: filters.industry }, select: { articleCount: true } })
+    : await db.technology.findUnique({ where: { slug: filters.technology! }, select: { articleCount: true } });
+  return tag?.articleCount ?? 0;
 }
 
 const FACTS_LIMIT = 200;

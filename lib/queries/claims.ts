@@ -57,7 +57,7 @@ export const claimSelect = {
     orderBy: { id: "asc" },
     take: 3,
   },
-  _count: { select: { sources: true } },
+  sourceCount: true,
 } satisfies Prisma.ClaimSelect;
 
 export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>): ClaimItem {
@@ -73,7 +73,7 @@ export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSele
     subjectOrganization: c.subjectOrganization ? toEntityRef(c.subjectOrganization) : null,
     statedBy: c.statedBy ? toEntityRef(c.statedBy) : null,
     sources: c.sources.map(toCitation),
-    sourceCount: c._count.sources,
+    sourceCount: c.sourceCount,
   };
 }
 

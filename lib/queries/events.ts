@@ -15,6 +15,7 @@ import {
   type EntityRef,
   type Page,
 } from "./common";
+import { tallyOf } from "./tally";
 
 export interface EventItem {
   id: number;
@@ -56,7 +57,7 @@ const eventSelect = {
     orderBy: { id: "asc" },
     take: SOURCES_PER_EVENT,
   },
-  _count: { select: { sources: true } },
+  sourceCount: true,
 } satisfies Prisma.EventSelect;
 
 type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
@@ -69,20 +70,45 @@ function toEventItem(e: EventRow): EventItem {
     model: e.model ? { ...toEntityRef(e.model), vendor: e.model.vendor ? toEntityRef(e.model.vendor) : null } : null,
     organization: e.organization ? toEntityRef(e.organization) : null,
     sources: e.sources.map(toCitation),
-    sourceCount: e._count.sources,
+    sourceCount: e.sourceCount,
   };
 }
 
-/** Prisma filter for the timeline filters (also used by entity pages with one field set). */
-export function eventWhere(f: Partial<TimelineFilter>): Prisma.EventWhereInput {
+const NOTHING: Prisma.EventWhereInput = { id: { in: [] } };
+
+/**
+ * Prisma filter for the timeline filters (also used by entity pages with one field set). Slugs are
+ * resolved to ids first, so the filter is `organizationId = v OR modelId IN (v's models)`, which
+ * the (organizationId, date) and (modelId, date) indexes serve, instead of an OR across two joins
+ * (a scan of every event). The id lists are bounded by the entities involved (a vendor's models,
+ * an industry's models and organizations from the pair tables), not by the articles.
+ */
+export async function eventWhere(f: Partial<TimelineFilter>): Promise<Prisma.EventWhereInput> {
+  const db = await getDb();
   const and: Prisma.EventWhereInput[] = [];
-  if (f.vendor) {
-    and.push({ OR: [{ organization: { slug: f.vendor } }, { model: { vendor: { slug: f.vendor } } }] });
+  const [vendor, model, industry] = await Promise.all([
+    f.vendor
+      ? db.organization.findUnique({ where: { slug: f.vendor }, select: { id: true, models: { select: { id: true } } } })
+      : undefined,
+    f.model ? db.model.findUnique({ where: { slug: f.model }, select: { id: true } }) : undefined,
+    f.industry
+      ? db.industry.findUnique({
+          where: { slug: f.industry },
+          select: { modelPairs: { select: { modelId: true } }, vendorPairs: { select: { organizationId: true } } },
+        })
+      : undefined,
+  ]);
+  if (vendor === null || model === null || industry === null) return NOTHING;
+  if (vendor) {
+    const models = vendor.models.map((m) => m.id);
+    and.push(models.length ? { OR: [{ organizationId: vendor.id }, { modelId: { in: models } }] } : { organizationId: vendor.id });
   }
-  if (f.model) and.push({ model: { slug: f.model } });
-  if (f.industry) {
-    const link = { some: { industry: { slug: f.industry } } };
-    and.push({ OR: [{ model: { industryLinks: link } }, { organization: { industryLinks: link } }] });
+  if (model) and.push({ modelId: model.id });
+  if (industry) {
+    const models = industry.modelPairs.map((p) => p.modelId);
+    const orgs = industry.vendorPairs.map((p) => p.organizationId);
+    if (!models.length && !orgs.length) return NOTHING;
+    and.push({ OR: [...(models.length ? [{ modelId: { in: models } }] : []), ...(orgs.length ? [{ organizationId: { in: orgs } }] : [])] });
   }
   if (f.type) and.push({ type: f.type });
   if (f.from || f.to) and.push({ date: periodRange(f.from, f.to) });
@@ -102,7 +128,7 @@ function decodeEventCursor(cursor: string | undefined): { date: Date; id: number
 export async function listEvents(filters: Partial<TimelineFilter>, opts: { limit?: number } = {}): Promise<Page<EventItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit, 50);
-  const base = eventWhere(filters);
+  const base = await eventWhere(filters);
   const cursor = decodeEventCursor(filters.cursor);
   const items: EventRow[] = [];
 
@@ -143,18 +169,23 @@ export async function latestEvents(filters: Partial<TimelineFilter> = {}, limit 
   return page.items;
 }
 
+/** Events matching the filters: bounded by the number of events (shared entities), not of articles. */
 export async function countEvents(filters: Partial<TimelineFilter> = {}): Promise<number> {
   const db = await getDb();
-  return db.event.count({ where: eventWhere(filters) });
+  const where = await eventWhere(filters);
+  if (!Object.keys(where).length) return tallyOf("events");
+  return db.event.count({ where });
 }
 
 /**
  * Events per month (aggregated in the database, at most `maxMonths` most recent months).
  * Only events dated to the month or day are placed in a month; the rest are counted apart.
+ * Bounded by the number of events in the filter, not of articles: an event is one row however
+ * many articles report it (reprints add EventSource rows, not events).
  */
 export async function eventsPerMonth(filters: Partial<TimelineFilter> = {}, maxMonths = 120): Promise<EventsPerMonth> {
   const db = await getDb();
-  const where = eventWhere(filters);
+  const where = await eventWhere(filters);
   const [grouped, yearOnly, undated] = await Promise.all([
     db.event.groupBy({
       by: ["date"],

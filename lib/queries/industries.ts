@@ -15,6 +15,7 @@ import {
   type Names,
   type Page,
 } from "./common";
+import { firstIndustryLinks } from "./industry-links";
 
 export interface IndustryListItem {
   slug: string;
@@ -54,15 +55,20 @@ export async function listIndustries(opts: { cursor?: string; limit?: number } =
   const db = await getDb();
   const limit = clampLimit(opts.limit, 50);
   const offset = decodeOffset(opts.cursor);
+  // Reads the trigger-kept pair tables and counters: the cost is bounded by industries x the
+  // entities linked to them, not by the number of articles or sentences. A link names a model or
+  // an organization, never both, so the vendors are the organizations named directly plus the
+  // vendors of the models named.
   const rows = await db.$queryRaw<
     { slug: string; nameZh: string; nameEn: string; aliases: string[]; models: number; vendors: number; articles: number }[]
   >`
     SELECT i.slug, i."nameZh", i."nameEn", i.aliases,
-      (SELECT count(DISTINCT l."modelId") FROM "IndustryLink" l WHERE l."industryId" = i.id)::int AS models,
-      (SELECT count(DISTINCT coalesce(l."organizationId", m."vendorId"))
-         FROM "IndustryLink" l LEFT JOIN "Model" m ON m.id = l."modelId"
-        WHERE l."industryId" = i.id)::int AS vendors,
-      (SELECT count(*) FROM "ArticleIndustry" a WHERE a."industryId" = i.id)::int AS articles
+      (SELECT count(*) FROM "IndustryModel" p WHERE p."industryId" = i.id)::int AS models,
+      (SELECT count(DISTINCT v) FROM (
+         SELECT p."organizationId" AS v FROM "IndustryOrganization" p WHERE p."industryId" = i.id
+         UNION ALL
+         SELECT m."vendorId" FROM "IndustryModel" p JOIN "Model" m ON m.id = p."modelId" WHERE p."industryId" = i.id) x)::int AS vendors,
+      i."articleCount" AS articles
     FROM "Industry" i
     ORDER BY models DESC, articles DESC, i.id ASC
     LIMIT ${limit + 1} OFFSET ${offset}`;
@@ -90,31 +96,15 @@ export async function getIndustryBySlug(slug: string): Promise<IndustryDetail | 
       nameZh: true,
       nameEn: true,
       aliases: true,
-      _count: { select: { mentions: true, articles: true } },
+      mentionCount: true,
+      articleCount: true,
     },
   });
   if (!i) return null;
-  const linkSelect = {
-    quote: true,
-    sentenceStart: true,
-    sentenceEnd: true,
-    article: { select: citationArticleSelect },
-  } as const;
   const [modelLinks, orgLinks, articles] = await Promise.all([
-    db.industryLink.findMany({
-      where: { industryId: i.id, modelId: { not: null } },
-      distinct: ["modelId"],
-      orderBy: { id: "asc" },
-      take: 60,
-      select: { ...linkSelect, model: { select: { ...entityRefSelect, vendor: { select: entityRefSelect } } } },
-    }),
-    db.industryLink.findMany({
-      where: { industryId: i.id, organizationId: { not: null } },
-      distinct: ["organizationId"],
-      orderBy: { id: "asc" },
-      take: 60,
-      select: { ...linkSelect, organization: { select: entityRefSelect } },
-    }),
+    firstIndustryLinks({ industryModels: i.id }, 60),
+    firstIndustryLinks({ industryOrganizations: i.id }, 60),
+    // ArticleIndustry(industryId, articleId): the newest 20 straight from the index
     db.articleIndustry.findMany({
       where: { industryId: i.id },
       orderBy: { articleId: "desc" },
@@ -141,32 +131,32 @@ export async function getIndustryBySlug(slug: string): Promise<IndustryDetail | 
     models,
     vendors: [...vendors.values()],
     articles: articles.map((a) => ({ ...a.article, fromField: a.fromField, fromBody: a.fromBody })),
-    articleCount: i._count.articles,
-    mentionCount: i._count.mentions,
+    articleCount: i.articleCount,
+    mentionCount: i.mentionCount,
   };
 }
 
 /** The most-linked models x the most-linked industries, with link counts (bounded both ways). */
 export async function industryMatrix(opts: { models?: number; industries?: number } = {}): Promise<IndustryMatrix> {
   const db = await getDb();
+  // Sums over the (industry, model) pair table: bounded by the number of pairs (entities), not by
+  // the number of linking sentences, which grows with the articles.
   const [topIndustries, topModels] = await Promise.all([
-    db.industryLink.groupBy({
+    db.industryModel.groupBy({
       by: ["industryId"],
-      where: { modelId: { not: null } },
-      _count: { _all: true },
-      orderBy: [{ _count: { industryId: "desc" } }, { industryId: "asc" }],
+      _sum: { links: true },
+      orderBy: [{ _sum: { links: "desc" } }, { industryId: "asc" }],
       take: clampLimit(opts.industries, 12),
     }),
-    db.industryLink.groupBy({
+    db.industryModel.groupBy({
       by: ["modelId"],
-      where: { modelId: { not: null } },
-      _count: { _all: true },
-      orderBy: [{ _count: { modelId: "desc" } }, { modelId: "asc" }],
+      _sum: { links: true },
+      orderBy: [{ _sum: { links: "desc" } }, { modelId: "asc" }],
       take: clampLimit(opts.models, 20),
     }),
   ]);
   const industryIds = topIndustries.map((g) => g.industryId);
-  const modelIds = topModels.map((g) => g.modelId!);
+  const modelIds = topModels.map((g) => g.modelId);
   if (!industryIds.length || !modelIds.length) return { industries: [], models: [], cells: [] };
   const [industries, models, cells] = await Promise.all([
     db.industry.findMany({ where: { id: { in: industryIds } }, select: { id: true, slug: true, nameZh: true, nameEn: true } }),
@@ -174,10 +164,9 @@ export async function industryMatrix(opts: { models?: number; industries?: numbe
       where: { id: { in: modelIds } },
       select: { id: true, ...entityRefSelect, vendor: { select: entityRefSelect } },
     }),
-    db.industryLink.groupBy({
-      by: ["modelId", "industryId"],
+    db.industryModel.findMany({
       where: { modelId: { in: modelIds }, industryId: { in: industryIds } },
-      _count: { _all: true },
+      select: { modelId: true, industryId: true, links: true },
     }),
   ]);
   const industryById = new Map(industries.map((i) => [i.id, i]));
@@ -192,9 +181,9 @@ export async function industryMatrix(opts: { models?: number; industries?: numbe
       return m ? [{ ...toEntityRef(m), vendor: m.vendor ? toEntityRef(m.vendor) : null }] : [];
     }),
     cells: cells.flatMap((c) => {
-      const m = modelById.get(c.modelId!);
+      const m = modelById.get(c.modelId);
       const i = industryById.get(c.industryId);
-      return m && i ? [{ model: m.slug, industry: i.slug, count: c._count._all }] : [];
+      return m && i ? [{ model: m.slug, industry: i.slug, count: c.links }] : [];
     }),
   };
 }

@@ -18,10 +18,20 @@ export interface MentionItem {
 
 export type MentionTarget = { modelSlug: string } | { organizationSlug: string } | { industrySlug: string };
 
-function targetWhere(t: MentionTarget): Prisma.MentionWhereInput {
-  if ("modelSlug" in t) return { model: { slug: t.modelSlug } };
-  if ("organizationSlug" in t) return { organization: { slug: t.organizationSlug } };
-  return { industry: { slug: t.industrySlug } };
+/** The entity's id as a Mention filter (null: no such entity), so that the page is read from
+ *  Mention(modelId | organizationId | industryId, id) newest first, a page at a time. */
+async function targetWhere(db: Awaited<ReturnType<typeof getDb>>, t: MentionTarget): Promise<Prisma.MentionWhereInput | null> {
+  const select = { id: true } as const;
+  if ("modelSlug" in t) {
+    const r = await db.model.findUnique({ where: { slug: t.modelSlug }, select });
+    return r && { modelId: r.id };
+  }
+  if ("organizationSlug" in t) {
+    const r = await db.organization.findUnique({ where: { slug: t.organizationSlug }, select });
+    return r && { organizationId: r.id };
+  }
+  const r = await db.industry.findUnique({ where: { slug: t.industrySlug }, select });
+  return r && { industryId: r.id };
 }
 
 /** Mentions of one entity, newest article first; cursor is the last mention id ("m123"). */
@@ -32,8 +42,10 @@ export async function listMentions(
   const db = await getDb();
   const limit = clampLimit(opts.limit, 20);
   const m = /^m(\d{1,10})$/.exec(opts.cursor ?? "");
+  const where = await targetWhere(db, target);
+  if (!where) return { items: [], nextCursor: null };
   const rows = await db.mention.findMany({
-    where: { AND: [targetWhere(target), m ? { id: { lt: Number(m[1]) } } : {}] },
+    where: { AND: [where, m ? { id: { lt: Number(m[1]) } } : {}] },
     orderBy: { id: "desc" },
     take: limit + 1,
     select: {

@@ -23,6 +23,7 @@ import {
 } from "./common";
 import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
+import { firstIndustryLinks } from "./industry-links";
 
 export interface ModelListItem {
   slug: string;
@@ -71,7 +72,8 @@ const INDUSTRIES_PER_MODEL = 6;
 export function modelWhere(f: Partial<ModelsFilter>): Prisma.ModelWhereInput {
   const where: Prisma.ModelWhereInput = {};
   if (f.vendor) where.vendor = { slug: f.vendor };
-  if (f.industry) where.industryLinks = { some: { industry: { slug: f.industry } } };
+  // through the per-pair link counts: a few rows per model, not one per sentence
+  if (f.industry) where.industryPairs = { some: { industry: { slug: f.industry } } };
   if (f.status) where.status = f.status;
   return where;
 }
@@ -92,7 +94,8 @@ export async function listModelsWhere(
   const offset = decodeOffset(cursor);
   const rows = await db.model.findMany({
     where,
-    orderBy: [{ mentions: { _count: "desc" } }, { nameZh: "asc" }, { id: "asc" }],
+    // the trigger-kept counter, served by Model(mentionCount DESC, nameZh, id)
+    orderBy: [{ mentionCount: "desc" }, { nameZh: "asc" }, { id: "asc" }],
     skip: offset,
     take: limit + 1,
     select: {
@@ -104,12 +107,13 @@ export async function listModelsWhere(
       family: true,
       version: true,
       vendor: { select: entityRefSelect },
-      industryLinks: {
+      industryPairs: {
         select: { industry: { select: industryRefSelect } },
-        distinct: ["industryId"],
+        orderBy: [{ links: "desc" }, { industryId: "asc" }],
         take: INDUSTRIES_PER_MODEL,
       },
-      _count: { select: { mentions: true, events: true } },
+      mentionCount: true,
+      eventCount: true,
     },
   });
   return offsetPage(
@@ -121,9 +125,9 @@ export async function listModelsWhere(
       vendor: m.vendor ? toEntityRef(m.vendor) : null,
       family: m.family,
       version: m.version,
-      industries: m.industryLinks.map((l) => toIndustryRef(l.industry)),
-      mentionCount: m._count.mentions,
-      eventCount: m._count.events,
+      industries: m.industryPairs.map((l) => toIndustryRef(l.industry)),
+      mentionCount: m.mentionCount,
+      eventCount: m.eventCount,
     })),
     offset,
     limit,
@@ -152,23 +156,11 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
       version: true,
       sourceUrl: true,
       vendor: { select: entityRefSelect },
-      industryLinks: {
-        select: {
-          quote: true,
-          sentenceStart: true,
-          sentenceEnd: true,
-          industry: { select: industryRefSelect },
-          article: { select: citationArticleSelect },
-        },
-        distinct: ["industryId"],
-        orderBy: { id: "asc" },
-        take: 30,
-      },
-      _count: { select: { mentions: true } },
+      mentionCount: true,
     },
   });
   if (!m) return null;
-  const [familyMembers, events, claims] = await Promise.all([
+  const [familyMembers, events, claims, industryLinks] = await Promise.all([
     m.family
       ? db.model.findMany({
           where: { family: m.family, id: { not: m.id } },
@@ -179,6 +171,7 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
       : Promise.resolve([]),
     latestEvents({ model: m.slug }, 30),
     listClaims({ modelSlug: m.slug }, 10),
+    firstIndustryLinks({ modelId: m.id }, 30),
   ]);
   return {
     id: m.id,
@@ -193,29 +186,22 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
     sourceUrl: m.sourceUrl,
     familyMembers: familyMembers.map((f) => ({ ...toEntityRef(f), version: f.version })),
     events,
-    industries: m.industryLinks.map((l) => ({ ...toIndustryRef(l.industry), citation: toCitation(l) })),
+    industries: industryLinks.map((l) => ({ ...toIndustryRef(l.industry), citation: toCitation(l) })),
     claims,
-    mentionCount: m._count.mentions,
+    mentionCount: m.mentionCount,
   };
 }
 
 /** Vendors with the most models (overview chart). */
 export async function modelsPerVendor(limit = 10): Promise<VendorModelCount[]> {
   const db = await getDb();
-  const groups = await db.model.groupBy({
-    by: ["vendorId"],
-    where: { vendorId: { not: null } },
-    _count: { _all: true },
-    orderBy: [{ _count: { vendorId: "desc" } }, { vendorId: "asc" }],
+  const vendors = await db.organization.findMany({
+    where: { modelCount: { gt: 0 } },
+    orderBy: [{ modelCount: "desc" }, { id: "asc" }],
     take: clampLimit(limit, 10),
+    select: { ...entityRefSelect, modelCount: true },
   });
-  const ids = groups.map((g) => g.vendorId!);
-  const vendors = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, ...entityRefSelect } });
-  const byId = new Map(vendors.map((v) => [v.id, v]));
-  return groups.flatMap((g) => {
-    const v = byId.get(g.vendorId!);
-    return v ? [{ vendor: toEntityRef(v), count: g._count._all }] : [];
-  });
+  return vendors.map((v) => ({ vendor: toEntityRef(v), count: v.modelCount }));
 }
 
 /** Models for filter menus (bounded, by name). */
@@ -242,7 +228,7 @@ export async function vendorLandscape(vendors = 10, perVendor = 6): Promise<Vend
     select: {
       slug: true,
       models: {
-        orderBy: [{ mentions: { _count: "desc" } }, { nameZh: "asc" }],
+        orderBy: [{ mentionCount: "desc" }, { nameZh: "asc" }],
         take: Math.min(Math.max(1, perVendor), 20),
         select: { ...entityRefSelect, version: true },
       },

@@ -23,6 +23,8 @@ import {
 } from "./common";
 import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
+import { firstIndustryLinks } from "./industry-links";
+import { tallyOf } from "./tally";
 
 export interface VendorListItem {
   slug: string;
@@ -74,7 +76,8 @@ export async function listVendors(filters: Partial<VendorsFilter>, opts: { limit
   const offset = decodeOffset(filters.cursor);
   const rows = await db.organization.findMany({
     where: vendorWhere(filters),
-    orderBy: [{ models: { _count: "desc" } }, { mentions: { _count: "desc" } }, { id: "asc" }],
+    // trigger-kept counters, served by Organization(modelCount DESC, mentionCount DESC, id)
+    orderBy: [{ modelCount: "desc" }, { mentionCount: "desc" }, { id: "asc" }],
     skip: offset,
     take: limit + 1,
     select: {
@@ -85,7 +88,9 @@ export async function listVendors(filters: Partial<VendorsFilter>, opts: { limit
       kind: true,
       roles: true,
       status: true,
-      _count: { select: { models: true, events: true, mentions: true } },
+      modelCount: true,
+      eventCount: true,
+      mentionCount: true,
     },
   });
   return offsetPage(
@@ -96,19 +101,18 @@ export async function listVendors(filters: Partial<VendorsFilter>, opts: { limit
       kind: o.kind,
       roles: o.roles,
       status: o.status,
-      modelCount: o._count.models,
-      eventCount: o._count.events,
-      mentionCount: o._count.mentions,
+      modelCount: o.modelCount,
+      eventCount: o.eventCount,
+      mentionCount: o.mentionCount,
     })),
     offset,
     limit,
   );
 }
 
-/** Organizations that make models (own one, or have the vendor role). */
+/** Organizations that make models (own one, or have the vendor role): a trigger-kept total. */
 export async function countVendors(): Promise<number> {
-  const db = await getDb();
-  return db.organization.count({ where: { OR: [{ models: { some: {} } }, { roles: { has: "vendor" } }] } });
+  return tallyOf("vendors");
 }
 
 export async function getVendorBySlug(slug: string): Promise<VendorDetail | null> {
@@ -131,26 +135,14 @@ export async function getVendorBySlug(slug: string): Promise<VendorDetail | null
         select: { ...entityRefSelect, version: true, family: true },
       },
       people: { take: 12, orderBy: { name: "asc" }, select: { slug: true, name: true, title: true } },
-      _count: { select: { mentions: true, models: true } },
+      mentionCount: true,
+      modelCount: true,
     },
   });
   if (!o) return null;
   const [events, links, claims] = await Promise.all([
     latestEvents({ vendor: o.slug }, 30),
-    db.industryLink.findMany({
-      where: { OR: [{ organizationId: o.id }, { model: { vendorId: o.id } }] },
-      distinct: ["industryId"],
-      orderBy: { id: "asc" },
-      take: 30,
-      select: {
-        quote: true,
-        sentenceStart: true,
-        sentenceEnd: true,
-        industry: { select: industryRefSelect },
-        model: { select: entityRefSelect },
-        article: { select: citationArticleSelect },
-      },
-    }),
+    firstIndustryLinks({ vendorId: o.id }, 30),
     listClaims({ organizationSlug: o.slug }, 10),
   ]);
   return {
@@ -163,7 +155,7 @@ export async function getVendorBySlug(slug: string): Promise<VendorDetail | null
     status: o.status,
     sourceUrl: o.sourceUrl,
     models: o.models.map((m) => ({ ...toEntityRef(m), version: m.version, family: m.family })),
-    modelCount: o._count.models,
+    modelCount: o.modelCount,
     events,
     industries: links.map((l) => ({
       ...toIndustryRef(l.industry),
@@ -172,7 +164,7 @@ export async function getVendorBySlug(slug: string): Promise<VendorDetail | null
     })),
     claims,
     people: o.people,
-    mentionCount: o._count.mentions,
+    mentionCount: o.mentionCount,
   };
 }
 
@@ -180,7 +172,8 @@ export async function getVendorBySlug(slug: string): Promise<VendorDetail | null
 export async function vendorOptions(limit = 200): Promise<EntityRef[]> {
   const db = await getDb();
   const rows = await db.organization.findMany({
-    where: { OR: [{ models: { some: {} } }, { events: { some: {} } }, { roles: { has: "vendor" } }] },
+    // a scan of organizations (entities, not articles) on their trigger-kept counters
+    where: { OR: [{ modelCount: { gt: 0 } }, { eventCount: { gt: 0 } }, { roles: { has: "vendor" } }] },
     orderBy: [{ nameZh: "asc" }],
     take: Math.min(Math.max(1, limit), 500),
     select: entityRefSelect,

@@ -1,7 +1,7 @@
 // The overview's headline numbers.
 import "server-only";
-import { getDb } from "@/lib/db";
 import { countVendors } from "./organizations";
+import { tallyOf } from "./tally";
 
 export interface OverviewCounts {
   models: number;
@@ -10,14 +10,13 @@ export interface OverviewCounts {
   events: number;
 }
 
-/** Counts of what is tracked (COUNT queries only). */
+/** Counts of what is tracked: trigger-kept totals (the Tally table), never a count of a table. */
 export async function getOverviewCounts(): Promise<OverviewCounts> {
-  const db = await getDb();
   const [models, vendors, articles, events] = await Promise.all([
-    db.model.count(),
+    tallyOf("models"),
     countVendors(),
-    db.article.count(),
-    db.event.count(),
+    tallyOf("articles"),
+    tallyOf("events"),
   ]);
   return { models, vendors, articles, events };
 }

@@ -30,7 +30,17 @@ export interface ArticleHit {
 export interface SearchSection<T> {
   items: T[];
   total: number;
+  /** true when counting stopped at the cap: `total` is then a lower bound ("1,000+") */
+  capped?: boolean;
 }
+
+/**
+ * Articles: only the newest ARTICLE_CANDIDATES matches (by id) are ranked, and matches are counted
+ * up to ARTICLE_COUNT_CAP, so a common term (混元 matches most of the corpus) costs the same at any
+ * corpus size. The entity sections search entity tables (bounded by the number of entities).
+ */
+export const ARTICLE_CANDIDATES = 1000;
+export const ARTICLE_COUNT_CAP = 1000;
 
 export interface SearchResults {
   query: string;
@@ -92,13 +102,21 @@ export async function search(query: string, opts: { scope?: SearchScope; limit?:
     want("industries") ? count(db, "Industry", tsq) : 0,
     want("articles")
       ? db.$queryRaw<{ id: number; title: string; url: string; body: string }[]>`
-        SELECT id, title, url, left(body, 20000) AS body
-        FROM "Article"
-        WHERE "searchTerms" @@ ${tsq}::tsquery
-        ORDER BY ts_rank("searchTerms", ${tsq}::tsquery) DESC, "firstIngestedAt" DESC, id DESC
-        LIMIT ${limit}`
+        WITH candidates AS (
+          SELECT id, "searchTerms", "firstIngestedAt" FROM "Article"
+          WHERE "searchTerms" @@ ${tsq}::tsquery
+          ORDER BY id DESC
+          LIMIT ${ARTICLE_CANDIDATES}
+        ), best AS (
+          SELECT id, ts_rank("searchTerms", ${tsq}::tsquery) AS rank, "firstIngestedAt" FROM candidates
+          ORDER BY rank DESC, "firstIngestedAt" DESC, id DESC
+          LIMIT ${limit}
+        )
+        SELECT a.id, a.title, a.url, left(a.body, 20000) AS body
+        FROM best JOIN "Article" a ON a.id = best.id
+        ORDER BY best.rank DESC, best."firstIngestedAt" DESC, best.id DESC`
       : [],
-    want("articles") ? count(db, "Article", tsq) : 0,
+    want("articles") ? count(db, "Article", tsq, ARTICLE_COUNT_CAP) : 0,
   ]);
 
   const needles = [q, ...terms.exact, ...terms.prefix].filter(Boolean);
@@ -121,7 +139,8 @@ export async function search(query: string, opts: { scope?: SearchScope; limit?:
     },
     industries: { total: industryTotal, items: industries.map((i) => ({ slug: i.slug, names: names(i.nameZh, i.nameEn), aliases: i.aliases })) },
     articles: {
-      total: articleTotal,
+      total: Math.min(articleTotal, ARTICLE_COUNT_CAP),
+      capped: articleTotal > ARTICLE_COUNT_CAP,
       items: articles.map((a) => ({ id: a.id, title: a.title, url: a.url, snippet: snippet(a.body, needles) })),
     },
   };
@@ -129,10 +148,12 @@ export async function search(query: string, opts: { scope?: SearchScope; limit?:
 
 type Table = "Model" | "Organization" | "Industry" | "Article";
 
-async function count(db: Awaited<ReturnType<typeof getDb>>, table: Table, tsq: string): Promise<number> {
-  // Table names come from the fixed union above, never from input.
+/** Matching rows, counted up to `cap + 1` when a cap is given. */
+async function count(db: Awaited<ReturnType<typeof getDb>>, table: Table, tsq: string, cap?: number): Promise<number> {
+  // Table names come from the fixed union above, never from input; cap is a number.
+  const limit = cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`;
   const rows = await db.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM "${table}" WHERE "searchTerms" @@ $1::tsquery`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM "${table}" WHERE "searchTerms" @@ $1::tsquery${limit}) x`,
     tsq,
   );
   return rows[0]?.n ?? 0;
