@@ -4,9 +4,9 @@ import type { ClaimBound, ExtractedClaim } from "./types";
 import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
-import { findDates, UNKNOWN_DATE } from "./dates";
+import { UNKNOWN_DATE } from "./dates";
 import { cnNumber } from "./dates";
-import { evidenceOf, CLAUSE_BREAK } from "./text";
+import { clauseAround, evidenceOf, type SentenceSpan } from "./text";
 import { ORGANIZATIONS } from "./registry";
 
 const NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)";
@@ -125,9 +125,12 @@ export function extractClaims(
     const prevModel = lastModelKey;
     const inSentence = modelMentions.filter((x) => x.start >= s.start && x.start < s.end);
     if (si > 0 && body.slice(sentences[si - 1]!.end, s.start).includes("\n")) lastModelKey = null;
-    const fallbackModel = /^(?:该|此|这一|这款|新)?(?:模型|大模型)/.test(s.text.replace(/^[^，]{0,12}，/, "")) || /该模型|这一模型|新模型/.test(s.text) ? prevModel : null;
     if (inSentence.length) lastModelKey = inSentence[inSentence.length - 1]!.key;
     if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
+    // what the sentence's claims share (date, scope, report, mentions), worked out at its first claim
+    let shared: SentenceClaims | null = null;
+    const claim = (absIdx: number, metric: string, value: number, unit: string, bound: ClaimBound, clauseStart = 0) =>
+      makeClaim((shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)), absIdx, metric, value, unit, bound, clauseStart);
     const seen = new Set<number>();
     NOUN_FIRST.lastIndex = 0;
     for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {
@@ -139,7 +142,7 @@ export function extractClaims(
       const pre = /突破|超过|超|逾/.test(whole!) ? "超过" : /约/.test(whole!) ? "约" : /近|接近/.test(whole!) ? "近" : undefined;
       const absIdx = s.start + m.index;
       for (let k = m.index; k < m.index + whole!.length; k++) seen.add(k);
-      claims.push(makeClaim(ctx, si, s, absIdx, metric, value, unit, boundOf(pre, post1 ?? post2), modelMentions, orgMentions, fallbackModel));
+      claims.push(claim(absIdx, metric, value, unit, boundOf(pre, post1 ?? post2)));
     }
     CLAIM_RE.lastIndex = 0;
     for (let m = CLAIM_RE.exec(s.text); m; m = CLAIM_RE.exec(s.text)) {
@@ -180,7 +183,7 @@ export function extractClaims(
         unit = found;
       }
       if (unit === "parameters" && (!/参数/.test(whole! + after) || value < 1e6)) continue;
-      const [cs] = clauseOf(s.text, idx);
+      const [cs] = clauseAround(s.text, idx);
       const clause = s.text.slice(cs, idx + whole!.length + after.length);
       const verb = VERB_METRIC.find(([re]) => re.test(clause));
       let metric: string;
@@ -189,49 +192,46 @@ export function extractClaims(
       else if (unit === "percent" || unit === "percentage_points" || unit === "times") {
         metric = /增长|增速|提升|提高|增加/.test(clause) ? "growth" : /便宜|降低|下降|减少|降价/.test(clause) ? "reduction" : unit === "times" ? "multiple" : "share";
       } else metric = `${unit}_${verb ? verb[1] : "count"}`;
-      claims.push(
-        makeClaim(ctx, si, s, s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), modelMentions, orgMentions, fallbackModel, cs),
-      );
+      claims.push(claim(s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), cs));
     }
   }
   return claims;
 }
 
-function clauseOf(text: string, at: number): [number, number] {
-  let s = at;
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
-  let e = at;
-  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
-  return [s, e];
+/** Everything about a claim that depends only on its sentence. */
+interface SentenceClaims {
+  /** the sentence as written (the evidence) */
+  sentence: SentenceSpan;
+  /** its Simplified text and offsets */
+  s: { text: string; start: number; end: number };
+  asOf: ExtractedClaim["asOf"];
+  scope: string | null;
+  statedBy: string | null;
+  /** the model and organisation mentions inside the sentence, in their arrays' order */
+  models: ModelMention[];
+  orgs: OrgMention[];
+  /** the subject when the sentence names no model before the number */
+  fallbackModel: string | null;
 }
 
-function makeClaim(
+function sentenceClaims(
   ctx: ArticleContext,
   si: number,
   s: { text: string; start: number; end: number },
-  absIdx: number,
-  metric: string,
-  value: number,
-  unit: string,
-  bound: ClaimBound,
-  modelMentions: ModelMention[],
+  models: ModelMention[],
   orgMentions: OrgMention[],
-  fallbackModel: string | null,
-  clauseStart = 0,
-): ExtractedClaim {
+  prevModel: string | null,
+): SentenceClaims {
   const { sentences, body } = ctx;
+  // 该模型… refers back to the model of the sentence before
+  const fallbackModel = /^(?:该|此|这一|这款|新)?(?:模型|大模型)/.test(s.text.replace(/^[^，]{0,12}，/, "")) || /该模型|这一模型|新模型/.test(s.text) ? prevModel : null;
   // 自8月31日…以来 / 从…起 mark a start, not the date the number holds at
-  const dates = findDates(s.text, ctx.years, s.start).filter(
+  const dates = ctx.datesIn(si).filter(
     (d) => !/^(?:[^，。]{0,12}?)(?:以来|起|开始)/.test(s.text.slice(d.end - s.start, d.end - s.start + 14)) || /^截至|^截止/.test(d.point.text),
   );
   const asOf = dates.length ? dates[dates.length - 1]!.point : UNKNOWN_DATE;
   const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界/.test(s.text) ? "global" : null;
-  // subject: the model (else org) named in the same clause, else nearest before the number
-  const subjModel =
-    modelMentions.filter((x) => x.start >= s.start + clauseStart && x.start < absIdx).pop() ??
-    modelMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
-  const subjOrg = orgMentions.filter((x) => x.start >= s.start && x.start < absIdx).pop();
-  // the report this claim comes from: this sentence or up to 3 before it in the same paragraph
+  // the report the claims come from: this sentence or up to 3 before it in the same paragraph
   let statedBy: string | null = null;
   for (let k = si; k >= Math.max(0, si - 3); k--) {
     const ks = sentences[k]!;
@@ -245,16 +245,36 @@ function makeClaim(
       break;
     }
   }
+  const orgs = orgMentions.filter((x) => x.start >= s.start && x.start < s.end);
+  return { sentence: sentences[si]!, s, asOf, scope, statedBy, models, orgs, fallbackModel };
+}
+
+function makeClaim(
+  shared: SentenceClaims,
+  absIdx: number,
+  metric: string,
+  value: number,
+  unit: string,
+  bound: ClaimBound,
+  clauseStart: number,
+): ExtractedClaim {
+  const { s } = shared;
+  // subject: the model (else org) named in the same clause, else nearest before the number
+  // (the number lies inside the sentence, so the sentence's own mentions are all candidates)
+  const subjModel =
+    shared.models.filter((x) => x.start >= s.start + clauseStart && x.start < absIdx).pop() ??
+    shared.models.filter((x) => x.start < absIdx).pop();
+  const subjOrg = shared.orgs.filter((x) => x.start < absIdx).pop();
   return {
     metric,
     value,
     unit,
     bound,
-    asOf,
-    scope,
-    subjectModelKey: subjModel?.key ?? fallbackModel,
+    asOf: shared.asOf,
+    scope: shared.scope,
+    subjectModelKey: subjModel?.key ?? shared.fallbackModel,
     subjectOrganizationKey: subjOrg?.key ?? null,
-    statedByKey: statedBy,
-    evidence: evidenceOf(sentences[si]),
+    statedByKey: shared.statedBy,
+    evidence: evidenceOf(shared.sentence),
   };
 }

@@ -6,7 +6,8 @@ import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { allModelAndOrgAliases, scanRegistry, type RegistryHit } from "./registry";
 import { toSimplified, sentenceIndexAt, type SentenceSpan } from "./text";
-import { yearContext, type YearContext } from "./dates";
+import { memoize } from "./memo";
+import { findDates, yearContext, type DateHit, type YearContext } from "./dates";
 
 export interface ArticleContext {
   article: RawArticle;
@@ -21,6 +22,8 @@ export interface ArticleContext {
   /** byline and photo credits lifted out of the body by cleanBody */
   credits: string[];
   sentenceAt(offset: number): number;
+  /** findDates over sentence `si`'s Simplified text (computed once: events and claims both read it) */
+  datesIn(si: number): DateHit[];
 }
 
 export function buildContext(article: RawArticle, cleaned: CleanedBody): ArticleContext {
@@ -28,6 +31,9 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
   const simple = toSimplified(body);
   const match = simple.toLowerCase();
   const sentences = cleaned.sentences;
+  // title and summary state the main event: their years weigh double
+  const years = yearContext(body, toSimplified(`${article.title}\n${article.eventSummary ?? ""}`));
+  const dates: DateHit[][] = [];
   return {
     article,
     body,
@@ -35,10 +41,13 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
     simple,
     sentences,
     hits: scanRegistry(body, match),
-    // title and summary state the main event: their years weigh double
-    years: yearContext(body, toSimplified(`${article.title}\n${article.eventSummary ?? ""}`)),
+    years,
     credits: [...(cleaned.byline ? [cleaned.byline] : []), ...cleaned.photoCredits],
     sentenceAt: (offset) => sentenceIndexAt(sentences, offset),
+    datesIn: (si) => {
+      const s = sentences[si]!;
+      return (dates[si] ??= findDates(simple.slice(s.start, s.end), years, s.start));
+    },
   };
 }
 
@@ -54,6 +63,11 @@ export function getJieba(): Jieba {
   return j;
 }
 
-export function tag(text: string): TaggedWord[] {
-  return getJieba().tag(text);
-}
+/**
+ * jieba's part-of-speech tags for `text`. The extractors tag short phrases (the clause before
+ * 大模型, a subject, an org name) that recur across articles, and tagging is a native call, far
+ * dearer than a lookup: memoised, and frozen since every caller shares the result.
+ */
+export const tag = memoize((text: string): readonly TaggedWord[] =>
+  Object.freeze(getJieba().tag(text).map((w) => Object.freeze(w))),
+);

@@ -55,21 +55,24 @@ const PART = "(初|底|末|上旬|中旬|下旬|中)?";
 const HALF = "(上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度|前三季度|年初|年底|年末|年中|底|初|末)";
 const PREFIX = "(截至|截止到|截止|到|至)?";
 
-const DATE_RE = new RegExp(
-  [
-    // 2023年7月31日 / 2023年7月 / 2023年上半年 / 2023年
-    `${PREFIX}${Y}\\s*年(?:\\s*${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}|${HALF})?`,
-    // 今年7月 / 去年底 / 今年以来 / 今年上半年
-    `${PREFIX}(今年|去年|明年|前年)(?:${M}月份?(?:${D}[日号])?${PART}|${HALF}|(以来|初|底))?`,
-    // 7月31日 / 6月初 / 7月
-    `${PREFIX}(?<!(?:\\d|[〇零一二三四五六七八九])\\s*年\\s*)(?<![\\d〇零一二三四五六七八九十])${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}`,
-    // 2023-07-31 / 2023/7/31 / 2023.07
-    `(?<![\\d.])((?:19|20)\\d{2})[-/.](1[0-2]|0?[1-9])(?:[-/.](3[01]|[12]\\d|0?[1-9]))?(?![\\d])`,
-    // relative words with no date
-    `(近日|日前|此前|近期|不久前|最近|目前|当前|日内|昨天|昨日|今天|今日|本周|上周|前不久)`,
-  ].join("|"),
-  "gu",
-);
+// Every alternative below starts with one of these characters (a prefix, a digit, a Chinese
+// numeral, a relative word): checking that first spares trying all five alternatives (and the
+// third one's lookbehinds) at every other position. Extend it with any new alternative.
+const DATE_START = "(?=[截到至今去明前近日此不最目当昨本上\\d〇零一二三四五六七八九十])";
+
+const DATE_ALTERNATIVES = [
+  // 2023年7月31日 / 2023年7月 / 2023年上半年 / 2023年
+  `${PREFIX}${Y}\\s*年(?:\\s*${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}|${HALF})?`,
+  // 今年7月 / 去年底 / 今年以来 / 今年上半年
+  `${PREFIX}(今年|去年|明年|前年)(?:${M}月份?(?:${D}[日号])?${PART}|${HALF}|(以来|初|底))?`,
+  // 7月31日 / 6月初 / 7月
+  `${PREFIX}(?<!(?:\\d|[〇零一二三四五六七八九])\\s*年\\s*)(?<![\\d〇零一二三四五六七八九十])${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}`,
+  // 2023-07-31 / 2023/7/31 / 2023.07
+  `(?<![\\d.])((?:19|20)\\d{2})[-/.](1[0-2]|0?[1-9])(?:[-/.](3[01]|[12]\\d|0?[1-9]))?(?![\\d])`,
+  // relative words with no date
+  `(近日|日前|此前|近期|不久前|最近|目前|当前|日内|昨天|昨日|今天|今日|本周|上周|前不久)`,
+];
+const DATE_RE = new RegExp(`${DATE_START}(?:${DATE_ALTERNATIVES.join("|")})`, "gu");
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -4,8 +4,8 @@ import type { DatePoint, EventType, ExtractedEvent } from "./types";
 import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
-import { findDates, UNKNOWN_DATE, type DateHit } from "./dates";
-import { evidenceOf, CLAUSE_BREAK } from "./text";
+import { UNKNOWN_DATE, type DateHit } from "./dates";
+import { clauseAround, evidenceOf } from "./text";
 
 // Checked in this order; the first type that applies to a model in a sentence wins.
 const TRIGGERS: [EventType, RegExp][] = [
@@ -18,14 +18,6 @@ const TRIGGERS: [EventType, RegExp][] = [
 
 const EXPO = /大会|博览会|展会|峰会|论坛|展览|展台|展区|展馆|开幕|世博|进博|服贸会|数博会|世界人工智能/;
 const ANAPHORIC_START = /^(?:会上|当天|同日|当日|此次|本次|活动上|大会上|发布会上|会议上|其间|期间)/;
-
-function clauseSpan(text: string, at: number): [number, number] {
-  let s = at;
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
-  let e = at;
-  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
-  return [s, e];
-}
 
 function dateFor(hits: DateHit[], at: number): DatePoint | null {
   let best: DateHit | null = null;
@@ -42,19 +34,16 @@ export function extractEvents(
 ): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
   const seen = new Set<string>();
-  let prevDates: DateHit[] = [];
-  let prevParagraphEnd = -1;
   for (let si = 0; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si]!;
-    const text = ctx.simple.slice(s.start, s.end);
-    const dates = findDates(text, ctx.years, s.start);
-    const sameParagraph = prevParagraphEnd >= 0 && !ctx.body.slice(prevParagraphEnd, s.start).includes("\n");
-    const inherited = sameParagraph && ANAPHORIC_START.test(s.text) ? prevDates.filter((d) => d.point.value) : [];
-    prevDates = dates;
-    prevParagraphEnd = s.end;
-
     const ms = modelMentions.filter((m) => m.start >= s.start && m.start < s.end);
     if (!ms.length) continue;
+    // dates are read only for sentences that name a model (and the one before, when referred back to)
+    const text = ctx.simple.slice(s.start, s.end);
+    const dates = ctx.datesIn(si);
+    const prev = ctx.sentences[si - 1];
+    const sameParagraph = prev !== undefined && !ctx.body.slice(prev.end, s.start).includes("\n");
+    const inherited = sameParagraph && ANAPHORIC_START.test(s.text) ? ctx.datesIn(si - 1).filter((d) => d.point.value) : [];
     const decided = new Set<string>();
     const isExpo = EXPO.test(text);
     for (const [type, re] of TRIGGERS) {
@@ -67,7 +56,7 @@ export function extractEvents(
           t = "release";
         }
         if (type === "release" && word === "发布" && /^发布(?:的|了)?(?:研究)?(?:消息|通知|公告|报告|数据|白皮书|榜单)/.test(text.slice(m.index))) continue;
-        const [cs, ce] = clauseSpan(text, m.index);
+        const [cs, ce] = clauseAround(text, m.index);
         let targets = ms.filter((x) => x.start - s.start >= cs && x.start - s.start < ce);
         // 基于X的Y: X is the base the released thing is built on, not what is released
         if (targets.length > 1 && t !== "deployment") {

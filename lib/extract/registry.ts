@@ -75,11 +75,14 @@ interface Target {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** keyed by code point (aliases are walked by code point, the text by UTF-16 unit) */
+  next: Map<number, TrieNode>;
   targets: Target[] | null;
+  /** some target needs the case-sensitive surface check */
+  anyExact: boolean;
 }
 
-const root: TrieNode = { next: new Map(), targets: null };
+const root: TrieNode = { next: new Map(), targets: null, anyExact: false };
 
 function addAlias(alias: string, kind: RegistryKind, key: string): void {
   const a = toSimplified(alias.trim());
@@ -87,16 +90,20 @@ function addAlias(alias: string, kind: RegistryKind, key: string): void {
   const lower = a.toLowerCase();
   let node = root;
   for (const ch of lower) {
-    let n = node.next.get(ch);
+    const c = ch.codePointAt(0)!;
+    let n = node.next.get(c);
     if (!n) {
-      n = { next: new Map(), targets: null };
-      node.next.set(ch, n);
+      n = { next: new Map(), targets: null, anyExact: false };
+      node.next.set(c, n);
     }
     node = n;
   }
   const exact = /^[A-Z0-9]{2,5}$/.test(a) ? a : null;
   node.targets ??= [];
-  if (!node.targets.some((t) => t.kind === kind && t.key === key)) node.targets.push({ kind, key, exact });
+  if (!node.targets.some((t) => t.kind === kind && t.key === key)) {
+    node.targets.push({ kind, key, exact });
+    if (exact) node.anyExact = true;
+  }
 }
 
 for (const m of MODELS.values()) {
@@ -112,6 +119,11 @@ for (const o of ORGANIZATIONS.values()) for (const a of [o.nameZh, o.nameEn, ...
 for (const i of INDUSTRIES.values()) for (const a of [i.nameZh, i.nameEn, ...i.aliases]) addAlias(a, "industry", i.key);
 for (const t of TECHNOLOGIES.values()) for (const a of [t.nameZh, t.nameEn ?? "", ...t.aliases]) if (a) addAlias(a, "technology", t.key);
 
+// Most characters of a text start no alias: a table of the UTF-16 units that do rules them out
+// before the root's Map is consulted.
+const startsAlias = new Uint8Array(0x10000);
+for (const c of root.next.keys()) if (c <= 0xffff) startsAlias[c] = 1;
+
 export interface RegistryHit {
   kind: RegistryKind;
   key: string;
@@ -119,8 +131,12 @@ export interface RegistryHit {
   end: number;
 }
 
-const isAsciiWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
-const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+// Char-code tests: the scan visits every character, and indexing a CJK string allocates one per call.
+const isAsciiLetterCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiWordCode = (c: number) => isAsciiLetterCode(c) || (c >= 0x30 && c <= 0x39);
+/** `charCodeAt` is NaN outside the string, which no test accepts */
+const isAsciiWord = (s: string, i: number) => isAsciiWordCode(s.charCodeAt(i));
+const isAsciiLetter = (s: string, i: number) => isAsciiLetterCode(s.charCodeAt(i));
 
 /**
  * Every registry alias in `text` (any script: matched on Simplified, case-folded text),
@@ -131,33 +147,37 @@ export function scanRegistry(text: string, matchText: string): RegistryHit[] {
   let i = 0;
   const n = matchText.length;
   while (i < n) {
-    let node = root.next.get(matchText[i]!);
-    if (!node || (isAsciiWord(matchText[i]) && isAsciiWord(matchText[i - 1]))) {
+    const first = matchText.charCodeAt(i);
+    let node = startsAlias[first] === 1 ? root.next.get(first) : undefined;
+    if (!node || (isAsciiWord(matchText, i) && isAsciiWord(matchText, i - 1))) {
       i++;
       continue;
     }
-    let best: { end: number; targets: Target[] } | null = null;
+    let bestEnd = -1;
+    let bestTargets: Target[] | null = null;
     let j = i + 1;
     for (;;) {
       if (node.targets) {
         const end = j;
-        const last = matchText[end - 1];
-        const okBoundary = !isAsciiWord(last) || !isAsciiLetter(matchText[end]);
+        const okBoundary = !isAsciiWord(matchText, end - 1) || !isAsciiLetter(matchText, end);
         if (okBoundary) {
-          const surface = text.slice(i, end);
-          const targets = node.targets.filter((t) => !t.exact || t.exact === surface);
-          if (targets.length) best = { end, targets };
+          let targets = node.targets;
+          if (node.anyExact) {
+            const surface = text.slice(i, end);
+            targets = targets.filter((t) => !t.exact || t.exact === surface);
+          }
+          if (targets.length) (bestEnd = end), (bestTargets = targets);
         }
       }
       if (j >= n) break;
-      const nx = node.next.get(matchText[j]!);
+      const nx = node.next.get(matchText.charCodeAt(j));
       if (!nx) break;
       node = nx;
       j++;
     }
-    if (best) {
-      for (const t of best.targets) hits.push({ kind: t.kind, key: t.key, start: i, end: best.end });
-      i = best.end;
+    if (bestTargets) {
+      for (const t of bestTargets) hits.push({ kind: t.kind, key: t.key, start: i, end: bestEnd });
+      i = bestEnd;
     } else i++;
   }
   return hits;
@@ -168,7 +188,7 @@ export function lookupPhrase(phrase: string, kind: RegistryKind): string | null 
   const m = toSimplified(phrase.trim()).toLowerCase();
   let node: TrieNode | undefined = root;
   for (const ch of m) {
-    node = node.next.get(ch);
+    node = node.next.get(ch.codePointAt(0)!);
     if (!node) return null;
   }
   return node.targets?.find((t) => t.kind === kind)?.key ?? null;

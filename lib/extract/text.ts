@@ -3,6 +3,7 @@
 import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 import type { Evidence } from "./types";
+import { memoize } from "./memo";
 
 // OpenCC's "twp" vocabulary conversion also rewrites words that are fine (執行官 -> 运行官), so we
 // convert characters ("t") and map a few Taiwan/HK tech words of the same length ourselves.
@@ -20,29 +21,40 @@ const VOCABULARY: [RegExp, string][] = [
   [/连结/g, "链接"],
 ];
 
+const CJK_FROM = 0x3400;
+const CJK_TO = 0x9fff;
+
 let charMap: Map<string, string> | null = null;
+/** 1 at [code - CJK_FROM] for each character in charMap: a per-character test that makes no string */
+let isTraditional: Uint8Array | null = null;
 
 /** Single-character Traditional -> Simplified map, built once from OpenCC's tables. */
 function getCharMap(): Map<string, string> {
   if (charMap) return charMap;
   const chars: string[] = [];
-  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  for (let c = CJK_FROM; c <= CJK_TO; c++) chars.push(String.fromCharCode(c));
   const out = charConverter(chars.join("\n")).split("\n");
   const m = new Map<string, string>();
+  const bits = new Uint8Array(CJK_TO - CJK_FROM + 1);
   for (let i = 0; i < chars.length; i++) {
     const o = out[i];
-    if (o !== undefined && o !== chars[i] && o.length === 1) m.set(chars[i]!, o);
+    if (o !== undefined && o !== chars[i] && o.length === 1) {
+      m.set(chars[i]!, o);
+      bits[i] = 1;
+    }
   }
   charMap = m;
+  isTraditional = bits;
   return m;
 }
 
 /** True when the text holds at least one character OpenCC would convert to Simplified. */
 export function hasTraditional(text: string): boolean {
-  const m = getCharMap();
+  if (!isTraditional) getCharMap();
+  const bits = isTraditional!;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff && m.has(text[i]!)) return true;
+    if (c >= CJK_FROM && c <= CJK_TO && bits[c - CJK_FROM] === 1) return true;
   }
   return false;
 }
@@ -72,7 +84,9 @@ export function matchForm(text: string): string {
 const HAN = /\p{Script=Han}/u;
 
 /** Lowercase slug: pinyin for Han characters, ASCII words kept, joined with "-". */
-export function slugify(name: string): string {
+export const slugify = memoize(slugifyUncached);
+
+function slugifyUncached(name: string): string {
   const parts: string[] = [];
   let ascii = "";
   let han = "";
@@ -103,7 +117,9 @@ export function slugify(name: string): string {
 }
 
 /** Pinyin of a Han name without tones or separators (混元 -> hunyuan), null when there is no Han. */
-export function pinyinOf(name: string): string | null {
+export const pinyinOf = memoize(pinyinOfUncached);
+
+function pinyinOfUncached(name: string): string | null {
   if (!HAN.test(name)) return null;
   const s = (pinyin(toSimplified(name).replace(/[^\p{Script=Han}]/gu, ""), { toneType: "none", type: "array", v: true }) as string[]).join("");
   return s || null;
@@ -133,14 +149,17 @@ export function evidenceOf(s: SentenceSpan | undefined): Evidence {
   return s ? { sentence: s.text, start: s.start, end: s.end } : { sentence: "", start: 0, end: 0 };
 }
 
-/** Clause boundaries inside a sentence: ，；：、 are not used (、 joins lists). */
-export const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+/**
+ * Clause boundaries inside a sentence: ，；：、 are not used (、 joins lists). Kept as char codes:
+ * clauses are walked character by character, and indexing a CJK string makes a string each time.
+ */
+const CLAUSE_BREAKS = new Set([..."，,；;：:。！？!?"].map((c) => c.charCodeAt(0)));
 
 /** [start, end) of the clause around `offset` within `text`. */
 export function clauseAround(text: string, offset: number): [number, number] {
   let s = offset;
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  while (s > 0 && !CLAUSE_BREAKS.has(text.charCodeAt(s - 1))) s--;
   let e = offset;
-  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  while (e < text.length && !CLAUSE_BREAKS.has(text.charCodeAt(e))) e++;
   return [s, e];
 }

@@ -15,7 +15,7 @@ import { rawTransactionFor } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/migrations";
 import type { RawArticle } from "@/lib/validations/article-file";
 import type { DatePoint, ExtractionResult } from "@/lib/extract/types";
-import { indexTerms, pinyinTerms } from "@/lib/search/terms";
+import { documentTerms, indexTerms, pinyinTerms } from "@/lib/search/terms";
 
 export type StoreOutcome = "created" | "updated" | "unchanged";
 
@@ -35,11 +35,10 @@ export function articleSearchTerms(input: Pick<AnalysedArticle, "article" | "cle
   const { article, cleaned } = input;
   const x = input.extraction;
   const names = [...x.models, ...x.organizations].flatMap((e) => [e.nameEn, ...e.aliases]);
-  const terms = [
-    ...indexTerms(article.title, cleaned.body, ...article.keywords, ...names),
-    ...pinyinTerms(...x.models.map((m) => m.nameZh), ...x.organizations.map((o) => o.nameZh)),
-  ];
-  return [...new Set(terms)];
+  return documentTerms(
+    [article.title, cleaned.body, ...article.keywords, ...names],
+    [...x.models.map((m) => m.nameZh), ...x.organizations.map((o) => o.nameZh)],
+  );
 }
 
 const json = (value: unknown) => JSON.stringify(value);
