@@ -54,7 +54,8 @@ export const claimSelect = {
   statedBy: { select: entityRefSelect },
   sources: {
     select: { quote: true, sentenceStart: true, sentenceEnd: true, article: { select: citationArticleSelect } },
-    orderBy: { id: "asc" },
+    // the (claimId, articleId) unique index gives the first sources without reading the rest
+    orderBy: { articleId: "asc" },
     take: 3,
   },
   sourceCount: true,
@@ -87,16 +88,35 @@ export function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-/** Claims, latest as-of date first. */
+/**
+ * Claims, latest as-of date first (undated ones last). Dated and undated are read apart, each in
+ * the order of an (x, asOf, id) index, so only the claims shown are read, however many there are.
+ */
 export async function listClaims(filter: ClaimFilter = {}, limit = 10): Promise<ClaimItem[]> {
   const db = await getDb();
-  const rows = await db.claim.findMany({
-    where: claimWhere(filter),
-    orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    take: clampLimit(limit, 10),
+  const take = clampLimit(limit, 10);
+  // a slug as an id: an equality the index can be scanned in order under (a join could not)
+  const [model, org] = await Promise.all([
+    filter.modelSlug ? db.model.findUnique({ where: { slug: filter.modelSlug }, select: { id: true } }) : undefined,
+    filter.organizationSlug ? db.organization.findUnique({ where: { slug: filter.organizationSlug }, select: { id: true } }) : undefined,
+  ]);
+  if (model === null || org === null) return [];
+  const where: Prisma.ClaimWhereInput = {
+    ...(filter.metric ? { metric: filter.metric } : {}),
+    ...(model ? { subjectModelId: model.id } : {}),
+    ...(org ? { OR: [{ subjectOrganizationId: org.id }, { statedById: org.id }] } : {}),
+  };
+  const dated = await db.claim.findMany({
+    where: { ...where, asOf: { not: null } },
+    orderBy: [{ asOf: "desc" }, { id: "desc" }],
+    take,
     select: claimSelect,
   });
-  return rows.map(toClaimItem);
+  const undated =
+    dated.length < take
+      ? await db.claim.findMany({ where: { ...where, asOf: null }, orderBy: { id: "desc" }, take: take - dated.length, select: claimSelect })
+      : [];
+  return [...dated, ...undated].map(toClaimItem);
 }
 
 /**

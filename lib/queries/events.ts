@@ -54,7 +54,8 @@ const eventSelect = {
   organization: { select: entityRefSelect },
   sources: {
     select: { quote: true, sentenceStart: true, sentenceEnd: true, article: { select: citationArticleSelect } },
-    orderBy: { id: "asc" },
+    // the (eventId, articleId) unique index gives the first sources without reading the rest
+    orderBy: { articleId: "asc" },
     take: SOURCES_PER_EVENT,
   },
   sourceCount: true,
