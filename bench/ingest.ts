@@ -16,7 +16,7 @@ const opt = (name: string, fallback: number) => {
   const at = args.indexOf(name);
   return at >= 0 ? Number(args.splice(at, 2)[1]) : fallback;
 };
-const concurrency = opt("--concurrency", 4);
+const concurrency = opt("--concurrency", 2);
 const workers = opt("--workers", Math.max(1, os.availableParallelism() - 1));
 const n = Number(args[0] ?? 1000);
 const keep = process.env.BENCH_KEEP === "1";
@@ -25,7 +25,7 @@ const corpus = path.join("bench", "out", `corpus-${n}`);
 if (!existsSync(corpus) || readdirSync(corpus).filter((f) => f.endsWith(".txt")).length !== n) writeCorpus(corpus, n);
 const files = await listArticleFiles([corpus]);
 
-// 1. The ingestion, as `npm run ingest` runs it (the CLI uses concurrency 4 on PostgreSQL).
+// 1. The ingestion, as `npm run ingest` runs it (batches of 32, two in flight on PostgreSQL).
 const dbName = `moxing_bench_${n}`;
 const url = await recreateDatabase(dbName);
 const handle = await openDatabase({ url, poolSize: Math.max(concurrency + 1, 4) });

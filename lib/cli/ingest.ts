@@ -15,7 +15,9 @@ try {
   const bar = tty ? new SingleBar({ format: "ingest {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : null;
   bar?.start(files.length, 0, { file: "" });
   const summary = await ingestFiles(handle.prisma, files, {
-    concurrency: handle.kind === "postgres" ? 4 : 1,
+    // two batches in flight keep the database busy while the next one is prepared; more only
+    // queue on the same shared rows (measured in docs/benchmarks.md)
+    concurrency: handle.kind === "postgres" ? 2 : 1,
     // analysis (CPU) in worker threads, storing (I/O) on this one
     workers: Math.max(1, os.availableParallelism() - 1),
     source: "cli",
