@@ -71,7 +71,18 @@ await client.connect();
 const lines: string[] = [];
 const summary: string[] = ["| ms | helper | statement |", "|---|---|---|"];
 const seen = new Set<string>();
+let settingsOf: string | null = null;
 for (const c of captured) {
+  // A helper's transaction-local planner settings (search rules out other plans) apply to the
+  // statements that follow it: made session-wide here, until the next helper's statements.
+  if (settingsOf !== c.label) {
+    await client.query("RESET ALL");
+    settingsOf = c.label;
+  }
+  if (/^\s*SELECT set_config\(/.test(c.query)) {
+    await client.query(c.query.replace(/, true\)/g, ", false)"));
+    continue;
+  }
   const key = c.query + JSON.stringify(c.params);
   if (seen.has(key)) continue;
   seen.add(key);

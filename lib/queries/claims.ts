@@ -101,21 +101,23 @@ export async function listClaims(filter: ClaimFilter = {}, limit = 10): Promise<
     filter.organizationSlug ? db.organization.findUnique({ where: { slug: filter.organizationSlug }, select: { id: true } }) : undefined,
   ]);
   if (model === null || org === null) return [];
-  const where: Prisma.ClaimWhereInput = {
+  const base: Prisma.ClaimWhereInput = {
     ...(filter.metric ? { metric: filter.metric } : {}),
     ...(model ? { subjectModelId: model.id } : {}),
-    ...(org ? { OR: [{ subjectOrganizationId: org.id }, { statedById: org.id }] } : {}),
   };
-  const dated = await db.claim.findMany({
-    where: { ...where, asOf: { not: null } },
-    orderBy: [{ asOf: "desc" }, { id: "desc" }],
-    take,
-    select: claimSelect,
-  });
-  const undated =
-    dated.length < take
-      ? await db.claim.findMany({ where: { ...where, asOf: null }, orderBy: { id: "desc" }, take: take - dated.length, select: claimSelect })
-      : [];
+  // an organisation's claims are those about it and those it stated: one ordered read per index,
+  // merged here (an OR of the two columns would scan every claim)
+  const wheres: Prisma.ClaimWhereInput[] = org
+    ? [{ ...base, subjectOrganizationId: org.id }, { ...base, statedById: org.id }]
+    : [base];
+  const read = async (extra: Prisma.ClaimWhereInput, orderBy: Prisma.ClaimOrderByWithRelationInput[], n: number) => {
+    const rows = (await Promise.all(wheres.map((w) => db.claim.findMany({ where: { ...w, ...extra }, orderBy, take: n, select: claimSelect }))))
+      .flat()
+      .filter((row, i, all) => all.findIndex((x) => x.id === row.id) === i);
+    return rows.sort((a, b) => (b.asOf?.getTime() ?? 0) - (a.asOf?.getTime() ?? 0) || b.id - a.id).slice(0, n);
+  };
+  const dated = await read({ asOf: { not: null } }, [{ asOf: "desc" }, { id: "desc" }], take);
+  const undated = dated.length < take ? await read({ asOf: null }, [{ id: "desc" }], take - dated.length) : [];
   return [...dated, ...undated].map(toClaimItem);
 }
 
