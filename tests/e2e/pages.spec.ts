@@ -18,6 +18,7 @@ const PAGES: { name: string; path: string; heading: RegExp }[] = [
   { name: "search-empty", path: "/search?q=zzzzqqqq", heading: /搜索/ },
   { name: "models-empty", path: "/models?vendor=openai", heading: /模型/ },
   { name: "not-found", path: "/models/no-such-model", heading: /页面不存在/ },
+  { name: "status", path: "/status", heading: /服务运行中/ },
 ];
 
 for (const p of PAGES) for (const scheme of ["light", "dark"] as const) {
