@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractArticle } from "@/lib/extract";
@@ -183,7 +184,8 @@ async function ingestSources(
             message: `duplicate link ${url}: ${seen.file} in this batch has the same link with different content` });
           continue;
         }
-        if (!seen) seenUrls.set(url, { file: source.file, hash: analysis.analysed.contentHash });
+        // a copy of the link: the parsed one is a slice of the whole file's text, which it would keep alive
+        if (!seen) seenUrls.set(Buffer.from(url).toString(), { file: source.file, hash: analysis.analysed.contentHash });
         pending.push({ file: source.file, analysed: analysis.analysed });
       } catch (error) {
         reject({ file: source.file, line: null, field: null, message: (error as Error).message });
@@ -227,6 +229,12 @@ async function ingestSources(
   return summary;
 }
 
+// A worker thread does not inherit the TypeScript loader the CLI runs under (its .ts entry would not
+// load): it registers one, then imports analyse-worker.ts. The path is built at run time, so the
+// app's bundler (which never starts workers) leaves it alone.
+const WORKER_BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(require("node:worker_threads").workerData.entry); });`;
+const WORKER_ENTRY = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), "analyse-worker.ts")).href;
+
 /** Worker threads running analyseFile; falls back to this thread if a worker cannot start. */
 class AnalysePool {
   private workers: Worker[] = [];
@@ -236,13 +244,13 @@ class AnalysePool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL("./analyse-worker.ts", import.meta.url));
+      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { entry: WORKER_ENTRY } });
       w.on("message", (m: { id: number; analysis: Analysis }) => {
         const job = this.pending.get(m.id);
         this.pending.delete(m.id);
         job?.resolve(m.analysis);
       });
-      w.on("error", () => this.fail());
+      w.on("error", (error) => this.fail(error));
       w.unref();
       this.workers.push(w);
     }
@@ -258,7 +266,8 @@ class AnalysePool {
   }
 
   /** A worker died (or never started): finish its jobs here and stop using the pool. */
-  private fail() {
+  private fail(error: Error) {
+    if (!this.broken) console.warn(`analysis worker failed (${error.message}); analysing on the main thread`);
     this.broken = true;
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
