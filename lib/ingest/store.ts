@@ -402,43 +402,45 @@ export function variantRounds<T>(rows: T[], key: (r: T) => string): T[][] {
 type IdMap = Map<string, number>;
 
 async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArticle }[]) {
+  const articles = batch.map(({ articleId, input }) => {
+    const x = input.extraction;
+    return {
+      articleId,
+      x,
+      events: x.events.map((e) => ({ ...eventRecord(e), evidence: e.evidence })),
+      claims: x.claims.map((c) => ({ ...claimRecord(c), evidence: c.evidence })),
+    };
+  });
   // Per article, the first record of a key counts (as the extractor lists them); across articles
   // every distinct record is merged.
-  const perArticle = <T, R>(pick: (x: ExtractionResult) => T[], key: (r: T) => string, shape: (r: T) => R) =>
-    batch.flatMap(({ input }) => byKey(pick(input.extraction), key).map(shape));
-  const orgs = variantRounds(
-    perArticle((x) => x.organizations, (o) => o.key, (o) => ({
-      key: o.key, nameZh: o.nameZh, nameEn: o.nameEn, aliases: o.aliases, kind: o.kind, roles: o.roles,
-      status: o.curated ? "curated" : "discovered", sourceUrl: o.sourceUrl,
+  const roundsOf = <T extends { key: string }, R extends { key: string }>(pick: (a: (typeof articles)[number]) => T[], shape: (r: T) => R) =>
+    variantRounds(articles.flatMap((a) => byKey(pick(a), (r) => r.key).map(shape)), (r) => r.key);
+  // search lexemes of a shared row, once per distinct record
+  const withTerms = <R>(rounds: R[][], terms: (r: R) => string[]) => rounds.map((round) => round.map((r) => ({ ...r, terms: terms(r) })));
+  const status = (e: { curated: boolean }) => (e.curated ? "curated" : "discovered");
+
+  const orgs = withTerms(
+    roundsOf((a) => a.x.organizations, (o) => ({
+      key: o.key, nameZh: o.nameZh, nameEn: o.nameEn, aliases: o.aliases, kind: o.kind, roles: o.roles, status: status(o),
+      sourceUrl: o.sourceUrl,
     })),
-    (o) => o.key,
-  ).map((round) => round.map((o) => ({ ...o, terms: [...indexTerms(o.nameZh, o.nameEn, ...o.aliases), ...pinyinTerms(o.nameZh, ...o.aliases)] })));
-  const models = variantRounds(
-    perArticle((x) => x.models, (m) => m.key, (m) => ({
+    (o) => [...indexTerms(o.nameZh, o.nameEn, ...o.aliases), ...pinyinTerms(o.nameZh, ...o.aliases)],
+  );
+  const models = withTerms(
+    roundsOf((a) => a.x.models, (m) => ({
       key: m.key, nameZh: m.nameZh, nameEn: m.nameEn, pinyin: m.pinyin, aliases: m.aliases, vendorKey: m.vendorKey,
-      family: m.family, version: m.version, status: m.curated ? "curated" : "discovered", sourceUrl: m.sourceUrl,
+      family: m.family, version: m.version, status: status(m), sourceUrl: m.sourceUrl,
     })),
-    (m) => m.key,
-  ).map((round) => round.map((m) => ({
-    ...m,
-    terms: [...indexTerms(m.nameZh, m.nameEn, m.pinyin, ...m.aliases), ...pinyinTerms(m.nameZh, ...m.aliases)],
-  })));
-  const industries = variantRounds(
-    perArticle((x) => x.industries, (i) => i.key, (i) => ({ key: i.key, nameZh: i.nameZh, nameEn: i.nameEn, aliases: i.aliases })),
-    (i) => i.key,
-  ).map((round) => round.map((i) => ({ ...i, terms: [...indexTerms(i.nameZh, i.nameEn, ...i.aliases), ...pinyinTerms(i.nameZh)] })));
-  const technologies = variantRounds(
-    perArticle((x) => x.technologies, (t) => t.key, (t) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, aliases: t.aliases })),
-    (t) => t.key,
+    (m) => [...indexTerms(m.nameZh, m.nameEn, m.pinyin, ...m.aliases), ...pinyinTerms(m.nameZh, ...m.aliases)],
   );
-  const people = variantRounds(
-    perArticle((x) => x.people, (p) => p.key, (p) => ({ key: p.key, name: p.name, title: p.title, organizationKey: p.organizationKey })),
-    (p) => p.key,
+  const industries = withTerms(
+    roundsOf((a) => a.x.industries, (i) => ({ key: i.key, nameZh: i.nameZh, nameEn: i.nameEn, aliases: i.aliases })),
+    (i) => [...indexTerms(i.nameZh, i.nameEn, ...i.aliases), ...pinyinTerms(i.nameZh)],
   );
-  const eventsOf = (x: ExtractionResult) => x.events.map((e) => ({ ...eventRecord(e), evidence: e.evidence }));
-  const claimsOf = (x: ExtractionResult) => x.claims.map((c) => ({ ...claimRecord(c), evidence: c.evidence }));
-  const events = variantRounds(perArticle(eventsOf, (e) => e.key, ({ evidence: _, ...e }) => e), (e) => e.key);
-  const claims = variantRounds(perArticle(claimsOf, (c) => c.key, ({ evidence: _, ...c }) => c), (c) => c.key);
+  const technologies = roundsOf((a) => a.x.technologies, (t) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, aliases: t.aliases }));
+  const people = roundsOf((a) => a.x.people, (p) => ({ key: p.key, name: p.name, title: p.title, organizationKey: p.organizationKey }));
+  const events = roundsOf((a) => a.events, ({ evidence: _, ...e }) => e);
+  const claims = roundsOf((a) => a.claims, ({ evidence: _, ...c }) => c);
   const round = <T>(rounds: T[][], i: number) => json(rounds[i] ?? []);
 
   // 1. New entities without references (in key order), then the ones that reference organisations.
@@ -543,8 +545,7 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
     industries: [] as unknown[], technologies: [] as unknown[], quotes: [] as unknown[], mentions: [] as unknown[],
     eventSources: [] as unknown[], claimSources: [] as unknown[], links: [] as unknown[],
   };
-  for (const { articleId: a, input } of batch) {
-    const x = input.extraction;
+  for (const { articleId: a, x, events: articleEvents, claims: articleClaims } of articles) {
     for (const i of x.industries) {
       const industry = id("industry", i.key);
       if (industry !== null) rows.industries.push({ a, i: industry, field: i.from === "field" || i.from === "both", body: i.from === "body" || i.from === "both" });
@@ -568,8 +569,8 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
     }
     // one source row per event or claim and article: its earliest sentence
     for (const [kind, list, out] of [
-      ["event", eventsOf(x), rows.eventSources],
-      ["claim", claimsOf(x), rows.claimSources],
+      ["event", articleEvents, rows.eventSources],
+      ["claim", articleClaims, rows.claimSources],
     ] as const) {
       const first = new Map<number, (typeof list)[number]>();
       for (const r of list) {
