@@ -141,7 +141,9 @@ async function ingestSources(
   // Analysed files wait here until a batch is full (or the input ends), then one worker stores it.
   const batchSize = Math.max(1, options.batchSize ?? 32);
   let pending: { file: string; analysed: AnalysedArticle }[] = [];
-  const store = async (batch: typeof pending) => {
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
     let outcomes: (StoreOutcome | Error)[];
     try {
       outcomes = await storeArticles(prisma, batch.map((b) => b.analysed));
@@ -195,17 +197,9 @@ async function ingestSources(
         claimed[index]!.resolve();
         if (index > 0) claimed[index - 1] = settled; // only the latest turn is waited on: let the rest go
       }
-      if (pending.length >= batchSize) {
-        const batch = pending;
-        pending = [];
-        await store(batch);
-      }
+      if (pending.length >= batchSize) await flush();
     }
-    if (pending.length) {
-      const batch = pending;
-      pending = [];
-      await store(batch);
-    }
+    if (pending.length) await flush();
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, sources.length));
   try {
