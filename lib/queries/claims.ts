@@ -111,9 +111,8 @@ export async function listClaims(filter: ClaimFilter = {}, limit = 10): Promise<
     ? [{ ...base, subjectOrganizationId: org.id }, { ...base, statedById: org.id }]
     : [base];
   const read = async (extra: Prisma.ClaimWhereInput, orderBy: Prisma.ClaimOrderByWithRelationInput[], n: number) => {
-    const rows = (await Promise.all(wheres.map((w) => db.claim.findMany({ where: { ...w, ...extra }, orderBy, take: n, select: claimSelect }))))
-      .flat()
-      .filter((row, i, all) => all.findIndex((x) => x.id === row.id) === i);
+    const reads = await Promise.all(wheres.map((w) => db.claim.findMany({ where: { ...w, ...extra }, orderBy, take: n, select: claimSelect })));
+    const rows = [...new Map(reads.flat().map((row) => [row.id, row])).values()]; // a claim it stated about itself comes twice
     return rows.sort((a, b) => (b.asOf?.getTime() ?? 0) - (a.asOf?.getTime() ?? 0) || b.id - a.id).slice(0, n);
   };
   const dated = await read({ asOf: { not: null } }, [{ asOf: "desc" }, { id: "desc" }], take);

@@ -36,11 +36,11 @@ export interface SearchSection<T> {
 
 /**
  * Articles: only the newest ARTICLE_CANDIDATES matches (by id) are ranked, and matches are counted
- * up to ARTICLE_COUNT_CAP, so a common term (混元 matches most of the corpus) costs the same at any
+ * up to MATCH_COUNT_CAP, so a common term (混元 matches most of the corpus) costs the same at any
  * corpus size. The entity sections search entity tables (bounded by the number of entities).
  */
-export const ARTICLE_CANDIDATES = 1000;
-export const ARTICLE_COUNT_CAP = 1000;
+const ARTICLE_CANDIDATES = 1000;
+const MATCH_COUNT_CAP = 1000;
 
 export interface SearchResults {
   query: string;
@@ -123,8 +123,8 @@ export async function search(query: string, opts: { scope?: SearchScope; limit?:
     },
     industries: { total: industryTotal, items: industries.map((i) => ({ slug: i.slug, names: names(i.nameZh, i.nameEn), aliases: i.aliases })) },
     articles: {
-      total: Math.min(articleTotal, ARTICLE_COUNT_CAP),
-      capped: articleTotal > ARTICLE_COUNT_CAP,
+      total: Math.min(articleTotal, MATCH_COUNT_CAP),
+      capped: articleTotal > MATCH_COUNT_CAP,
       items: articles.map((a) => ({ id: a.id, title: a.title, url: a.url, snippet: snippet(a.body, needles) })),
     },
   };
@@ -154,7 +154,7 @@ async function searchArticles(db: Awaited<ReturnType<typeof getDb>>, tsq: string
       FROM best JOIN "Article" a ON a.id = best.id
       ORDER BY best.rank DESC, best."firstIngestedAt" DESC, best.id DESC`,
     db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Article" WHERE "searchTerms" @@ ${tsq}::tsquery LIMIT ${ARTICLE_COUNT_CAP + 1}) x`,
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Article" WHERE "searchTerms" @@ ${tsq}::tsquery LIMIT ${MATCH_COUNT_CAP + 1}) x`,
   ]);
   return [articles, counted?.n ?? 0] as const;
 }
