@@ -5,6 +5,7 @@
 import "server-only";
 import { HttpError, NotFoundError } from "@/lib/api/errors";
 import { getDb, getWriteDb } from "@/lib/db";
+import { invalidateQueryCache } from "@/lib/db/query-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimKey, eventKey } from "@/lib/ingest/store";
 import { isoAtPrecision } from "@/lib/queries/common";
@@ -122,11 +123,14 @@ export interface ReviewResult {
   moved?: { mentions: number; events: number; claims: number; industryLinks: number; models: number; people: number };
 }
 
-/** Applies one review decision. Curated entities cannot be renamed or merged away. */
+/**
+ * Applies one review decision. Curated entities cannot be renamed or merged away. This process's kept
+ * query results are dropped when it ends, so the page the editor is sent back to shows the change.
+ */
 export async function applyReviewAction(action: ReviewAction): Promise<ReviewResult> {
   const db = await getWriteDb();
   return db.$transaction(
-    async (tx) => {
+    async (tx): Promise<ReviewResult> => {
       const source = await findEntity(tx, action.kind, action.slug);
       if (!source) throw new NotFoundError(action.kind);
       if (action.action === "confirm") {
@@ -145,7 +149,7 @@ export async function applyReviewAction(action: ReviewAction): Promise<ReviewRes
       return { action: "merge", kind: action.kind, slug: action.slug, into: action.into, moved };
     },
     { timeout: 60_000, maxWait: 30_000 },
-  );
+  ).finally(invalidateQueryCache);
 }
 
 type Tx = Prisma.TransactionClient;

@@ -22,6 +22,11 @@ export interface DbHandle {
   sql: SqlRunner;
   /** runs fn on one connection (BEGIN ... COMMIT and advisory locks need a single session) */
   session<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on channel: onNotify for each notification, onLost once if the subscription ends by itself
+   * (its connection dropped; never for the embedded database). Resolves to a function that ends it.
+   */
+  listen(channel: string, onNotify: () => void, onLost: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -110,10 +115,41 @@ function openPostgres(url: string, poolSize = Number(process.env.DATABASE_POOL_S
         client.release();
       }
     },
+    listen: (channel, onNotify, onLost) => listenOn(url, channel, onNotify, onLost),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+/** A connection of its own (a pooled one would be handed to queries): LISTEN holds its session. */
+async function listenOn(url: string, channel: string, onNotify: () => void, onLost: (error: Error) => void) {
+  const client = new pg.Client({ connectionString: url, keepAlive: true });
+  let state: "connecting" | "listening" | "ended" = "connecting";
+  const lost = (error: Error) => {
+    if (state !== "listening") return; // a failed connect rejects below instead
+    state = "ended";
+    client.end().catch(() => {});
+    onLost(error);
+  };
+  client.on("error", lost);
+  client.on("end", () => lost(new Error("the listening connection ended")));
+  client.on("notification", (n) => {
+    if (n.channel === channel) onNotify();
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+  } catch (error) {
+    state = "ended";
+    await client.end().catch(() => {});
+    throw error;
+  }
+  state = "listening";
+  return async () => {
+    state = "ended";
+    await client.end();
   };
 }
 
@@ -145,6 +181,8 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
     kind: "embedded",
     sql,
     session: (fn) => fn(sql),
+    // in-process: nothing to lose
+    listen: (channel, onNotify) => pglite.listen(channel, () => onNotify()),
     close: async () => {
       if (closed) return;
       closed = true;

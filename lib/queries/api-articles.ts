@@ -7,10 +7,11 @@ import type { ArticlesFilter } from "@/lib/validations/filters";
 import type { Page } from "./common";
 import { articleWhere, listArticlesWhere, type ArticleListItem } from "./articles";
 import { textMatchIds } from "./api-search";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export type ArticlesApiFilter = Partial<ArticlesFilter> & { q?: string; vendor?: string };
 
-export async function listArticlesWithText(filters: ArticlesApiFilter, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
+export const listArticlesWithText = cachedQuery("api-articles.listArticlesWithText", async function listArticlesWithText(filters: ArticlesApiFilter, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
   const { q, vendor, ...rest } = filters;
   const and: Prisma.ArticleWhereInput[] = [articleWhere(rest)];
   if (q) {
@@ -24,4 +25,4 @@ export async function listArticlesWithText(filters: ArticlesApiFilter, opts: { l
     });
   }
   return listArticlesWhere({ AND: and }, filters.cursor, opts);
-}
+});

@@ -4,9 +4,10 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { clampLimit, decodeOffset, offsetPage, type Page } from "./common";
 import { claimSelect, claimWhere, toClaimItem, type ClaimFilter, type ClaimItem } from "./claims";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 /** Claims matching the filter, `limit` at a time; cursor "o<offset>". */
-export async function listClaimsPage(filter: ClaimFilter & { cursor?: string }, opts: { limit?: number } = {}): Promise<Page<ClaimItem>> {
+export const listClaimsPage = cachedQuery("api-claims.listClaimsPage", async function listClaimsPage(filter: ClaimFilter & { cursor?: string }, opts: { limit?: number } = {}): Promise<Page<ClaimItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit, 50);
   const offset = decodeOffset(filter.cursor);
@@ -22,4 +23,4 @@ export async function listClaimsPage(filter: ClaimFilter & { cursor?: string }, 
     offset,
     limit,
   );
-}
+});

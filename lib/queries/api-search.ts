@@ -2,6 +2,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { queryTerms, toTsQuery } from "@/lib/search/terms";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 /** Upper bound on the ids a `q` filter narrows to: beyond it a query is too broad to be useful. */
 export const MAX_TEXT_MATCHES = 5000;
@@ -10,7 +11,7 @@ export const MAX_TEXT_MATCHES = 5000;
  * Ids in `table` whose `searchTerms` match `q` (every term, Latin words as prefixes), or an empty
  * list when `q` has nothing searchable. Uses the GIN index; never scans.
  */
-export async function textMatchIds(table: "Model" | "Article" | "Organization", q: string): Promise<number[]> {
+export const textMatchIds = cachedQuery("api-search.textMatchIds", async function textMatchIds(table: "Model" | "Article" | "Organization", q: string): Promise<number[]> {
   const tsq = toTsQuery(queryTerms(q));
   if (!tsq) return [];
   const db = await getDb();
@@ -20,4 +21,4 @@ export async function textMatchIds(table: "Model" | "Article" | "Organization", 
     tsq,
   );
   return rows.map((r) => r.id);
-}
+});

@@ -16,6 +16,7 @@ import {
 } from "./common";
 import type { EventTypeValue } from "@/lib/validations/filters";
 import { tallyOf } from "./tally";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
 
@@ -92,9 +93,9 @@ export function articleWhere(f: Partial<ArticlesFilter>): Prisma.ArticleWhereInp
 const EXCERPT = 140;
 
 /** Articles, most recently ingested first; cursor "a<id>". */
-export async function listArticles(filters: Partial<ArticlesFilter>, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
+export const listArticles = cachedQuery("articles.listArticles", async function listArticles(filters: Partial<ArticlesFilter>, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
   return listArticlesWhere(articleWhere(filters), filters.cursor, opts);
-}
+});
 
 /** listArticles for any where clause (the API adds text and vendor conditions). */
 export async function listArticlesWhere(
@@ -149,7 +150,7 @@ export const ARTICLE_COUNT_CAP = 10_000;
  * Articles matching the filters, from trigger-kept counters: the total, or one tag's articleCount.
  * Only both tags at once needs rows; that count stops at ARTICLE_COUNT_CAP + 1.
  */
-export async function countArticles(filters: Partial<ArticlesFilter> = {}): Promise<number> {
+export const countArticles = cachedQuery("articles.countArticles", async function countArticles(filters: Partial<ArticlesFilter> = {}): Promise<number> {
   const db = await getDb();
   if (!filters.industry && !filters.technology) return tallyOf("articles");
   if (filters.industry && filters.technology) {
@@ -166,12 +167,12 @@ export async function countArticles(filters: Partial<ArticlesFilter> = {}): Prom
     ? await db.industry.findUnique({ where: { slug: filters.industry }, select: { articleCount: true } })
     : await db.technology.findUnique({ where: { slug: filters.technology! }, select: { articleCount: true } });
   return tag?.articleCount ?? 0;
-}
+});
 
 const FACTS_LIMIT = 200;
 const factSelect = { quote: true, sentenceStart: true, sentenceEnd: true } as const;
 
-export async function getArticleById(id: number): Promise<ArticleDetail | null> {
+export const getArticleById = cachedQuery("articles.getArticleById", async function getArticleById(id: number): Promise<ArticleDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await getDb();
   const a = await db.article.findUnique({
@@ -336,7 +337,7 @@ export async function getArticleById(id: number): Promise<ArticleDetail | null> 
     })),
     quotes: a.quotes.map((q) => ({ quote: q.sentence, sentenceStart: q.sentenceStart, sentenceEnd: q.sentenceEnd, person: q.person })),
   };
-}
+});
 
 function splitParagraphs(body: string): Span[] {
   const out: Span[] = [];

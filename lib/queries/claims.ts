@@ -13,6 +13,7 @@ import {
   type DateAtPrecision,
   type EntityRef,
 } from "./common";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export type ClaimBound = "exact" | "lower" | "upper" | "approx";
 
@@ -92,7 +93,7 @@ export function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
  * Claims, latest as-of date first (undated ones last). Dated and undated are read apart, each in
  * the order of an (x, asOf, id) index, so only the claims shown are read, however many there are.
  */
-export async function listClaims(filter: ClaimFilter = {}, limit = 10): Promise<ClaimItem[]> {
+export const listClaims = cachedQuery("claims.listClaims", async function listClaims(filter: ClaimFilter = {}, limit: number = 10): Promise<ClaimItem[]> {
   const db = await getDb();
   const take = clampLimit(limit, 10);
   // a slug as an id: an equality the index can be scanned in order under (a join could not)
@@ -118,13 +119,13 @@ export async function listClaims(filter: ClaimFilter = {}, limit = 10): Promise<
   const dated = await read({ asOf: { not: null } }, [{ asOf: "desc" }, { id: "desc" }], take);
   const undated = dated.length < take ? await read({ asOf: null }, [{ id: "desc" }], take - dated.length) : [];
   return [...dated, ...undated].map(toClaimItem);
-}
+});
 
 /**
  * The headline count for the overview: the latest China-wide "models released" claim,
  * falling back to the latest claim counting models of any scope.
  */
-export async function getHeadlineClaim(metric = "models_released"): Promise<ClaimItem | null> {
+export const getHeadlineClaim = cachedQuery("claims.getHeadlineClaim", async function getHeadlineClaim(metric: string = "models_released"): Promise<ClaimItem | null> {
   const [latest] = await listClaims({ metric }, 1);
   if (latest) return latest;
   const db = await getDb();
@@ -134,4 +135,4 @@ export async function getHeadlineClaim(metric = "models_released"): Promise<Clai
     select: claimSelect,
   });
   return row ? toClaimItem(row) : null;
-}
+});

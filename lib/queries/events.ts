@@ -16,6 +16,7 @@ import {
   type Page,
 } from "./common";
 import { tallyOf } from "./tally";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface EventItem {
   id: number;
@@ -126,7 +127,7 @@ function decodeEventCursor(cursor: string | undefined): { date: Date; id: number
 }
 
 /** Events matching the filters, newest first (undated ones last), `limit` at a time. */
-export async function listEvents(filters: Partial<TimelineFilter>, opts: { limit?: number } = {}): Promise<Page<EventItem>> {
+export const listEvents = cachedQuery("events.listEvents", async function listEvents(filters: Partial<TimelineFilter>, opts: { limit?: number } = {}): Promise<Page<EventItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit, 50);
   const base = await eventWhere(filters);
@@ -162,21 +163,21 @@ export async function listEvents(filters: Partial<TimelineFilter>, opts: { limit
   const page = [...items, ...undated.slice(0, room)];
   const next = undated.length > room && room > 0 ? `u${undated[room - 1].id}` : undated.length > 0 && room === 0 ? `u${undatedAfter}` : null;
   return { items: page.map(toEventItem), nextCursor: next };
-}
+});
 
 /** The most recent events (overview, entity pages). */
-export async function latestEvents(filters: Partial<TimelineFilter> = {}, limit = 6): Promise<EventItem[]> {
+export const latestEvents = cachedQuery("events.latestEvents", async function latestEvents(filters: Partial<TimelineFilter> = {}, limit: number = 6): Promise<EventItem[]> {
   const page = await listEvents({ ...filters, cursor: undefined }, { limit });
   return page.items;
-}
+});
 
 /** Events matching the filters: bounded by the number of events (shared entities), not of articles. */
-export async function countEvents(filters: Partial<TimelineFilter> = {}): Promise<number> {
+export const countEvents = cachedQuery("events.countEvents", async function countEvents(filters: Partial<TimelineFilter> = {}): Promise<number> {
   const db = await getDb();
   const where = await eventWhere(filters);
   if (!Object.keys(where).length) return tallyOf("events");
   return db.event.count({ where });
-}
+});
 
 /**
  * Events per month (aggregated in the database, at most `maxMonths` most recent months).
@@ -184,7 +185,7 @@ export async function countEvents(filters: Partial<TimelineFilter> = {}): Promis
  * Bounded by the number of events in the filter, not of articles: an event is one row however
  * many articles report it (reprints add EventSource rows, not events).
  */
-export async function eventsPerMonth(filters: Partial<TimelineFilter> = {}, maxMonths = 120): Promise<EventsPerMonth> {
+export const eventsPerMonth = cachedQuery("events.eventsPerMonth", async function eventsPerMonth(filters: Partial<TimelineFilter> = {}, maxMonths: number = 120): Promise<EventsPerMonth> {
   const db = await getDb();
   const where = await eventWhere(filters);
   const [grouped, yearOnly, undated] = await Promise.all([
@@ -208,7 +209,7 @@ export async function eventsPerMonth(filters: Partial<TimelineFilter> = {}, maxM
     .slice(-maxMonths)
     .map(([month, count]) => ({ month, count }));
   return { months: fillMonths(months), yearOnly, undated };
-}
+});
 
 /** Adds the empty months between the first and last, so a chart's x axis is continuous. */
 function fillMonths(months: MonthCount[]): MonthCount[] {

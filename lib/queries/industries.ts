@@ -16,6 +16,7 @@ import {
   type Page,
 } from "./common";
 import { firstIndustryLinks } from "./industry-links";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface IndustryListItem {
   slug: string;
@@ -51,7 +52,7 @@ export interface IndustryMatrix {
 }
 
 /** Industries with how many models, vendors and articles touch them, most-served first. */
-export async function listIndustries(opts: { cursor?: string; limit?: number } = {}): Promise<Page<IndustryListItem>> {
+export const listIndustries = cachedQuery("industries.listIndustries", async function listIndustries(opts: { cursor?: string; limit?: number } = {}): Promise<Page<IndustryListItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit, 50);
   const offset = decodeOffset(opts.cursor);
@@ -84,9 +85,9 @@ export async function listIndustries(opts: { cursor?: string; limit?: number } =
     offset,
     limit,
   );
-}
+});
 
-export async function getIndustryBySlug(slug: string): Promise<IndustryDetail | null> {
+export const getIndustryBySlug = cachedQuery("industries.getIndustryBySlug", async function getIndustryBySlug(slug: string): Promise<IndustryDetail | null> {
   const db = await getDb();
   const i = await db.industry.findUnique({
     where: { slug },
@@ -134,10 +135,10 @@ export async function getIndustryBySlug(slug: string): Promise<IndustryDetail | 
     articleCount: i.articleCount,
     mentionCount: i.mentionCount,
   };
-}
+});
 
 /** The most-linked models x the most-linked industries, with link counts (bounded both ways). */
-export async function industryMatrix(opts: { models?: number; industries?: number } = {}): Promise<IndustryMatrix> {
+export const industryMatrix = cachedQuery("industries.industryMatrix", async function industryMatrix(opts: { models?: number; industries?: number } = {}): Promise<IndustryMatrix> {
   const db = await getDb();
   // Sums over the (industry, model) pair table: bounded by the number of pairs (entities), not by
   // the number of linking sentences, which grows with the articles.
@@ -186,10 +187,10 @@ export async function industryMatrix(opts: { models?: number; industries?: numbe
       return m && i ? [{ model: m.slug, industry: i.slug, count: c.links }] : [];
     }),
   };
-}
+});
 
 /** Industries for filter menus (bounded, by name). */
-export async function industryOptions(limit = 200): Promise<{ slug: string; names: Names }[]> {
+export const industryOptions = cachedQuery("industries.industryOptions", async function industryOptions(limit: number = 200): Promise<{ slug: string; names: Names }[]> {
   const db = await getDb();
   const rows = await db.industry.findMany({
     orderBy: { nameZh: "asc" },
@@ -197,4 +198,4 @@ export async function industryOptions(limit = 200): Promise<{ slug: string; name
     select: { slug: true, nameZh: true, nameEn: true },
   });
   return rows.map((r) => ({ slug: r.slug, names: names(r.nameZh, r.nameEn) }));
-}
+});

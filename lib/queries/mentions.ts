@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clampLimit, type Page } from "./common";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface MentionItem {
   id: number;
@@ -35,7 +36,7 @@ async function targetWhere(db: Awaited<ReturnType<typeof getDb>>, t: MentionTarg
 }
 
 /** Mentions of one entity, newest article first; cursor is the last mention id ("m123"). */
-export async function listMentions(
+export const listMentions = cachedQuery("mentions.listMentions", async function listMentions(
   target: MentionTarget,
   opts: { cursor?: string; limit?: number } = {},
 ): Promise<Page<MentionItem>> {
@@ -61,4 +62,4 @@ export async function listMentions(
   });
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? `m${items[items.length - 1].id}` : null };
-}
+});

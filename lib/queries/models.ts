@@ -24,6 +24,7 @@ import {
 import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
 import { firstIndustryLinks } from "./industry-links";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface ModelListItem {
   slug: string;
@@ -79,9 +80,9 @@ export function modelWhere(f: Partial<ModelsFilter>): Prisma.ModelWhereInput {
 }
 
 /** Models matching the filters, most-mentioned first. */
-export async function listModels(filters: Partial<ModelsFilter>, opts: { limit?: number } = {}): Promise<Page<ModelListItem>> {
+export const listModels = cachedQuery("models.listModels", async function listModels(filters: Partial<ModelsFilter>, opts: { limit?: number } = {}): Promise<Page<ModelListItem>> {
   return listModelsWhere(modelWhere(filters), filters.cursor, opts);
-}
+});
 
 /** listModels for any where clause (the API adds a text condition). */
 export async function listModelsWhere(
@@ -134,13 +135,13 @@ export async function listModelsWhere(
   );
 }
 
-export async function countModels(filters: Partial<ModelsFilter> = {}): Promise<number> {
+export const countModels = cachedQuery("models.countModels", async function countModels(filters: Partial<ModelsFilter> = {}): Promise<number> {
   const db = await getDb();
   return db.model.count({ where: modelWhere(filters) });
-}
+});
 
 /** A model with its vendor, family, events, industries and claims; null when the slug is unknown. */
-export async function getModelBySlug(slug: string): Promise<ModelDetail | null> {
+export const getModelBySlug = cachedQuery("models.getModelBySlug", async function getModelBySlug(slug: string): Promise<ModelDetail | null> {
   const db = await getDb();
   const m = await db.model.findUnique({
     where: { slug },
@@ -190,10 +191,10 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
     claims,
     mentionCount: m.mentionCount,
   };
-}
+});
 
 /** Vendors with the most models (overview chart). */
-export async function modelsPerVendor(limit = 10): Promise<VendorModelCount[]> {
+export const modelsPerVendor = cachedQuery("models.modelsPerVendor", async function modelsPerVendor(limit: number = 10): Promise<VendorModelCount[]> {
   const db = await getDb();
   const vendors = await db.organization.findMany({
     where: { modelCount: { gt: 0 } },
@@ -202,14 +203,14 @@ export async function modelsPerVendor(limit = 10): Promise<VendorModelCount[]> {
     select: { ...entityRefSelect, modelCount: true },
   });
   return vendors.map((v) => ({ vendor: toEntityRef(v), count: v.modelCount }));
-}
+});
 
 /** Models for filter menus (bounded, by name). */
-export async function modelOptions(limit = 300): Promise<EntityRef[]> {
+export const modelOptions = cachedQuery("models.modelOptions", async function modelOptions(limit: number = 300): Promise<EntityRef[]> {
   const db = await getDb();
   const rows = await db.model.findMany({ orderBy: [{ nameZh: "asc" }], take: Math.min(Math.max(1, limit), 500), select: entityRefSelect });
   return rows.map(toEntityRef);
-}
+});
 
 export interface VendorLandscapeRow {
   vendor: EntityRef;
@@ -219,7 +220,7 @@ export interface VendorLandscapeRow {
 }
 
 /** Who makes what: the vendors with the most models, each with its most-mentioned models. */
-export async function vendorLandscape(vendors = 10, perVendor = 6): Promise<VendorLandscapeRow[]> {
+export const vendorLandscape = cachedQuery("models.vendorLandscape", async function vendorLandscape(vendors: number = 10, perVendor: number = 6): Promise<VendorLandscapeRow[]> {
   const db = await getDb();
   const top = await modelsPerVendor(vendors);
   if (!top.length) return [];
@@ -240,4 +241,4 @@ export async function vendorLandscape(vendors = 10, perVendor = 6): Promise<Vend
     modelCount: t.count,
     models: (bySlug.get(t.vendor.slug) ?? []).map((m) => ({ ...toEntityRef(m), version: m.version })),
   }));
-}
+});

@@ -25,6 +25,7 @@ import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
 import { firstIndustryLinks } from "./industry-links";
 import { tallyOf } from "./tally";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface VendorListItem {
   slug: string;
@@ -70,7 +71,7 @@ export function vendorWhere(f: Partial<VendorsFilter>): Prisma.OrganizationWhere
 }
 
 /** Organizations, those with the most models (then mentions) first. */
-export async function listVendors(filters: Partial<VendorsFilter>, opts: { limit?: number } = {}): Promise<Page<VendorListItem>> {
+export const listVendors = cachedQuery("organizations.listVendors", async function listVendors(filters: Partial<VendorsFilter>, opts: { limit?: number } = {}): Promise<Page<VendorListItem>> {
   const db = await getDb();
   const limit = clampLimit(opts.limit);
   const offset = decodeOffset(filters.cursor);
@@ -108,14 +109,14 @@ export async function listVendors(filters: Partial<VendorsFilter>, opts: { limit
     offset,
     limit,
   );
-}
+});
 
 /** Organizations that make models (own one, or have the vendor role): a trigger-kept total. */
-export async function countVendors(): Promise<number> {
+export const countVendors = cachedQuery("organizations.countVendors", async function countVendors(): Promise<number> {
   return tallyOf("vendors");
-}
+});
 
-export async function getVendorBySlug(slug: string): Promise<VendorDetail | null> {
+export const getVendorBySlug = cachedQuery("organizations.getVendorBySlug", async function getVendorBySlug(slug: string): Promise<VendorDetail | null> {
   const db = await getDb();
   const o = await db.organization.findUnique({
     where: { slug },
@@ -166,10 +167,10 @@ export async function getVendorBySlug(slug: string): Promise<VendorDetail | null
     people: o.people,
     mentionCount: o.mentionCount,
   };
-}
+});
 
 /** Organizations that own models or have events, for filter menus (bounded, by name). */
-export async function vendorOptions(limit = 200): Promise<EntityRef[]> {
+export const vendorOptions = cachedQuery("organizations.vendorOptions", async function vendorOptions(limit: number = 200): Promise<EntityRef[]> {
   const db = await getDb();
   const rows = await db.organization.findMany({
     // a scan of organizations (entities, not articles) on their trigger-kept counters
@@ -179,4 +180,4 @@ export async function vendorOptions(limit = 200): Promise<EntityRef[]> {
     select: entityRefSelect,
   });
   return rows.map(toEntityRef);
-}
+});

@@ -2,6 +2,7 @@
 import "server-only";
 import { countVendors } from "./organizations";
 import { tallyOf } from "./tally";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface OverviewCounts {
   models: number;
@@ -11,7 +12,7 @@ export interface OverviewCounts {
 }
 
 /** Counts of what is tracked: trigger-kept totals (the Tally table), never a count of a table. */
-export async function getOverviewCounts(): Promise<OverviewCounts> {
+export const getOverviewCounts = cachedQuery("overview.getOverviewCounts", async function getOverviewCounts(): Promise<OverviewCounts> {
   const [models, vendors, articles, events] = await Promise.all([
     tallyOf("models"),
     countVendors(),
@@ -19,4 +20,4 @@ export async function getOverviewCounts(): Promise<OverviewCounts> {
     tallyOf("events"),
   ]);
   return { models, vendors, articles, events };
-}
+});

@@ -6,6 +6,7 @@ import { queryTerms, toTsQuery } from "@/lib/search/terms";
 import type { SearchScope } from "@/lib/validations/filters";
 import { clampLimit, names, type EntityRef, type EntityStatus, type Names } from "./common";
 import type { Span } from "./articles";
+import { cachedQuery } from "@/lib/db/query-cache";
 
 export interface EntityHit extends EntityRef {
   aliases: string[];
@@ -55,7 +56,7 @@ export interface SearchResults {
 const EMPTY = { items: [], total: 0 };
 
 /** Search every kind (or one `scope`), `limit` hits per kind, best match first. */
-export async function search(query: string, opts: { scope?: SearchScope; limit?: number } = {}): Promise<SearchResults> {
+export const search = cachedQuery("search.search", async function search(query: string, opts: { scope?: SearchScope; limit?: number } = {}): Promise<SearchResults> {
   const q = query.trim().slice(0, 100);
   const terms = queryTerms(q);
   const tsq = toTsQuery(terms);
@@ -128,7 +129,7 @@ export async function search(query: string, opts: { scope?: SearchScope; limit?:
       items: articles.map((a) => ({ id: a.id, title: a.title, url: a.url, snippet: snippet(a.body, needles) })),
     },
   };
-}
+});
 
 /**
  * The best matching articles among the newest ARTICLE_CANDIDATES matches, and the number of matches
