@@ -1,7 +1,9 @@
 // /status – the web service is up: rendered through the same proxy and layout as every page, with no
 // database read. For uptime checks, and the page floor the serving benchmark compares pages against.
+// It also says whether query results are being kept between writes (lib/db/query-cache.ts).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { queryCacheStatus } from "@/lib/db/query-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("statusPage");
@@ -10,10 +12,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StatusPage() {
   const t = await getTranslations("statusPage");
+  const cache = queryCacheStatus();
+  const cacheState = !cache.enabled ? "off" : cache.listening ? "listening" : cache.started ? "waiting" : "idle";
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
       <h1 className="text-2xl font-bold text-ink">{t("title")}</h1>
       <p className="mt-2 text-ink-2">{t("body")}</p>
+      <p className="mt-4 text-sm text-ink-3" data-query-cache={cacheState}>
+        {cacheState === "listening"
+          ? t("cacheListening", { entries: cache.entries })
+          : t(cacheState === "off" ? "cacheOff" : cacheState === "waiting" ? "cacheWaiting" : "cacheIdle")}
+      </p>
     </div>
   );
 }

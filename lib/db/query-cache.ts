@@ -83,9 +83,20 @@ export function invalidateQueryCache(): void {
   state.entries.clear();
 }
 
+export interface QueryCacheStatus {
+  enabled: boolean;
+  /** the first cached call has started listening */
+  started: boolean;
+  /** results are being kept (notifications arrive) */
+  listening: boolean;
+  generation: number;
+  entries: number;
+}
+
 /** What the cache holds and whether it is in use (the status page, tests). */
-export function queryCacheStatus(): { enabled: boolean; listening: boolean; generation: number; entries: number } {
-  return { enabled: enabled(), listening: state.listening, generation: state.generation, entries: state.entries.size };
+export function queryCacheStatus(): QueryCacheStatus {
+  const { started, listening, generation } = state;
+  return { enabled: enabled(), started, listening, generation, entries: state.entries.size };
 }
 
 /** Stops listening and drops everything (tests, shutdown). The next cached call starts again. */

@@ -2,8 +2,11 @@
 // PostgreSQL (a throwaway server on a free loopback port) and its own `next start` on the build the
 // e2e run made (E2E_APP_DIR to use another build).
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { syntheticArticle } from "../../bench/corpus";
 import { canRunOwnServer, freePort, ownServer, runIngestCli } from "../support/reliability";
 
 test.describe.configure({ mode: "serial" });
@@ -63,4 +66,39 @@ test("the overview and the API show the outage, then recover without a restart",
   await page.goto(`${base}/timeline`);
   await expect(errorState).toHaveCount(0);
   await expect(page.locator("main")).toContainText("文心一言");
+});
+
+test("keeps query results between writes, and shows another process's ingestion at once", async ({ page }) => {
+  test.setTimeout(120_000);
+  // any data read starts listening; after the outage above, listening resumes by itself
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${base}/articles`);
+        await page.goto(`${base}/status`);
+        return page.locator("[data-query-cache]").getAttribute("data-query-cache");
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("listening");
+  await expect(page.locator("[data-query-cache]")).toContainText(/当前保留 [1-9]\d* 条/);
+
+  const article = syntheticArticle(77);
+  const title = /^标题: (.+)$/m.exec(article.text)![1];
+  await page.goto(`${base}/articles`);
+  await expect(page.locator("main")).not.toContainText(title);
+
+  // the ingestion CLI is another process: its commit reaches this server as a notification
+  const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-e2e-cache-"));
+  try {
+    writeFileSync(path.join(dir, article.fileName), article.text);
+    const ingest = await runIngestCli([dir], { DATABASE_URL: db.url }).done;
+    expect(ingest.code, ingest.stderr).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await expect(async () => {
+    await page.goto(`${base}/articles`);
+    await expect(page.locator("main")).toContainText(title, { timeout: 500 });
+  }).toPass({ timeout: 5_000 });
 });
