@@ -2,6 +2,7 @@
 // against moxing_bench_<N> and loads each hot route, then the floor (/api/ping: no database) in the
 // same run, with autocannon on 127.0.0.1. Latencies are recorded per response, so p95 is exact.
 // `--soak S` instead loads / and /api/events for S seconds at saturation and samples the server's RSS.
+// MOXING_QUERY_CACHE=off: the same with query results never kept (bench/out/serve-nocache.json).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -155,7 +156,16 @@ const isApi = (route: string) => route.startsWith("/api/");
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) buildApp();
   if (args.includes("--build-only")) return;
-  const out: Record<string, unknown> = { date: new Date().toISOString(), cores: os.availableParallelism(), memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), duration, connections };
+  // MOXING_QUERY_CACHE=off measures every request reading the database (results in serve-nocache.json)
+  const queryCache = process.env.MOXING_QUERY_CACHE === "off" ? "off" : "on";
+  const out: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    cores: os.availableParallelism(),
+    memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    duration,
+    connections,
+    queryCache,
+  };
   if (soak) {
     const n = sizes[0]!;
     const server = await startServer(urlFor(`moxing_bench_${n}`));
@@ -252,7 +262,7 @@ async function main() {
     }
   }
   out.bySize = bySize;
-  writeFileSync(path.join("bench", "out", `serve.json`), JSON.stringify(out, null, 2));
+  writeFileSync(path.join("bench", "out", queryCache === "on" ? "serve.json" : "serve-nocache.json"), JSON.stringify(out, null, 2));
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("serve.ts")) await main();

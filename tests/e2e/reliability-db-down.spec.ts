@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { syntheticArticle } from "../../bench/corpus";
 import { canRunOwnServer, freePort, ownServer, runIngestCli } from "../support/reliability";
 
 test.describe.configure({ mode: "serial" });
@@ -83,15 +82,23 @@ test("keeps query results between writes, and shows another process's ingestion 
     .toBe("listening");
   await expect(page.locator("[data-query-cache]")).toContainText(/当前保留 [1-9]\d* 条/);
 
-  const article = syntheticArticle(77);
-  const title = /^标题: (.+)$/m.exec(article.text)![1];
+  const title = "星河智算发布“天枢”大模型";
+  const article = [
+    `标题: ${title}`,
+    "链接: https://example.com/tech/tianshu-release.html",
+    "总结: 2024年3月5日，星河智算科技有限公司发布“天枢”大模型，面向金融和政务行业提供服务。",
+    "关键词: 天枢, 大模型",
+    "AI技术: 大语言模型",
+    "行业: 金融, 政务",
+    "重大事件摘要: 星河智算发布天枢大模型。",
+  ].join("\n");
   await page.goto(`${base}/articles`);
   await expect(page.locator("main")).not.toContainText(title);
 
   // the ingestion CLI is another process: its commit reaches this server as a notification
   const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-e2e-cache-"));
   try {
-    writeFileSync(path.join(dir, article.fileName), article.text);
+    writeFileSync(path.join(dir, "tianshu.txt"), article);
     const ingest = await runIngestCli([dir], { DATABASE_URL: db.url }).done;
     expect(ingest.code, ingest.stderr).toBe(0);
   } finally {
