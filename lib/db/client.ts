@@ -115,7 +115,8 @@ function openPostgres(url: string, poolSize = Number(process.env.DATABASE_POOL_S
         client.release();
       }
     },
-    listen: (channel, onNotify, onLost) => listenOn(url, channel, onNotify, onLost),
+    // DATABASE_LISTEN_URL: the server itself when DATABASE_URL goes through a transaction-mode pooler
+    listen: (channel, onNotify, onLost) => listenOn(process.env.DATABASE_LISTEN_URL || url, channel, onNotify, onLost),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
