@@ -6,10 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
-import { queryCacheStatus, stopQueryCache } from "@/lib/db/query-cache";
+import pg from "pg";
+import { CHANGE_CHANNEL, queryCacheStatus, stopQueryCache } from "@/lib/db/query-cache";
 import { ingestFiles, listArticleFiles } from "@/lib/ingest/run";
 import { countArticles, listArticles } from "@/lib/queries/articles";
 import { syntheticArticle } from "../../bench/corpus";
+import { siblingDatabase } from "../support/reliability";
 import { backends, freshDatabase } from "../support/test-db";
 import { releaseDatabase, useDatabase } from "../support/use-db";
 
@@ -145,6 +147,42 @@ describe.skipIf(!process.env.DATABASE_URL)("query results when the server cannot
     expect(after).not.toBe(before);
     expect(after.items.map((a) => a.title)).toContain(titleOf(2));
     expect(await listArticles({})).toBe(after);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("DATABASE_LISTEN_URL (PostgreSQL)", () => {
+  let db: DbHandle;
+  let elsewhere: Awaited<ReturnType<typeof siblingDatabase>>;
+  const saved = process.env.DATABASE_LISTEN_URL;
+  useCache("on");
+
+  beforeAll(async () => {
+    db = await freshDatabase("postgres");
+    useDatabase(db);
+    elsewhere = await siblingDatabase("listen");
+    process.env.DATABASE_LISTEN_URL = elsewhere.url;
+  });
+  afterAll(async () => {
+    await stopQueryCache();
+    if (saved === undefined) delete process.env.DATABASE_LISTEN_URL;
+    else process.env.DATABASE_LISTEN_URL = saved;
+    releaseDatabase();
+    await db?.close();
+    await elsewhere?.drop();
+  });
+
+  it("is where the server listens for changes", async () => {
+    await countArticles({});
+    await listening();
+    const generation = queryCacheStatus().generation;
+    const other = new pg.Client({ connectionString: elsewhere.url });
+    await other.connect();
+    try {
+      await other.query(`NOTIFY ${CHANGE_CHANNEL}`);
+    } finally {
+      await other.end();
+    }
+    await expect.poll(() => queryCacheStatus().generation).toBe(generation + 1);
   });
 });
 
