@@ -1,6 +1,7 @@
 // npm run bench [-- step ...]: the benchmarks, each step in its own process (so peak memory is its own).
-//   npm run bench                     ingest 1000 and 10000, replicate to 100000, serve, explain
+//   npm run bench                     ingest 1000 and 10000, copyall, replicate to 100000, serve, explain
 //   npm run bench -- ingest [N...]    ingestion into moxing_bench_<N> beside the COPY floor
+//   npm run bench -- copyall [N]      every row ingestion stored in moxing_bench_<N>, COPYed into the same schema
 //   npm run bench -- replicate        moxing_bench_100000 from moxing_bench_10000 (x10, SQL copy)
 //   npm run bench -- serve [N...]     next start + autocannon per route beside /api/ping
 //   npm run bench -- explain [N]      EXPLAIN ANALYZE of the hot queries
@@ -25,6 +26,7 @@ function node(script: string, args: string[], flags: string[] = []) {
 const ingest = (sizes: string[]) => {
   for (const n of sizes.length ? sizes : ["1000", "10000"]) node("bench/ingest.ts", [n], ["--expose-gc"]);
 };
+const copyAll = (n = "10000") => node("bench/copy-all.ts", [n]);
 const replicate = () => node("bench/replicate.ts", ["10000", "10"]);
 const serve = (sizes: string[]) => node("bench/serve.ts", sizes.length ? sizes : ["10000", "100000"]);
 const explain = (n = "100000") => node("bench/explain.ts", [n], ["--conditions=react-server"]);
@@ -33,12 +35,16 @@ const soak = (seconds = "60") => node("bench/serve.ts", ["10000", "--soak", seco
 switch (step) {
   case undefined:
     ingest([]);
+    copyAll();
     replicate();
     serve([]);
     explain();
     break;
   case "ingest":
     ingest(rest);
+    break;
+  case "copyall":
+    copyAll(rest[0]);
     break;
   case "replicate":
     replicate();
@@ -53,6 +59,6 @@ switch (step) {
     soak(rest[0]);
     break;
   default:
-    console.error(`unknown step ${step}: ingest | replicate | serve | explain | soak`);
+    console.error(`unknown step ${step}: ingest | copyall | replicate | serve | explain | soak`);
     process.exit(2);
 }
