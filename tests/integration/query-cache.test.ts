@@ -12,7 +12,7 @@ import { ingestFiles, listArticleFiles } from "@/lib/ingest/run";
 import { countArticles, listArticles } from "@/lib/queries/articles";
 import { syntheticArticle } from "../../bench/corpus";
 import { siblingDatabase } from "../support/reliability";
-import { backends, freshDatabase } from "../support/test-db";
+import { backends, freshDatabase, primaryBackend, type Backend } from "../support/test-db";
 import { releaseDatabase, useDatabase } from "../support/use-db";
 
 const seeds = path.join(process.cwd(), "seeds");
@@ -39,25 +39,29 @@ function useCache(setting: "on" | "off") {
   });
 }
 
-describe.each(backends())("query results kept between writes on %s", (backend) => {
-  let db: DbHandle;
-  let dir: string;
-  useCache("on");
-
+/** A fresh database that the query helpers read, with the seed in it, and a scratch folder, for one describe. */
+function useSeededDatabase(backend: Backend = primaryBackend): { db: DbHandle; dir: string } {
+  const setup = {} as { db: DbHandle; dir: string };
   beforeAll(async () => {
-    db = await freshDatabase(backend);
-    useDatabase(db);
-    await ingestFiles(db.prisma, await listArticleFiles([seeds]));
-    dir = mkdtempSync(path.join(os.tmpdir(), "moxing-cache-"));
+    setup.db = await freshDatabase(backend);
+    useDatabase(setup.db);
+    await ingestFiles(setup.db.prisma, await listArticleFiles([seeds]));
+    setup.dir = mkdtempSync(path.join(os.tmpdir(), "moxing-cache-"));
   });
   afterAll(async () => {
     releaseDatabase();
-    await db?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await setup.db?.close();
+    if (setup.dir) rmSync(setup.dir, { recursive: true, force: true });
   });
+  return setup;
+}
+
+describe.each(backends())("query results kept between writes on %s", (backend) => {
+  useCache("on");
+  const setup = useSeededDatabase(backend);
 
   it("every table has its notify trigger", async () => {
-    const { rows } = await db.sql.query<{ table: string; triggers: number }>(`
+    const { rows } = await setup.db.sql.query<{ table: string; triggers: number }>(`
       SELECT c.relname AS "table", count(t.oid)::int AS triggers
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -80,11 +84,11 @@ describe.each(backends())("query results kept between writes on %s", (backend) =
 
     // another writer: a second connection on PostgreSQL (as the CLI is), the same PGlite otherwise
     const generation = queryCacheStatus().generation;
-    const other = backend === "postgres" ? await openDatabase({ url: process.env.DATABASE_URL }) : db;
+    const other = backend === "postgres" ? await openDatabase({ url: process.env.DATABASE_URL }) : setup.db;
     try {
-      await ingestFiles(other.prisma, await listArticleFiles([articleDir(dir, 1)]));
+      await ingestFiles(other.prisma, await listArticleFiles([articleDir(setup.dir, 1)]));
     } finally {
-      if (other !== db) await other.close();
+      if (other !== setup.db) await other.close();
     }
     await expect.poll(() => queryCacheStatus().generation).toBeGreaterThan(generation);
     const after = await listArticles({});
@@ -97,34 +101,21 @@ describe.each(backends())("query results kept between writes on %s", (backend) =
     await listening();
     const kept = await countArticles({});
     const generation = queryCacheStatus().generation;
-    await db.session(async (sql) => {
+    await setup.db.session(async (sql) => {
       await sql.exec("BEGIN");
       await sql.exec(`UPDATE "Article" SET title = title || ' (edited)'`);
       await sql.exec("ROLLBACK");
     });
     // a committed write after it is the fence: its notification comes after any earlier one
-    await db.sql.exec(`INSERT INTO "IngestRun" (source) VALUES ('test')`);
+    await setup.db.sql.exec(`INSERT INTO "IngestRun" (source) VALUES ('test')`);
     await expect.poll(() => queryCacheStatus().generation).toBe(generation + 1);
     expect(await countArticles({})).toBe(kept);
   });
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("query results when the server cannot listen (PostgreSQL)", () => {
-  let db: DbHandle;
-  let dir: string;
   useCache("on");
-
-  beforeAll(async () => {
-    db = await freshDatabase("postgres");
-    useDatabase(db);
-    await ingestFiles(db.prisma, await listArticleFiles([seeds]));
-    dir = mkdtempSync(path.join(os.tmpdir(), "moxing-cache-lost-"));
-  });
-  afterAll(async () => {
-    releaseDatabase();
-    await db?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const setup = useSeededDatabase("postgres");
 
   it("drops everything when its connection is lost, reads the database meanwhile, and keeps again once back", async () => {
     await countArticles({});
@@ -134,12 +125,12 @@ describe.skipIf(!process.env.DATABASE_URL)("query results when the server cannot
 
     // the listening session ends (a restart, a failover, an administrator), and a write follows
     // while nobody listens
-    const { rows } = await db.sql.query<{ ended: boolean }>(
+    const { rows } = await setup.db.sql.query<{ ended: boolean }>(
       `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
        WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
     );
     expect(rows).toEqual([{ ended: true }]);
-    await ingestFiles(db.prisma, await listArticleFiles([articleDir(dir, 2)]));
+    await ingestFiles(setup.db.prisma, await listArticleFiles([articleDir(setup.dir, 2)]));
     await expect.poll(() => queryCacheStatus().entries).toBe(0);
 
     await listening();
@@ -151,14 +142,12 @@ describe.skipIf(!process.env.DATABASE_URL)("query results when the server cannot
 });
 
 describe.skipIf(!process.env.DATABASE_URL)("DATABASE_LISTEN_URL (PostgreSQL)", () => {
-  let db: DbHandle;
   let elsewhere: Awaited<ReturnType<typeof siblingDatabase>>;
   const saved = process.env.DATABASE_LISTEN_URL;
   useCache("on");
+  useSeededDatabase("postgres");
 
   beforeAll(async () => {
-    db = await freshDatabase("postgres");
-    useDatabase(db);
     elsewhere = await siblingDatabase("listen");
     process.env.DATABASE_LISTEN_URL = elsewhere.url;
   });
@@ -166,8 +155,6 @@ describe.skipIf(!process.env.DATABASE_URL)("DATABASE_LISTEN_URL (PostgreSQL)", (
     await stopQueryCache();
     if (saved === undefined) delete process.env.DATABASE_LISTEN_URL;
     else process.env.DATABASE_LISTEN_URL = saved;
-    releaseDatabase();
-    await db?.close();
     await elsewhere?.drop();
   });
 
@@ -187,17 +174,9 @@ describe.skipIf(!process.env.DATABASE_URL)("DATABASE_LISTEN_URL (PostgreSQL)", (
 });
 
 describe("query results with MOXING_QUERY_CACHE=off", () => {
-  let db: DbHandle;
   useCache("off");
-  beforeAll(async () => {
-    db = await freshDatabase();
-    useDatabase(db);
-  });
+  useSeededDatabase();
   afterEach(() => expect(queryCacheStatus()).toMatchObject({ enabled: false, listening: false, entries: 0 }));
-  afterAll(async () => {
-    releaseDatabase();
-    await db?.close();
-  });
 
   it("reads the database on every call", async () => {
     const first = await listArticles({});
