@@ -1,7 +1,9 @@
 // npm start: migrate, ingest seeds/ (idempotent), build once, then serve on HOST:PORT
-// (default 127.0.0.1:3000). Ctrl-C or SIGTERM stops the server, which closes the database.
+// (default 127.0.0.1:3000), and ingest article files that appear in seeds/ while it runs.
+// Ctrl-C or SIGTERM stops the server, which closes the database.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { watchArticleFolder } from "../ingest/watch";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { formatRejection, ingestFiles, listArticleFiles } from "../ingest/run";
@@ -21,8 +23,8 @@ function run(args: string[], extraEnv: Record<string, string> = {}): Promise<num
   });
 }
 
-// 1. Database and seeds. The embedded database is closed again before the server opens it:
-//    one process at a time may hold its directory.
+// 1. Database and seeds. The embedded database is closed again before the server opens it: the
+//    server owns it while it runs, and this launcher's later ingestions go through the server.
 const handle = await openDatabase();
 try {
   const files = await listArticleFiles(existsSync(seedsDir) ? [seedsDir] : []);
@@ -55,3 +57,16 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+// 4. Files added to or changed in seeds/ while serving: the same idempotent ingestion, debounced.
+if (existsSync(seedsDir)) {
+  watchArticleFolder(seedsDir, {
+    onIngested: (summary, files) => {
+      for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
+      console.log(
+        `${seedsDir}: ${files.length} file(s) changed: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`,
+      );
+    },
+    onError: (error) => console.error(`watching ${seedsDir}: ${error.message}`),
+  });
+}

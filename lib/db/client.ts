@@ -1,6 +1,8 @@
 // The one Prisma client. DATABASE_URL set: a PostgreSQL server through @prisma/adapter-pg.
 // Unset: an embedded PostgreSQL (PGlite) in a data directory under the project, migrated on
-// first use and closed on exit. Importable from CLIs and tests; app code goes through lib/db.ts.
+// first use and closed on exit. One process owns a data directory (lib/db/embedded-owner.ts);
+// any other reaches it through the owner's socket. Importable from CLIs and tests; app code goes
+// through lib/db.ts.
 // DATABASE_READ_URL (optional, PostgreSQL only): a read replica that getDb() reads from; writers
 // use getWriteDb(). See docs/deployment.md.
 import { createHash } from "node:crypto";
@@ -11,6 +13,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { claimDataDir, serveOwnerSocket, socketDirFor, type OwnerInfo } from "./embedded-owner";
 import { applyMigrations, type SqlRunner } from "./migrations";
 
 export type Db = PrismaClient;
@@ -18,6 +21,8 @@ export type Db = PrismaClient;
 export interface DbHandle {
   prisma: PrismaClient;
   kind: "postgres" | "embedded";
+  /** embedded only: this process owns the data directory, or reaches it through its owner's socket */
+  embedded?: { dataDir: string; owner: "self" | OwnerInfo; socketDir: string | null };
   /** raw SQL on the same database, outside Prisma (migrations, COPY in benchmarks) */
   sql: SqlRunner;
   /** runs fn on one connection (BEGIN ... COMMIT and advisory locks need a single session) */
@@ -39,6 +44,13 @@ export interface OpenOptions {
   migrate?: boolean;
   /** connections in the pool (PostgreSQL only); default DATABASE_POOL_SIZE or 10 */
   poolSize?: number;
+  /**
+   * embedded only. "share" (default): own the data directory, or use the process that owns it.
+   * "own": wait until this process owns it (a server must not depend on a CLI that will exit).
+   */
+  ownership?: "share" | "own";
+  /** embedded only: how long to wait for an owner that is starting or finishing (default 60 s) */
+  waitMs?: number;
 }
 
 /** Runs fn in one BEGIN ... COMMIT on a single connection, outside Prisma (the ingestion's hot path). */
@@ -58,7 +70,9 @@ export function defaultDataDir(): string {
 /** Opens a database and applies pending migrations. The caller owns the handle and closes it. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
   const url = options.url === undefined ? process.env.DATABASE_URL || null : options.url;
-  const handle = url ? openPostgres(url, options.poolSize) : await openEmbedded(options.dataDir ?? defaultDataDir());
+  const handle = url
+    ? openPostgres({ connectionString: url }, options.poolSize)
+    : await openEmbedded(options.dataDir ?? defaultDataDir(), options.ownership ?? "share", options.waitMs ?? 60_000);
   if (options.migrate ?? true) {
     try {
       await handle.session((sql) => applyMigrations(sql));
@@ -70,9 +84,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   return handle;
 }
 
-function openPostgres(url: string, poolSize = Number(process.env.DATABASE_POOL_SIZE) || 10): DbHandle {
+function openPostgres(
+  target: { connectionString: string } | { host: string; user: string; database: string },
+  poolSize = Number(process.env.DATABASE_POOL_SIZE) || 10,
+  viaOwner = false,
+): DbHandle {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...target,
     max: poolSize,
     // Off by default: in pg.Pool this also bounds the wait for a free pooled connection, so under load
     // it turns slow requests into errors. A refused connection (server down) fails at once anyway.
@@ -92,7 +110,8 @@ function openPostgres(url: string, poolSize = Number(process.env.DATABASE_POOL_S
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
-      const result = await fn(preparedRunner(client));
+      // the owner's socket is one backend session for every client: named statements would collide
+      const result = await fn(viaOwner ? runner(client) : preparedRunner(client));
       await client.query("COMMIT");
       return result;
     } catch (error) {
@@ -115,8 +134,13 @@ function openPostgres(url: string, poolSize = Number(process.env.DATABASE_POOL_S
         client.release();
       }
     },
-    // DATABASE_LISTEN_URL: the server itself when DATABASE_URL goes through a transaction-mode pooler
-    listen: (channel, onNotify, onLost) => listenOn(process.env.DATABASE_LISTEN_URL || url, channel, onNotify, onLost),
+    // DATABASE_LISTEN_URL: the server itself when DATABASE_URL goes through a transaction-mode pooler.
+    // Through an embedded owner's socket a notification reaches whichever client is committing, not
+    // the listener: refuse, so that a query cache there keeps nothing rather than stale results.
+    listen: (channel, onNotify, onLost) =>
+      "connectionString" in target
+        ? listenOn(process.env.DATABASE_LISTEN_URL || target.connectionString, channel, onNotify, onLost)
+        : Promise.reject(new Error("LISTEN is not available through the embedded database's owner")),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -167,10 +191,57 @@ function preparedRunner(client: pg.PoolClient): SqlRunner {
 }
 const statementNames = new Map<string, string>();
 
-async function openEmbedded(dataDir: string): Promise<DbHandle> {
+/**
+ * The embedded database: this process becomes the owner of dataDir (PGlite in-process, serving a
+ * socket for other processes), or, when another live process owns it, a client of that socket.
+ */
+async function openEmbedded(dataDir: string, ownership: "share" | "own", waitMs: number): Promise<DbHandle> {
+  const deadline = Date.now() + waitMs;
+  let owner: OwnerInfo | null = null;
+  let lastWaitLog = Date.now();
+  for (;;) {
+    const claim = claimDataDir(dataDir);
+    if (claim.owned) {
+      try {
+        return await ownEmbedded(dataDir, claim);
+      } catch (error) {
+        claim.release();
+        throw error;
+      }
+    }
+    owner = claim.owner;
+    if (ownership === "share" && owner.socketDir) {
+      const client = openPostgres({ host: owner.socketDir, user: "postgres", database: "postgres" }, 1, true);
+      try {
+        await client.sql.query("SELECT 1");
+        return { ...client, kind: "embedded", embedded: { dataDir, owner, socketDir: owner.socketDir } };
+      } catch {
+        await client.close().catch(() => {});
+        // the owner is closing (or its socket is not up yet): ask again
+      }
+    }
+    if (Date.now() > deadline) break;
+    if (ownership === "own" && Date.now() - lastWaitLog > 10_000) {
+      lastWaitLog = Date.now();
+      console.log(`waiting for process ${owner.pid} (${owner.command}) to finish with the embedded database in ${dataDir}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `the embedded database in ${dataDir} is in use by process ${owner.pid} (${owner.command}, since ${owner.since})` +
+      (ownership === "own"
+        ? ": a server needs it to itself. Let that process finish or stop it, then start again."
+        : ", which does not answer on its socket. Stop that process, or set DATABASE_URL to use a PostgreSQL server."),
+  );
+}
+
+async function ownEmbedded(dataDir: string, claim: Extract<ReturnType<typeof claimDataDir>, { owned: true }>): Promise<DbHandle> {
   mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
+  const socketDir = socketDirFor(dataDir);
+  const socket = await serveOwnerSocket(pglite, socketDir);
+  claim.publish(socketDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   let closed = false;
   const sql: SqlRunner = {
@@ -180,6 +251,7 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
   return {
     prisma,
     kind: "embedded",
+    embedded: { dataDir, owner: "self", socketDir },
     sql,
     session: (fn) => fn(sql),
     // in-process: nothing to lose
@@ -187,8 +259,11 @@ async function openEmbedded(dataDir: string): Promise<DbHandle> {
     close: async () => {
       if (closed) return;
       closed = true;
+      // clients that are mid-way (an ingestion through the socket) finish first
+      await socket.close();
       await prisma.$disconnect();
       await pglite.close();
+      claim.release();
     },
   };
 }
@@ -199,7 +274,8 @@ const globalForDb = globalThis as unknown as { moxingDb?: Promise<DbHandle>; mox
 /** The process-wide (primary, writable) database, opened (and migrated) on first use. */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.moxingDb) {
-    const opening = openDatabase();
+    // the app's server owns an embedded database: a CLI it would depend on exits when done
+    const opening = openDatabase({ ownership: "own", waitMs: 600_000 });
     globalForDb.moxingDb = opening;
     opening.then(registerClose, () => {
       // A failed open (server down) is retried on the next call instead of cached.
@@ -243,7 +319,7 @@ export async function closeDb(): Promise<void> {
 
 let closeRegistered = false;
 function registerClose(handle: DbHandle) {
-  if (closeRegistered || handle.kind !== "embedded") return;
+  if (closeRegistered || handle.embedded?.owner !== "self") return;
   closeRegistered = true;
   // An open PGlite keeps Node alive and holds its directory: close it before the process goes.
   // (`npm start` runs Next with NEXT_MANUAL_SIG_HANDLE so that this handler is the one that exits.)
