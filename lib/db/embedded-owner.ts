@@ -175,7 +175,7 @@ export function socketDirFor(dataDir: string): string {
 }
 
 /** How long a client may hold the database inside an open transaction without sending anything. */
-export const IDLE_IN_TRANSACTION_MS = 30_000;
+export const IDLE_IN_TRANSACTION_MS = Number(process.env.MOXING_EMBEDDED_IDLE_TX_MS) || 30_000;
 
 const READY_IDLE = [0x5a, 0, 0, 0, 5, 0x49]; // ReadyForQuery, status 'I' (idle, no transaction)
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
@@ -214,7 +214,10 @@ export class UnitOfWorkGate {
   /** handlers to disconnect when they sat idle in a transaction */
   readonly onAbandon = new Map<number, () => void>();
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly idleMs = IDLE_IN_TRANSACTION_MS,
+  ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -294,7 +297,7 @@ export class UnitOfWorkGate {
     this.clearIdleTimer();
     this.idleTimer = setTimeout(() => {
       void this.abandon(handlerId).then(() => this.onAbandon.get(handlerId)?.());
-    }, IDLE_IN_TRANSACTION_MS);
+    }, this.idleMs);
     this.idleTimer.unref();
   }
 
@@ -338,10 +341,10 @@ export interface OwnerSocket {
 }
 
 /** Serves db on `<socketDir>/.s.PGSQL.5432` (owner only). */
-export async function serveOwnerSocket(db: PGlite, socketDir: string): Promise<OwnerSocket> {
+export async function serveOwnerSocket(db: PGlite, socketDir: string, options: { idleMs?: number } = {}): Promise<OwnerSocket> {
   const socketPath = path.join(socketDir, ".s.PGSQL.5432");
   rmSync(socketPath, { force: true }); // left by a previous owner that was killed; we hold the lock
-  const gate = new UnitOfWorkGate(db);
+  const gate = new UnitOfWorkGate(db, options.idleMs);
   const handlers = new Set<PGLiteSocketHandler>();
   const server = net.createServer((socket) => {
     // PGLiteSocketHandler frames the protocol and cleans up on disconnect; the gate decides order.
