@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { openDatabase } from "../db/client";
-import { formatRejection, ingestFiles, listArticleFiles } from "../ingest/run";
+import { formatSummary, ingestFiles, listArticleFiles, reportProblems } from "../ingest/run";
 
 const inputs = process.argv.slice(2).filter((a) => a !== "--");
 const files = await listArticleFiles(inputs.length ? inputs : [path.join(process.cwd(), "seeds")]);
@@ -27,8 +27,8 @@ try {
     },
   });
   bar?.stop();
-  for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
-  console.log(`${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`);
+  reportProblems(summary);
+  console.log(formatSummary(summary));
   exitCode = summary.rejected ? 1 : 0;
 } finally {
   await handle.close();

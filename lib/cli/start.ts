@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { watchArticleFolder } from "../ingest/watch";
 import path from "node:path";
 import { openDatabase } from "../db/client";
-import { formatRejection, ingestFiles, listArticleFiles } from "../ingest/run";
+import { formatSummary, ingestFiles, listArticleFiles, reportProblems } from "../ingest/run";
 
 const root = process.cwd();
 const host = process.env.HOST || "127.0.0.1";
@@ -29,10 +29,10 @@ const handle = await openDatabase();
 try {
   const files = await listArticleFiles(existsSync(seedsDir) ? [seedsDir] : []);
   const summary = await ingestFiles(handle.prisma, files, { source: "start" });
-  for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
+  reportProblems(summary);
   const where = handle.kind === "embedded" ? "embedded database" : "PostgreSQL";
   console.log(
-    `${where}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`,
+    `${where}: ${formatSummary(summary)}`,
   );
 } finally {
   await handle.close();
@@ -62,9 +62,9 @@ server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 if (existsSync(seedsDir)) {
   watchArticleFolder(seedsDir, {
     onIngested: (summary, files) => {
-      for (const r of summary.rejections) console.error(`rejected: ${formatRejection(r)}`);
+      reportProblems(summary);
       console.log(
-        `${seedsDir}: ${files.length} file(s) changed: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`,
+        `${seedsDir}: ${files.length} file(s) changed: ${formatSummary(summary)}`,
       );
     },
     onError: (error) => console.error(`watching ${seedsDir}: ${error.message}`),

@@ -195,8 +195,12 @@ export function extractClaims(
       claims.push(claim(s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), cs));
     }
   }
-  return claims;
+  // a number no count, amount or size in the news reaches is a misreading (999999999999999999999个)
+  return claims.filter((c) => Number.isFinite(c.value) && Math.abs(c.value) <= MAX_CLAIM_VALUE);
 }
+
+/** Larger than any count, amount or parameter size in real news (10^15), and exact as a double. */
+export const MAX_CLAIM_VALUE = 1e15;
 
 /** Everything about a claim that depends only on its sentence. */
 interface SentenceClaims {

@@ -76,10 +76,17 @@ const DATE_RE = new RegExp(`${DATE_START}(?:${DATE_ALTERNATIVES.join("|")})`, "g
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** True when day d exists in month m of year y (2月30日 does not). */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 function point(y: number | null, m: number | null, d: number | null, inferred: boolean, text: string): DatePoint {
   if (y === null) return { value: null, precision: "unknown", inferred, text };
-  if (m === null) return { value: String(y), precision: "year", inferred, text };
-  if (d === null) return { value: `${y}-${pad(m)}`, precision: "month", inferred, text };
+  if (m === null || m < 1 || m > 12) return { value: String(y), precision: "year", inferred, text };
+  // an impossible day (a typo such as 2月30日) still says which month
+  if (d === null || !isCalendarDay(y, m, d)) return { value: `${y}-${pad(m)}`, precision: "month", inferred, text };
   return { value: `${y}-${pad(m)}-${pad(d)}`, precision: "day", inferred, text };
 }
 

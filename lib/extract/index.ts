@@ -14,6 +14,25 @@ import { evidenceOf } from "./text";
 
 export type * from "./types";
 
+/**
+ * Mentions kept per entity and per article. A real article names a model a few dozen times at
+ * most; a file repeating a name 100,000 times would otherwise yield 100,000 mentions, each stored
+ * with its sentence. Facts are unaffected: they are read from the text, not from these.
+ */
+export const MAX_MENTIONS_PER_ENTITY = 100;
+export const MAX_MENTIONS_PER_ARTICLE = 5000;
+
+function capMentions(mentions: ExtractedMention[]): ExtractedMention[] {
+  const seen = new Map<string, number>();
+  const kept = mentions.filter((m) => {
+    const id = `${m.kind}:${m.key}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n <= MAX_MENTIONS_PER_ENTITY;
+  });
+  return kept.length > MAX_MENTIONS_PER_ARTICLE ? kept.slice(0, MAX_MENTIONS_PER_ARTICLE) : kept;
+}
+
 function toMentions(
   ctx: ArticleContext,
   kind: ExtractedMention["kind"],
@@ -49,13 +68,13 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
     }
   }
 
-  const mentions = [
+  const mentions = capMentions([
     ...toMentions(ctx, "model", modelMentions),
     ...toMentions(ctx, "organization", orgMentions),
     ...toMentions(ctx, "industry", industries.mentions),
     ...toMentions(ctx, "technology", technologies.mentions),
     ...toMentions(ctx, "person", personMentions),
-  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  ].sort((a, b) => a.start - b.start || a.end - b.end));
 
   return {
     organizations: [...organizations.values()],

@@ -114,13 +114,38 @@ export function cleanBody(raw: string): CleanedBody {
   return { body, paragraphs, sentences, byline, photoCredits };
 }
 
+/**
+ * No sentence is longer than this: a run of text with no full stop (a scraped table, a keyword
+ * dump) is cut at its last clause mark before the limit, else at the limit. Every fact carries its
+ * sentence as evidence, so an unbounded one multiplies through storage (seen: one 40,000-character
+ * run with 20,000 mentions made a 1 GB statement).
+ */
+export const MAX_SENTENCE_LENGTH = 400;
+const CLAUSE_MARK = /[，,、：:；;\s\u3000]/u;
+
 function splitSentences(paragraph: string, offset: number, out: SentenceSpan[]): void {
   let from = 0;
   SENTENCE_END.lastIndex = 0;
-  const push = (s: number, e: number) => {
+  const emit = (s: number, e: number) => {
     while (s < e && /[\s\u3000]/.test(paragraph[s]!)) s++;
     while (e > s && /[\s\u3000]/.test(paragraph[e - 1]!)) e--;
     if (e > s) out.push({ text: paragraph.slice(s, e), start: offset + s, end: offset + e });
+  };
+  const push = (s: number, e: number) => {
+    while (e - s > MAX_SENTENCE_LENGTH) {
+      let cut = s + MAX_SENTENCE_LENGTH;
+      for (let i = cut - 1; i > s + MAX_SENTENCE_LENGTH / 2; i--) {
+        if (CLAUSE_MARK.test(paragraph[i]!)) {
+          cut = i + 1;
+          break;
+        }
+      }
+      // never between the two halves of a surrogate pair
+      if (/[\ud800-\udbff]/.test(paragraph[cut - 1]!)) cut++;
+      emit(s, cut);
+      s = cut;
+    }
+    emit(s, e);
   };
   for (let m = SENTENCE_END.exec(paragraph); m; m = SENTENCE_END.exec(paragraph)) {
     const end = m.index + m[0].length;

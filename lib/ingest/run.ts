@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractArticle } from "@/lib/extract";
 import { cleanBody } from "./clean";
+import { EMPTY_EXTRACTION, fitExtraction, type DroppedFact } from "./fit";
 import { parseArticleFile } from "./parse";
 import { articleSearchTerms, storeArticle, storeArticles, type AnalysedArticle, type StoreOutcome } from "./store";
 
@@ -21,29 +22,46 @@ export interface Rejection {
   message: string;
 }
 
-export type Analysis = { ok: true; analysed: AnalysedArticle } | { ok: false; error: Rejection };
+/** A derived fact that was not stored (it did not fit the schema), reported with its file. */
+export interface Warning extends DroppedFact {
+  file: string;
+}
 
-/** Parses, cleans and extracts one file's bytes. Never throws. */
+export type Analysis = { ok: true; analysed: AnalysedArticle; dropped: DroppedFact[] } | { ok: false; error: Rejection };
+
+/**
+ * Parses, cleans and extracts one file's bytes. Never throws. Only the file itself can be
+ * rejected: a derived fact that cannot be stored is dropped (and reported), and if the extractor
+ * fails the article is kept with no derived facts.
+ */
 export function analyseFile(file: string, bytes: Uint8Array): Analysis {
   const parsed = parseArticleFile(file, bytes);
   if (!parsed.ok) return { ok: false, error: parsed.error };
+  let cleaned: ReturnType<typeof cleanBody>;
   try {
-    const cleaned = cleanBody(parsed.article.body);
-    const extraction = extractArticle(parsed.article, cleaned);
-    return {
-      ok: true,
-      analysed: {
-        sourceFile: path.basename(file),
-        contentHash: createHash("sha256").update(bytes).digest("hex"),
-        article: parsed.article,
-        cleaned,
-        extraction,
-        searchTerms: articleSearchTerms({ article: parsed.article, cleaned, extraction }),
-      },
-    };
+    cleaned = cleanBody(parsed.article.body);
   } catch (error) {
-    return { ok: false, error: { file, line: null, field: null, message: `extraction failed: ${(error as Error).message}` } };
+    return { ok: false, error: { file, line: parsed.article.fieldLines.body ?? null, field: "总结", message: `cannot read the body: ${(error as Error).message}` } };
   }
+  let fitted: ReturnType<typeof fitExtraction>;
+  try {
+    fitted = fitExtraction(cleaned.body, extractArticle(parsed.article, cleaned));
+  } catch (error) {
+    fitted = { extraction: EMPTY_EXTRACTION, dropped: [{ kind: "extraction", key: "", reason: `extraction failed: ${(error as Error).message}`, sentence: null }] };
+  }
+  const { extraction, dropped } = fitted;
+  return {
+    ok: true,
+    dropped,
+    analysed: {
+      sourceFile: path.basename(file),
+      contentHash: createHash("sha256").update(bytes).digest("hex"),
+      article: parsed.article,
+      cleaned,
+      extraction,
+      searchTerms: articleSearchTerms({ article: parsed.article, cleaned, extraction }),
+    },
+  };
 }
 
 /** Article files under the given files or folders (folders recursively, *.txt), sorted. */
@@ -69,6 +87,9 @@ export interface IngestSummary {
   unchanged: number;
   rejected: number;
   rejections: Rejection[];
+  /** derived facts dropped because they did not fit the schema (their articles were stored) */
+  dropped: number;
+  warnings: Warning[];
 }
 
 export interface IngestOptions {
@@ -118,7 +139,7 @@ async function ingestSources(
   sources: { file: string; read: () => Promise<Uint8Array | Rejection> }[],
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [] };
+  const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], dropped: 0, warnings: [] };
   const run = await prisma.ingestRun.create({ data: { source: options.source ?? "cli", files: sources.length } });
   const reject = (error: Rejection) => {
     summary.rejected++;
@@ -150,7 +171,7 @@ async function ingestSources(
     } catch {
       // One bad article fails its whole batch: store them one by one, so only that one is rejected.
       outcomes = [];
-      for (const b of batch) outcomes.push(await storeArticle(prisma, b.analysed).catch((error: Error) => error));
+      for (const b of batch) outcomes.push(await storeOne(b));
     }
     batch.forEach((b, i) => {
       const outcome = outcomes[i]!;
@@ -158,6 +179,24 @@ async function ingestSources(
       summary[outcome]++;
       options.onFile?.(b.file, outcome);
     });
+  };
+
+  // Alone, an article that still fails is stored once more without its derived facts: only a fault
+  // of the article itself (its own row) rejects it.
+  const storeOne = async (b: { file: string; analysed: AnalysedArticle }): Promise<StoreOutcome | Error> => {
+    try {
+      return await storeArticle(prisma, b.analysed);
+    } catch (error) {
+      const bare = { ...b.analysed, extraction: EMPTY_EXTRACTION };
+      try {
+        const outcome = await storeArticle(prisma, { ...bare, searchTerms: articleSearchTerms(bare) });
+        summary.dropped++;
+        summary.warnings.push({ file: b.file, kind: "extraction", key: "", reason: `derived facts not stored: ${(error as Error).message}`, sentence: null });
+        return outcome;
+      } catch {
+        return error as Error;
+      }
+    }
   };
 
   let next = 0;
@@ -188,6 +227,8 @@ async function ingestSources(
         }
         // a copy of the link: the parsed one is a slice of the whole file's text, which it would keep alive
         if (!seen) seenUrls.set(Buffer.from(url).toString(), { file: source.file, hash: analysis.analysed.contentHash });
+        for (const d of analysis.dropped) summary.warnings.push({ file: source.file, ...d });
+        summary.dropped += analysis.dropped.length;
         pending.push({ file: source.file, analysed: analysis.analysed });
       } catch (error) {
         reject({ file: source.file, line: null, field: null, message: (error as Error).message });
@@ -218,6 +259,8 @@ async function ingestSources(
       unchanged: summary.unchanged,
       rejected: summary.rejected,
       errors: summary.rejections as never,
+      dropped: summary.dropped,
+      warnings: summary.warnings.slice(0, 1000) as never,
     },
   });
   return summary;
@@ -272,6 +315,24 @@ class AnalysePool {
   async close() {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** "N new, M updated, K unchanged, J rejected" (", D derived facts dropped" when some were). */
+export function formatSummary(s: IngestSummary): string {
+  const dropped = s.dropped ? `, ${s.dropped} derived fact${s.dropped === 1 ? "" : "s"} dropped` : "";
+  return `${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${dropped}`;
+}
+
+/** Every rejection and dropped fact of a run, one line each, for a terminal. */
+export function reportProblems(s: IngestSummary, write: (line: string) => void = console.error) {
+  for (const r of s.rejections) write(`rejected: ${formatRejection(r)}`);
+  for (const w of s.warnings) write(`warning: ${formatWarning(w)}`);
+}
+
+/** "file: dropped event release|x: reason — in: sentence" */
+export function formatWarning(w: Warning): string {
+  const where = w.sentence ? ` — in: ${w.sentence.length > 120 ? `${w.sentence.slice(0, 120)}…` : w.sentence}` : "";
+  return `${w.file}: dropped ${w.kind}${w.key ? ` ${w.key}` : ""}: ${w.reason}${where}`;
 }
 
 /** "file:line: field: message", or shorter where line or field do not apply. */

@@ -64,6 +64,11 @@ function hostileBatch(): [name: string, content: string | Buffer, expected: RegE
     [".hidden.txt", synthetic(17), null],
     ["emoji-🤖.txt", synthetic(18), null],
     ["$(touch pwned).txt", synthetic(19), null],
+    // derived facts that cannot be stored never cost the article
+    ["impossible-dates.txt", withLink(synthetic(20), "https://a.example/impossible").replace(/^总结: /m, "总结: 截至2023年2月30日，腾讯发布了“混元”大模型，累计用户999999999999999999999个。2023年13月，又推出新版本。"), null],
+    // invisible format characters: stripped from what is shown, offsets of the body kept
+    ["bidi-title.txt", withLink(synthetic(21), "https://a.example/bi\u200bdi").replace(/^标题: .*$/m, "标题: 腾讯\u202e发布\u200b混元\u200d新版\u2066本\u2069"), null],
+    ["long-link.txt", withLink(synthetic(22), `https://a.example/${"x".repeat(2100)}`), /link is 2118 characters long, over the 2048-character limit/],
   ];
 }
 
@@ -127,6 +132,26 @@ describe(`hostile input (${primaryBackend})`, () => {
     expect(await db.prisma.organization.count()).toBeGreaterThan(3);
     expect(await db.prisma.industry.count()).toBeGreaterThan(0);
     expect(await db.prisma.technology.count()).toBeGreaterThan(0);
+  });
+
+  it("stores an article whose text states impossible dates and numbers, with only valid derived facts", async () => {
+    const a = await db.prisma.article.findFirstOrThrow({ where: { sourceFile: "impossible-dates.txt" } });
+    expect(a.body).toContain("2023年2月30日");
+    const { rows } = await db.sql.query<{ bad: number }>(
+      `SELECT (SELECT count(*) FROM "Claim" WHERE value = 'NaN' OR value IN ('Infinity', '-Infinity') OR abs(value) > 1e15)::int
+            + (SELECT count(*) FROM "Event" WHERE date < '1900-01-01' OR date > '2100-12-31')::int AS bad`,
+    );
+    expect(rows[0]!.bad).toBe(0);
+    const events = await db.prisma.event.findMany({ where: { sources: { some: { articleId: a.id } } } });
+    for (const e of events) if (e.dateText?.includes("2月30日")) expect(e.precision).toBe("month");
+  });
+
+  it("shows titles and links without invisible format characters, and keeps body offsets exact", async () => {
+    const a = await db.prisma.article.findFirstOrThrow({ where: { sourceFile: "bidi-title.txt" } });
+    expect(a.title).toBe("腾讯发布混元新版本");
+    expect(a.url).toBe("https://a.example/bidi");
+    const names = await db.prisma.model.findMany({ select: { nameZh: true, aliases: true } });
+    for (const n of names.flatMap((m) => [m.nameZh, ...m.aliases])) expect(n).not.toMatch(/\p{Cf}/u);
   });
 
   it("keeps an extra field named like an Object.prototype member", async () => {
