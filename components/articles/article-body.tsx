@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ArticleMention, Span } from "@/lib/queries/articles";
 import { industryHref, modelHref, vendorHref } from "@/components/ui/hrefs";
+import { markInvisible } from "@/lib/text/invisible";
 import { ScrollToTarget } from "./scroll-to-target";
 
 const markClass = {
@@ -36,6 +37,8 @@ export function ArticleBody({ body, paragraphs, sentences, mentions }: {
   }
   let mi = 0;
   let si = 0;
+  // format characters (bidi overrides, zero-width) shown as marks: the offsets stay, the trick does not
+  const show = (from: number, to: number) => markInvisible(body.slice(from, to));
 
   const renderRange = (from: number, to: number): ReactNode[] => {
     const out: ReactNode[] = [];
@@ -44,8 +47,8 @@ export function ArticleBody({ body, paragraphs, sentences, mentions }: {
     for (let k = mi; k < accepted.length && accepted[k].start < to; k++) {
       const m = accepted[k];
       if (m.start < pos || m.end > to) continue; // crosses a sentence edge: leave as text
-      if (m.start > pos) out.push(body.slice(pos, m.start));
-      const text = body.slice(m.start, m.end);
+      if (m.start > pos) out.push(show(pos, m.start));
+      const text = show(m.start, m.end);
       out.push(
         m.target ? (
           <Link key={m.start} href={targetHref(m.target)} className={`${markClass[m.kind]} rounded px-0.5 text-ink underline decoration-ink-3/50 decoration-1 underline-offset-4 hover:decoration-brand`}>
@@ -59,7 +62,7 @@ export function ArticleBody({ body, paragraphs, sentences, mentions }: {
       );
       pos = m.end;
     }
-    if (pos < to) out.push(body.slice(pos, to));
+    if (pos < to) out.push(show(pos, to));
     return out;
   };
 

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { Citation } from "@/lib/queries/common";
+import { markInvisible } from "@/lib/text/invisible";
 import { sentenceHref } from "./hrefs";
 import { cn } from "./cn";
 
@@ -9,7 +10,7 @@ export function CitationQuote({ citation, compact = false, className }: { citati
   return (
     <figure className={cn("rounded-lg border-l-[3px] border-brand/60 bg-subtle px-3 py-2", className)}>
       <blockquote lang="zh-CN" className={cn("text-sm leading-relaxed text-ink-2", compact && "line-clamp-3")}>
-        {citation.quote}
+        {markInvisible(citation.quote)}
       </blockquote>
       <figcaption className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
         {/* A full navigation, not a client-side one: only that sets :target (the highlight). */}

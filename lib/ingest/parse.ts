@@ -7,6 +7,10 @@ import {
   type RawArticle,
 } from "@/lib/validations/article-file";
 import { toSimplified } from "@/lib/extract/text";
+import { stripInvisible } from "@/lib/text/invisible";
+
+/** Links longer than this are refused: no real article's link is, and a page must be able to show it. */
+export const MAX_URL_LENGTH = 2048;
 
 export interface ParseError {
   file: string;
@@ -110,7 +114,7 @@ function splitList(value: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const part of value.split(LIST_SPLIT)) {
-    const v = part.trim();
+    const v = stripInvisible(part).trim();
     if (v && !seen.has(v)) {
       seen.add(v);
       out.push(v);
@@ -200,16 +204,23 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
       if (!v.value) return fail(v.line, req, `required field "${req}" is empty`);
     }
     const url = values.get("链接")!;
-    if (!isHttpUrl(url.value)) return fail(url.line, "链接", `bad URL "${url.value.slice(0, 80)}" (must be http(s))`);
+    // invisible format characters would let a link show as something it is not
+    const link = stripInvisible(url.value);
+    if (link.length > MAX_URL_LENGTH) return fail(url.line, "链接", `link is ${link.length} characters long, over the ${MAX_URL_LENGTH}-character limit`);
+    if (!isHttpUrl(link)) return fail(url.line, "链接", `bad URL "${link.slice(0, 80)}" (must be http(s))`);
+    const title = stripInvisible(values.get("标题")!.value.replace(/\s*\n\s*/g, " ")).trim();
+    if (!title) return fail(values.get("标题")!.line, "标题", `required field "标题" holds only invisible characters`);
+    for (const [name, value] of Object.entries(extra)) extra[name] = stripInvisible(value);
 
     const candidate = {
-      title: values.get("标题")!.value.replace(/\s*\n\s*/g, " "),
-      url: url.value,
+      title,
+      url: link,
+      // the body keeps every character: mention offsets point into it (the UI marks them instead)
       body: values.get("总结")!.value,
       keywords: splitList(values.get("关键词")?.value ?? ""),
       technologies: splitList(values.get("AI技术")?.value ?? ""),
       industries: splitList(values.get("行业")?.value ?? ""),
-      eventSummary: values.get("重大事件摘要")?.value || null,
+      eventSummary: values.get("重大事件摘要")?.value ? stripInvisible(values.get("重大事件摘要")!.value) || null : null,
       extra,
       fieldLines,
     };
