@@ -6,6 +6,8 @@
 //   npm run bench -- serve [N...]     next start + autocannon per route beside /api/ping
 //   npm run bench -- explain [N]      EXPLAIN ANALYZE of the hot queries
 //   npm run bench -- soak [seconds]   sustained load on / and /api/events (default 60 s) at 10000
+//   npm run bench -- properties [N]   the pipeline's property tests with N cases each (default 5000
+//                                     pure, N/50 stored) and a fresh random seed, printed to replay
 // Needs PostgreSQL on 127.0.0.1:5432 (BENCH_ADMIN_URL to change). Output in bench/out/.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -31,6 +33,20 @@ const replicate = () => node("bench/replicate.ts", ["10000", "10"]);
 const serve = (sizes: string[]) => node("bench/serve.ts", sizes.length ? sizes : ["10000", "100000"]);
 const explain = (n = "100000") => node("bench/explain.ts", [n], ["--conditions=react-server"]);
 const soak = (seconds = "60") => node("bench/serve.ts", ["10000", "--soak", seconds]);
+const properties = (n = "5000") => {
+  const seed = String(Math.floor(Math.random() * 2 ** 31));
+  console.log(`\nproperty tests, seed ${seed} (replay: FC_SEED=${seed} FC_RUNS=<n> npx vitest run <file>)`);
+  for (const [project, file, runs] of [
+    ["unit", "tests/unit/pipeline-properties.test.ts", n],
+    ["integration", "tests/integration/pipeline-properties.test.ts", String(Math.max(4, Math.round(Number(n) / 50)))],
+  ] as const) {
+    const r = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, file], {
+      stdio: "inherit",
+      env: { ...process.env, FC_SEED: seed, FC_RUNS: runs },
+    });
+    if (r.status !== 0) throw new Error(`${file} failed with seed ${seed}`);
+  }
+};
 
 switch (step) {
   case undefined:
@@ -58,7 +74,10 @@ switch (step) {
   case "soak":
     soak(rest[0]);
     break;
+  case "properties":
+    properties(rest[0]);
+    break;
   default:
-    console.error(`unknown step ${step}: ingest | copyall | replicate | serve | explain | soak`);
+    console.error(`unknown step ${step}: ingest | copyall | replicate | serve | explain | soak | properties`);
     process.exit(2);
 }

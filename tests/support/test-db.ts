@@ -39,7 +39,7 @@ export async function freshDatabase(backend: Backend = primaryBackend): Promise<
     const url = process.env.DATABASE_URL!;
     assertLocalDatabase(url);
     const handle = await openDatabase({ url });
-    await handle.sql.exec(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    await emptyDatabase(handle);
     return handle;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-pglite-"));
@@ -52,6 +52,11 @@ export async function freshDatabase(backend: Backend = primaryBackend): Promise<
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Removes every row of every domain table (a PostgreSQL database reused between cases). */
+export async function emptyDatabase(handle: DbHandle): Promise<void> {
+  await handle.sql.exec(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 /** Every domain table's rows (ids and ingestion timestamps left out), for "nothing changed" checks. */
