@@ -5,7 +5,6 @@ import { performance } from "node:perf_hooks";
 import { cleanBody } from "@/lib/ingest/clean";
 import { extractArticle } from "@/lib/extract";
 import { buildContext } from "@/lib/extract/context";
-import { findDates } from "@/lib/extract/dates";
 import { loadCorpus, type Split } from "@/lib/corpus/load";
 import { addTallies, emptyTallies, METRICS, precision, recall, scoreArticle, type Prediction } from "@/lib/corpus/score";
 import type { RawArticle } from "@/lib/validations/article-file";
@@ -20,10 +19,8 @@ function predict(article: RawArticle): Prediction {
   const cleaned = cleanBody(article.body);
   const extraction = extractArticle(article, cleaned);
   const ctx = buildContext(article, cleaned);
-  const dates = ctx.sentences
-    .flatMap((s) => findDates(ctx.simple.slice(s.start, s.end), ctx.years, s.start))
-    .map((d) => ({ text: cleaned.body.slice(d.start, d.end), value: d.point.value, precision: d.point.precision }));
-  return { extraction, dates, documentDate: null };
+  const dates = ctx.allDates.map((d) => ({ text: cleaned.body.slice(d.start, d.end), value: d.point.value, precision: d.point.precision }));
+  return { extraction, dates, documentDate: ctx.documentDate?.point.value ?? null };
 }
 
 const started = performance.now();

@@ -137,12 +137,24 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
   tallies.industries = ind.tally;
   misses.industries = { missed: ind.missed, spurious: ind.spurious };
 
-  const dt = compareStrings(
-    p.dates.filter((d) => d.value !== null).map((d) => `${stripDatePrefix(d.text)}|${d.value}|${d.precision}`),
-    labels.dates.map((d) => `${stripDatePrefix(d.text)}|${d.value}|${d.precision}`),
-  );
-  tallies.dates = dt.tally;
-  misses.dates = { missed: dt.missed, spurious: dt.spurious };
+  // Dates: value and precision equal, and one phrase inside the other (labels sometimes take a
+  // word more or less: 今天凌晨 for 今天, 已于5月 for 5月).
+  const predictedDates = p.dates.filter((d) => d.value !== null).map((d) => ({ ...d, t: stripDatePrefix(d.text), used: false }));
+  for (const l of labels.dates) {
+    const lt = stripDatePrefix(l.text);
+    const hit = predictedDates.find((d) => !d.used && d.value === l.value && d.precision === l.precision && (d.t.includes(lt) || lt.includes(d.t)));
+    if (hit) {
+      hit.used = true;
+      tallies.dates.tp++;
+    } else {
+      tallies.dates.fn++;
+      misses.dates.missed.push(`${l.text}|${l.value}|${l.precision}`);
+    }
+  }
+  for (const d of predictedDates.filter((x) => !x.used)) {
+    tallies.dates.fp++;
+    misses.dates.spurious.push(`${d.text}|${d.value}|${d.precision}`);
+  }
 
   const doc = compareStrings(p.documentDate ? [p.documentDate] : [], labels.documentDate ? [labels.documentDate] : []);
   tallies.documentDate = doc.tally;

@@ -7,7 +7,7 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { allModelAndOrgAliases, scanRegistry, type RegistryHit } from "./registry";
 import { toSimplified, sentenceIndexAt, type SentenceSpan } from "./text";
 import { memoize } from "./memo";
-import { findDates, yearContext, type DateHit, type YearContext } from "./dates";
+import { ANCHOR_REACH, documentDate, findDates, newReference, ymdOf, type DateHit, type DocumentDate } from "./dates";
 
 export interface ArticleContext {
   article: RawArticle;
@@ -18,12 +18,15 @@ export interface ArticleContext {
   simple: string;
   sentences: SentenceSpan[];
   hits: RegistryHit[];
-  years: YearContext;
+  /** the article's own date (field, dateline, link or body), what relative dates count from */
+  documentDate: DocumentDate | null;
   /** byline and photo credits lifted out of the body by cleanBody */
   credits: string[];
   sentenceAt(offset: number): number;
-  /** findDates over sentence `si`'s Simplified text (computed once: events and claims both read it) */
+  /** the date phrases of sentence `si`, read in text order against the document date and the paragraph's anchor */
   datesIn(si: number): DateHit[];
+  /** every date phrase of the body, in order */
+  allDates: DateHit[];
 }
 
 export function buildContext(article: RawArticle, cleaned: CleanedBody): ArticleContext {
@@ -31,9 +34,22 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
   const simple = toSimplified(body);
   const match = simple.toLowerCase();
   const sentences = cleaned.sentences;
-  // title and summary state the main event: their years weigh double
-  const years = yearContext(body, toSimplified(`${article.title}\n${article.eventSummary ?? ""}`));
+  const doc = documentDate(article, body);
+  // dates are read in text order: each one read becomes the anchor of the next, within a paragraph
+  const ref = newReference(ymdOf(doc?.point ?? null));
   const dates: DateHit[][] = [];
+  let paragraph = 0;
+  let anchoredAt = -1;
+  for (const [si, s] of sentences.entries()) {
+    while (paragraph < cleaned.paragraphs.length - 1 && s.start >= cleaned.paragraphs[paragraph]!.end) {
+      paragraph++;
+      ref.anchor = null;
+    }
+    if (si - anchoredAt > ANCHOR_REACH) ref.anchor = null;
+    const before = ref.anchor;
+    dates[si] = findDates(simple.slice(s.start, s.end), ref, s.start);
+    if (ref.anchor !== before) anchoredAt = si;
+  }
   return {
     article,
     body,
@@ -41,13 +57,11 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
     simple,
     sentences,
     hits: scanRegistry(body, match),
-    years,
+    documentDate: doc,
+    allDates: dates.flat(),
     credits: [...(cleaned.byline ? [cleaned.byline] : []), ...cleaned.photoCredits],
     sentenceAt: (offset) => sentenceIndexAt(sentences, offset),
-    datesIn: (si) => {
-      const s = sentences[si]!;
-      return (dates[si] ??= findDates(simple.slice(s.start, s.end), years, s.start));
-    },
+    datesIn: (si) => dates[si] ?? [],
   };
 }
 

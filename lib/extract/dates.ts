@@ -1,13 +1,14 @@
-// Date phrases -> DatePoint. Years missing from a phrase come from the article's own explicit years
-// (never from the clock): the nearest preceding explicit year in the same sentence, else the year
-// the article mentions most (ties -> the latest).
+// Date phrases -> DatePoint, read the way HeidelTime reads news: against a reference. An article
+// has a document date (its 发布时间 field, a dateline, a date in its link, else the latest date its
+// body states); 今天 / 昨天 / 今年 / 上个月 count from it. 当天 / 次日 / 同年 / 次月, and dates
+// with no year (3月16日, 22日), count from the anchor: the last date the paragraph stated before
+// them, else the document date. With neither, the year stays unknown: it is never taken from an
+// unrelated sentence, and never from the clock. The words live in data/dates.json.
 import * as chrono from "chrono-node";
+import type { RawArticle } from "@/lib/validations/article-file";
+import words from "./data/dates.json";
+import { toSimplified } from "./text";
 import type { DatePoint } from "./types";
-
-export interface YearContext {
-  /** the explicit year the article uses most, or null when it names none */
-  dominant: number | null;
-}
 
 export interface DateHit {
   point: DatePoint;
@@ -15,66 +16,39 @@ export interface DateHit {
   end: number;
 }
 
+/** A date with the parts the text gave (month and day may be unknown). */
+export interface Ymd {
+  y: number;
+  m: number | null;
+  d: number | null;
+}
+
+/** What relative phrases count from: the document date, and the paragraph's last stated date. */
+export interface DateReference {
+  document: Ymd | null;
+  /** updated as phrases are read, in text order; reset at each paragraph and when it goes stale */
+  anchor: Ymd | null;
+}
+
+export const newReference = (document: Ymd | null): DateReference => ({ document, anchor: null });
+
+/**
+ * Sentences an anchor reaches past the one that stated it. A date three sentences back no longer
+ * frames the narrative: a history sentence (从2021年开始…) must not date the news that follows it.
+ */
+export const ANCHOR_REACH = 2;
+
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 二〇二三 -> 2023 (digit by digit), 十二 -> 12, 三十一 -> 31, "7" -> 7 */
 export function cnNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
   if (/^[〇零一二三四五六七八九]{2,}$/.test(s)) return Number([...s].map((c) => CN_DIGIT[c]).join(""));
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  const m = /^([一二三四五六七八九两])?(十)?([一二三四五六七八九])?$/.exec(s);
   if (!m || s.length === 0) return null;
   if (!m[2]) return m[1] ? CN_DIGIT[m[1]]! : m[3] ? CN_DIGIT[m[3]]! : null;
   return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[3] ? CN_DIGIT[m[3]]! : 0);
 }
-
-const YEAR_MENTION = /(?<![\d.])((?:19|20)\d{2})(?=年|[\p{Script=Han}])(?!\d)/gu;
-const CN_YEAR_MENTION = /([〇零一二三四五六七八九]{4})年/g;
-
-/** The article's own explicit years, summarised (`headline`: title/summary, counted twice). */
-export function yearContext(text: string, headline = ""): YearContext {
-  const counts = new Map<number, number>();
-  const count = (t: string, w: number) => {
-    for (const m of t.matchAll(YEAR_MENTION)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + w);
-    for (const m of t.matchAll(CN_YEAR_MENTION)) {
-      const y = cnNumber(m[1]!);
-      if (y && y >= 1900 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + w);
-    }
-  };
-  count(text, 1);
-  count(headline, 2);
-  let dominant: number | null = null;
-  let best = 0;
-  for (const [y, c] of counts) if (c > best || (c === best && dominant !== null && y > dominant)) (dominant = y), (best = c);
-  return { dominant };
-}
-
-const Y = "((?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})";
-const M = "(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
-const D = "(3[01]|[12]\\d|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
-const PART = "(初|底|末|上旬|中旬|下旬|中)?";
-const HALF = "(上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度|前三季度|年初|年底|年末|年中|底|初|末)";
-const PREFIX = "(截至|截止到|截止|到|至)?";
-
-// Every alternative below starts with one of these characters (a prefix, a digit, a Chinese
-// numeral, a relative word): checking that first spares trying all five alternatives (and the
-// third one's lookbehinds) at every other position. Extend it with any new alternative.
-const DATE_START = "(?=[截到至今去明前近日此不最目当昨本上\\d〇零一二三四五六七八九十])";
-
-const DATE_ALTERNATIVES = [
-  // 2023年7月31日 / 2023年7月 / 2023年上半年 / 2023年
-  `${PREFIX}${Y}\\s*年(?:\\s*${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}|${HALF})?`,
-  // 今年7月 / 去年底 / 今年以来 / 今年上半年
-  `${PREFIX}(今年|去年|明年|前年)(?:${M}月份?(?:${D}[日号])?${PART}|${HALF}|(以来|初|底))?`,
-  // 7月31日 / 6月初 / 7月
-  `${PREFIX}(?<!(?:\\d|[〇零一二三四五六七八九])\\s*年\\s*)(?<![\\d〇零一二三四五六七八九十])${M}\\s*月份?(?:\\s*${D}\\s*[日号])?${PART}`,
-  // 2023-07-31 / 2023/7/31 / 2023.07
-  `(?<![\\d.])((?:19|20)\\d{2})[-/.](1[0-2]|0?[1-9])(?:[-/.](3[01]|[12]\\d|0?[1-9]))?(?![\\d])`,
-  // relative words with no date
-  `(近日|日前|此前|近期|不久前|最近|目前|当前|日内|昨天|昨日|今天|今日|本周|上周|前不久)`,
-];
-const DATE_RE = new RegExp(`${DATE_START}(?:${DATE_ALTERNATIVES.join("|")})`, "gu");
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** True when day d exists in month m of year y (2月30日 does not). */
 export function isCalendarDay(y: number, m: number, d: number): boolean {
@@ -82,77 +56,235 @@ export function isCalendarDay(y: number, m: number, d: number): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-function point(y: number | null, m: number | null, d: number | null, inferred: boolean, text: string): DatePoint {
-  if (y === null) return { value: null, precision: "unknown", inferred, text };
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A Ymd as a DatePoint at the precision of its parts; impossible parts are dropped, not kept. */
+function point(v: Ymd | null, inferred: boolean, text: string): DatePoint {
+  if (!v || v.y < 1900 || v.y > 2100) return { value: null, precision: "unknown", inferred, text };
+  const { y, m, d } = v;
   if (m === null || m < 1 || m > 12) return { value: String(y), precision: "year", inferred, text };
   // an impossible day (a typo such as 2月30日) still says which month
   if (d === null || !isCalendarDay(y, m, d)) return { value: `${y}-${pad(m)}`, precision: "month", inferred, text };
   return { value: `${y}-${pad(m)}-${pad(d)}`, precision: "day", inferred, text };
 }
 
-/** Chinese-numeral dates (二〇二三年七月) are read by chrono; precision comes from isCertain. */
-function viaChrono(text: string, fallback: DatePoint): DatePoint {
-  const r = chrono.zh.hans.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
-  if (!r) return fallback;
-  const c = r.start;
-  if (!c.isCertain("year")) return fallback;
-  const y = c.get("year")!;
-  const m = c.isCertain("month") ? c.get("month")! : null;
-  const d = m !== null && c.isCertain("day") ? c.get("day")! : null;
-  return point(y, m, d, false, fallback.text);
+/** The Ymd of a DatePoint's value ("2023", "2023-07", "2023-07-31"). */
+export function ymdOf(p: DatePoint | null): Ymd | null {
+  if (!p?.value) return null;
+  const [y, m, d] = p.value.split("-").map(Number);
+  return { y: y!, m: m ?? null, d: d ?? null };
 }
 
-const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 去年: -1, 明年: 1, 前年: -2 };
+function shiftDays(v: Ymd, days: number): Ymd {
+  if (v.m === null || v.d === null) return { y: v.y, m: v.m, d: null }; // no day to count from
+  const t = new Date(Date.UTC(v.y, v.m - 1, v.d + days));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function shiftMonths(v: Ymd, months: number): Ymd | null {
+  if (v.m === null) return months === 0 ? { y: v.y, m: null, d: null } : null;
+  const t = new Date(Date.UTC(v.y, v.m - 1 + months, 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: null };
+}
+
+const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join("|");
+const DAY_WORDS = words.days as Record<string, { from: "document" | "anchor"; days: number }>;
+const MONTH_WORDS = words.months as Record<string, { from: "document" | "anchor"; months: number }>;
+const YEAR_WORDS = words.years as Record<string, { from: "document" | "anchor"; years: number }>;
+const WEEK_WORDS = words.weeks as Record<string, { from: "document" | "anchor"; weeks: number }>;
+
+const Y = "(?:19|20)\\d{2}|[〇零一二三四五六七八九]{4}";
+const M = "1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
+const D = "3[01]|[12]\\d|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]";
+const PART = "初|底|末|上旬|中旬|下旬|中";
+const HALF = "上半年|下半年|一季度|二季度|三季度|四季度|第[一二三四]季度|前三季度|年初|年底|年末|年中|底|初|末";
+const PREFIX = "截至|截止到|截止|到|至";
+const NOT_AFTER_NUMBER = "(?<![\\d〇零一二三四五六七八九十.])";
+
+const DATE_RE = new RegExp(
+  [
+    // 2023年7月31日 / 2023年7月 / 2023年上半年 / 2023年
+    `(?<xpre>${PREFIX})?(?<xy>${Y})\\s*年(?:\\s*(?<xm>${M})\\s*月份?(?:\\s*(?<xd>${D})\\s*[日号])?(?<xpart>${PART})?|(?<xhalf>${HALF}))?`,
+    // 今年7月 / 去年底 / 同年8月31日 / 次年
+    `(?<ypre>${PREFIX})?(?<yw>${byLength(Object.keys(YEAR_WORDS))})(?:(?<ym>${M})月份?(?:(?<yd>${D})[日号])?(?<ypart>${PART})?|(?<yhalf>${HALF})|(?<ysince>以来))?`,
+    // 2023-07-31 / 2023/7/31 / 2023.07
+    `(?<![\\d.])(?<iy>(?:19|20)\\d{2})[-/.](?<im>1[0-2]|0?[1-9])(?:[-/.](?<id>3[01]|[12]\\d|0?[1-9]))?(?!\\d)`,
+    // 本月 / 上个月 / 次月4日 / 同月月底
+    `(?<mpre>${PREFIX})?(?<mw>${byLength(Object.keys(MONTH_WORDS))})(?:(?<md>${D})[日号])?(?:月?(?<mpart>${PART}|上旬))?`,
+    // 7月31日 / 6月初 / 7月 (no year written)
+    `(?<npre>${PREFIX})?${NOT_AFTER_NUMBER}(?<!年\\s?)(?<nm>${M})\\s*月份?(?:\\s*(?<nd>${D})\\s*[日号])?(?<npart>${PART})?`,
+    // 上周三 / 周一 / 星期五
+    `(?:(?<ww>${byLength(Object.keys(WEEK_WORDS))})|周|星期|礼拜)(?<wd>[一二三四五六日天])`,
+    // 今天 / 昨天 / 当天 / 次日
+    `(?<dw>${byLength(Object.keys(DAY_WORDS))})`,
+    // 本周 / 上周 (no weekday)
+    `(?<wk>${byLength(Object.keys(WEEK_WORDS))})`,
+    // 22日 (the anchor's month)
+    `${NOT_AFTER_NUMBER}(?<!月\\s?)(?<sd>3[01]|[12]\\d|0?[1-9])[日号](?![前后以内])`,
+    // 年初 / 下半年 (the anchor's year)
+    `(?<sh>上半年|下半年|年初|年中|年底|年末)`,
+    // relative words with no date
+    `(?<vague>${byLength(words.vague)})`,
+  ].join("|"),
+  "gu",
+);
+
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+/** Chinese-numeral dates (二〇二三年七月) are read by chrono; precision comes from isCertain. */
+function viaChrono(text: string): Ymd | null {
+  const r = chrono.zh.hans.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
+  if (!r || !r.start.isCertain("year")) return null;
+  const c = r.start;
+  const m = c.isCertain("month") ? c.get("month")! : null;
+  return { y: c.get("year")!, m, d: m !== null && c.isCertain("day") ? c.get("day")! : null };
+}
+
+const num = (s: string | undefined) => (s === undefined ? null : cnNumber(s));
 
 /**
- * Every date phrase in `text` as a DatePoint. `ctx` supplies the article's dominant year;
- * a month/day without a year takes the nearest explicit year earlier in the same `text`
- * (callers pass one sentence), else the dominant year, and is marked inferred.
+ * Every date phrase in `text` (one sentence, or any run of text) as a DatePoint. `ref` supplies the
+ * document date and carries the anchor from phrase to phrase; `offset` is added to positions.
  */
-export function findDates(text: string, ctx: YearContext, offset = 0): DateHit[] {
+export function findDates(text: string, ref: DateReference, offset = 0): DateHit[] {
   const hits: DateHit[] = [];
-  let lastYear: number | null = null;
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const g = m.groups!;
     const phrase = m[0];
-    const start = m.index + offset;
-    const end = start + phrase.length;
-    let p: DatePoint;
-    if (m[2] !== undefined) {
-      // explicit year
-      const y = cnNumber(m[2])!;
-      const mo = m[3] !== undefined ? cnNumber(m[3]) : null;
-      const d = m[4] !== undefined ? cnNumber(m[4]) : null;
-      p = point(y, mo, mo !== null ? d : null, false, phrase);
-      if (/[〇零一二三四五六七八九十]/.test(phrase.replace(/^(截至|截止到|截止|到|至)/, ""))) p = viaChrono(phrase, p);
-      lastYear = y;
-    } else if (m[8] !== undefined) {
-      // 今年 / 去年 ...
-      const base = ctx.dominant;
-      const y = base === null ? null : base + RELATIVE_YEAR[m[8]]!;
-      const mo = m[9] !== undefined ? cnNumber(m[9]) : null;
-      const d = m[10] !== undefined ? cnNumber(m[10]) : null;
-      p = point(y, mo, mo !== null ? d : null, true, phrase);
-    } else if (m[15] !== undefined) {
-      const y = lastYear ?? ctx.dominant;
-      const mo = cnNumber(m[15]);
-      const d = m[16] !== undefined ? cnNumber(m[16]) : null;
-      p = point(y, mo, d, true, phrase);
-    } else if (m[18] !== undefined) {
-      p = point(Number(m[18]), Number(m[19]), m[20] !== undefined ? Number(m[20]) : null, false, phrase);
-      lastYear = Number(m[18]);
+    const base = (from: "document" | "anchor") => (from === "anchor" ? ref.anchor ?? ref.document : ref.document);
+    const fromAnchor = () => ref.anchor ?? ref.document;
+    let v: Ymd | null = null;
+    let inferred = true;
+    let anchors = true;
+    if (g.xy !== undefined) {
+      inferred = false;
+      v = { y: cnNumber(g.xy)!, m: g.xhalf ? null : num(g.xm), d: g.xhalf || g.xm === undefined ? null : num(g.xd) };
+      if (/[〇零一二三四五六七八九十]/.test(phrase.replace(new RegExp(`^(?:${PREFIX})`), ""))) v = viaChrono(phrase) ?? v;
+    } else if (g.yw !== undefined) {
+      const w = YEAR_WORDS[g.yw]!;
+      const b = base(w.from);
+      v = b ? { y: b.y + w.years, m: g.yhalf || g.ysince ? null : num(g.ym), d: g.yhalf || g.ym === undefined ? null : num(g.yd) } : null;
+    } else if (g.iy !== undefined) {
+      inferred = false;
+      v = { y: Number(g.iy), m: Number(g.im), d: g.id !== undefined ? Number(g.id) : null };
+    } else if (g.mw !== undefined) {
+      const w = MONTH_WORDS[g.mw]!;
+      const b = base(w.from);
+      const shifted = b ? shiftMonths(b, w.months) : null;
+      v = shifted && shifted.m !== null && g.md !== undefined && !g.mpart ? { ...shifted, d: num(g.md) } : shifted;
+    } else if (g.nm !== undefined) {
+      const b = fromAnchor();
+      v = b ? { y: b.y, m: num(g.nm), d: g.nd !== undefined ? num(g.nd) : null } : null;
+    } else if (g.wd !== undefined) {
+      const b = g.ww ? base(WEEK_WORDS[g.ww]!.from) : ref.document;
+      const weeks = g.ww ? WEEK_WORDS[g.ww]!.weeks : 0;
+      if (b && b.m !== null && b.d !== null) {
+        const t = new Date(Date.UTC(b.y, b.m - 1, b.d));
+        const monday = shiftDays(b, -((t.getUTCDay() + 6) % 7));
+        let target = shiftDays(monday, weeks * 7 + WEEKDAY[g.wd]! - 1);
+        // a bare weekday (周一) in news is the last one on or before the document's day
+        if (!g.ww && target.d !== null && (target.m! > b.m || (target.m === b.m && target.d > b.d))) target = shiftDays(target, -7);
+        v = target;
+      }
+    } else if (g.dw !== undefined) {
+      const w = DAY_WORDS[g.dw]!;
+      const b = base(w.from);
+      v = b ? shiftDays(b, w.days) : null;
+    } else if (g.wk !== undefined) {
+      const w = WEEK_WORDS[g.wk]!;
+      const b = base(w.from);
+      v = b && b.d !== null ? { ...shiftDays(b, w.weeks * 7), d: null } : b ? { ...b, d: null } : null;
+      anchors = false; // a week is not a date to count from
+    } else if (g.sd !== undefined) {
+      const b = fromAnchor();
+      v = b && b.m !== null ? { y: b.y, m: b.m, d: Number(g.sd) } : null;
+    } else if (g.sh !== undefined) {
+      const b = fromAnchor();
+      v = b ? { y: b.y, m: null, d: null } : null;
     } else {
-      p = { value: null, precision: "unknown", inferred: false, text: phrase };
+      inferred = false;
+      anchors = false;
     }
-    hits.push({ point: p, start, end });
+    const p = g.vague !== undefined ? { value: null, precision: "unknown" as const, inferred: false, text: phrase } : point(v, inferred, phrase);
+    if (anchors && p.value) ref.anchor = ymdOf(p);
+    hits.push({ point: p, start: m.index + offset, end: m.index + offset + phrase.length });
   }
   return hits;
 }
 
-/** Read one date phrase on its own ("6月初", "截至2023年7月", "去年"). */
-export function parseDatePhrase(phrase: string, ctx: YearContext): DatePoint {
-  const hit = findDates(phrase, ctx)[0];
+/** Read one date phrase on its own ("6月初", "截至2023年7月", "去年") against a document date. */
+export function parseDatePhrase(phrase: string, document: Ymd | null = null): DatePoint {
+  const hit = findDates(phrase, newReference(document))[0];
   return hit ? hit.point : { value: null, precision: "unknown", inferred: false, text: phrase };
 }
 
 export const UNKNOWN_DATE: DatePoint = { value: null, precision: "unknown", inferred: false, text: "" };
+
+// ---- the document date -------------------------------------------------------------------------
+
+export type DocumentDateSource = "field" | "dateline" | "url" | "body";
+
+export interface DocumentDate {
+  point: DatePoint;
+  source: DocumentDateSource;
+  /** the field it came from, when it came from one */
+  field: string | null;
+}
+
+const FIELD_NAMES = new Set(words.documentFields);
+const AGENCIES = byLength(words.datelineAgencies);
+// 2023-09-08 18:57 / 2023年9月8日 at the very start of the body
+const DATELINE_FULL = /^\s*[（(【]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])日?/u;
+// 本报北京5月15日电 / 新华社上海7月4日电 / （记者 张三）5月15日讯
+const DATELINE_MONTH_DAY = new RegExp(`^\\s*[（(【]?\\s*(?:${AGENCIES})?[\\p{Script=Han}\\s]{0,10}?(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])日\\s*(?:电|讯|消息|报道)`, "u");
+// /2023/0908/, /20240801/, /2026/01/08/, -2024-05-15
+const URL_DATE = /(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)/;
+const URL_MONTH = /\/((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])\//;
+
+// a year that names an event or edition: 2023华为开发者大会, 2024云栖大会
+const EDITION_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=[\p{Script=Han}A-Za-z])(?!年)/gu;
+
+/** The latest date with a year that the text states (the fallback document date). */
+function latestStated(text: string): Ymd | null {
+  let best: Ymd | null = null;
+  const key = (v: Ymd) => v.y * 10_000 + (v.m ?? 0) * 100 + (v.d ?? 0);
+  const consider = (v: Ymd | null) => {
+    if (v && v.y >= 1900 && v.y <= 2100 && (!best || key(v) > key(best))) best = v;
+  };
+  const simple = toSimplified(text);
+  for (const h of findDates(simple, newReference(null))) if (!h.point.inferred) consider(ymdOf(h.point));
+  for (const m of simple.matchAll(EDITION_YEAR)) consider({ y: Number(m[1]), m: null, d: null });
+  return best;
+}
+
+/**
+ * The article's own date: a date field (发布时间 / 日期 / 时间 …), else a dateline at the start of
+ * the body, else a date in the link, else the latest date the body states (year-less datelines
+ * take their year from the link or the body). Null when none of them gives a year.
+ */
+export function documentDate(article: Pick<RawArticle, "extra" | "url"> & Partial<Pick<RawArticle, "title" | "eventSummary">>, body: string): DocumentDate | null {
+  const stated = () => latestStated([article.title ?? "", article.eventSummary ?? "", body].join("\n"));
+  for (const [name, value] of Object.entries(article.extra)) {
+    if (!FIELD_NAMES.has(toSimplified(name))) continue;
+    const hit = findDates(toSimplified(value), newReference(null)).find((h) => h.point.value && !h.point.inferred);
+    if (hit) return { point: { ...hit.point, text: value }, source: "field", field: name };
+  }
+  const head = toSimplified(body.slice(0, 80));
+  const full = DATELINE_FULL.exec(head);
+  if (full) return { point: point({ y: +full[1]!, m: +full[2]!, d: +full[3]! }, false, full[0].trim()), source: "dateline", field: null };
+  const u = URL_DATE.exec(article.url) ?? URL_MONTH.exec(article.url);
+  const fromUrl = u ? { y: +u[1]!, m: +u[2]!, d: u[3] ? +u[3] : null } : null;
+  const md = DATELINE_MONTH_DAY.exec(head);
+  if (md) {
+    // the year of a year-less dateline: the link's, else the first year in which the dateline
+    // falls on or after everything the body reports (news is written after what it reports)
+    const [m, d] = [+md[1]!, +md[2]!];
+    const latest = fromUrl ? null : stated();
+    const year = fromUrl?.y ?? (latest ? latest.y + (m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);
+    if (year) return { point: point({ y: year, m, d }, true, md[0].trim()), source: "dateline", field: null };
+  }
+  if (fromUrl) return { point: point(fromUrl, false, u![0]), source: "url", field: null };
+  const latest = stated();
+  return latest ? { point: point(latest, true, ""), source: "body", field: null } : null;
+}

@@ -6,6 +6,7 @@ import type { ArticleContext } from "./context";
 import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
 import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
+import { variantTail } from "./forms";
 
 export interface ModelMention {
   key: string;
@@ -19,10 +20,6 @@ export interface ModelExtraction {
   models: Map<string, ExtractedModel>;
   mentions: ModelMention[];
 }
-
-// Version right after a family name: 3.0, V3.5, -R1, 4.0 Turbo, 2.0版 (not 2023年, 50个, 10%)
-// or a parameter size (Baichuan-7B, Skywork-13B)
-const VERSION_AFTER = /^(?:大模型|大语言模型|认知大模型|模型)?[ \-_]?(?:版本)?([VvRrKk]?\d{1,2}(?:\.\d{1,2}){0,2}(?:[ \-]?(?:Turbo|Pro|Max|Plus|Ultra|Lite|Mini|Flash|Air|Chat|Preview))?|\d{1,3}(?:\.\d)?[BbMK](?:-(?:Chat|Base|Instruct))?)(?![\d.]*[年月日号个亿万千百%％家款位名多余倍次项字])(?![A-Za-z\d])/i;
 
 /** Words that make `X大模型` / `“X”大模型` generic rather than a product name. */
 const GENERIC = new Set(
@@ -61,20 +58,25 @@ function fromEntry(e: ModelEntry): ExtractedModel {
   };
 }
 
-/** A version of a known family that the registry does not list: 混元2.0 -> hunyuan-2-0. */
-function derivedVersion(e: ModelEntry, version: string, surface: string): ExtractedModel {
+/**
+ * A variant of a known model that the registry does not list, named by the tail after it:
+ * 混元2.0 -> hunyuan-2-0, GLM-4 + .5-Air -> glm-4-5-air, 讯飞星火 + 医疗大模型 -> spark-yiliao.
+ */
+function derivedVariant(e: ModelEntry, suffix: string, surface: string): ExtractedModel {
   const family = familyOf(e);
   const root = MODELS.get(family) ?? e;
-  const v = version.replace(/^版本/, "");
+  const tail = suffix.replace(/^版本/, "").replace(/(?:大语言模型|大模型|模型)$/, "");
+  const ascii = !/\p{Script=Han}/u.test(surface);
   return {
-    key: `${family}-${slugify(v)}`,
+    // a versioned entry keeps its own key as the base (GLM-4 -> glm-4-5), a family its family's
+    key: `${e.version ? e.key : family}-${slugify(tail)}`,
     nameZh: surface,
-    nameEn: root.nameEn ? `${root.nameEn} ${v}` : null,
+    nameEn: ascii ? surface : root.nameEn && !/\p{Script=Han}/u.test(tail) ? `${root.nameEn}${/^[-_.]/.test(tail) ? "" : " "}${tail.trim()}` : null,
     pinyin: root.pinyin,
     aliases: [],
     vendorKey: e.vendor,
     family,
-    version: v,
+    version: e.version ? `${e.version}${tail}`.trim() : tail.replace(/^[-_ ]/, "").trim(),
     curated: false,
     sourceUrl: root.sourceUrl,
   };
@@ -116,13 +118,12 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     const entry = MODELS.get(h.key)!;
     let model = fromEntry(entry);
     let end = h.end;
-    if (!entry.version) {
-      const vm = VERSION_AFTER.exec(body.slice(h.end, h.end + 24));
-      if (vm) {
-        end = h.end + vm[0].length;
-        const curated = modelByFamilyVersion(familyOf(entry), vm[1]!);
-        model = curated ? fromEntry(curated) : derivedVersion(entry, vm[1]!, body.slice(h.start, end));
-      }
+    const tail = variantTail(body, h.end);
+    if (tail) {
+      end = tail.end;
+      const version = tail.suffix.replace(/^[-_ ]/, "");
+      const curated = tail.versionOnly && !entry.version ? modelByFamilyVersion(familyOf(entry), version) : undefined;
+      model = curated ? fromEntry(curated) : derivedVariant(entry, tail.suffix, body.slice(h.start, end));
     }
     if (!models.has(model.key)) models.set(model.key, model);
     mentions.push({ key: model.key, start: h.start, end, text: body.slice(h.start, end), curated: model.curated });

@@ -100,9 +100,13 @@ function addAlias(alias: string, kind: RegistryKind, key: string): void {
   }
   const exact = /^[A-Z0-9]{2,5}$/.test(a) ? a : null;
   node.targets ??= [];
-  if (!node.targets.some((t) => t.kind === kind && t.key === key)) {
+  const existing = node.targets.find((t) => t.kind === kind && t.key === key);
+  if (!existing) {
     node.targets.push({ kind, key, exact });
     if (exact) node.anyExact = true;
+  } else if (existing.exact && !exact) {
+    // one of its aliases is written in lower case (abab beside ABAB): any case matches
+    existing.exact = null;
   }
 }
 

@@ -1,13 +1,14 @@
 import { describe, it, expect } from "vitest";
-import { findDates, parseDatePhrase, yearContext } from "@/lib/extract/dates";
+import { documentDate, findDates, newReference, parseDatePhrase, type Ymd } from "@/lib/extract/dates";
 
-const ctx = { dominant: 2023 };
-const read = (s: string) => {
-  const p = parseDatePhrase(s, ctx);
+const doc: Ymd = { y: 2023, m: 9, d: 8 };
+const read = (s: string, d: Ymd | null = doc) => {
+  const p = parseDatePhrase(s, d);
   return [p.value, p.precision, p.inferred];
 };
+const readAll = (text: string, d: Ymd | null = doc) => findDates(text, newReference(d)).map((h) => h.point.value);
 
-describe("date normalisation", () => {
+describe("date phrases", () => {
   it("reads explicit dates at their precision", () => {
     expect(read("2023年7月")).toEqual(["2023-07", "month", false]);
     expect(read("2024年1月16日")).toEqual(["2024-01-16", "day", false]);
@@ -21,35 +22,67 @@ describe("date normalisation", () => {
     expect(read("二〇二四年一月十六日")).toEqual(["2024-01-16", "day", false]);
   });
 
-  it("takes a missing year from the article and marks it inferred", () => {
-    expect(read("8月31日")).toEqual(["2023-08-31", "day", true]);
-    expect(read("6月初")).toEqual(["2023-06", "month", true]);
-    expect(read("7月7日")).toEqual(["2023-07-07", "day", true]);
+  it("counts 今天, 昨天, 今年, 去年 and 上个月 from the document date, and marks them inferred", () => {
+    expect(read("今天")).toEqual(["2023-09-08", "day", true]);
+    expect(read("昨天")).toEqual(["2023-09-07", "day", true]);
     expect(read("今年以来")).toEqual(["2023", "year", true]);
-    expect(read("去年")).toEqual(["2022", "year", true]);
     expect(read("去年12月")).toEqual(["2022-12", "month", true]);
+    expect(read("上个月")).toEqual(["2023-08", "month", true]);
+    expect(read("昨天", { y: 2024, m: 3, d: 1 })).toEqual(["2024-02-29", "day", true]);
   });
 
-  it("keeps 截至 in the phrase", () => {
-    expect(parseDatePhrase("截至2023年7月", ctx)).toEqual({ value: "2023-07", precision: "month", inferred: false, text: "截至2023年7月" });
+  it("reads a weekday within the document date's week", () => {
+    expect(read("上周三")).toEqual(["2023-08-30", "day", true]); // 2023-09-08 is a Friday
+    expect(read("本周二")).toEqual(["2023-09-05", "day", true]);
+    expect(read("周一")).toEqual(["2023-09-04", "day", true]);
   });
 
-  it("gives relative words no value", () => {
+  it("counts 同年, 次月, 当天 and 次日 from the last date the text stated", () => {
+    expect(readAll("2021年3月发布，同年8月31日升级，次月又推出新版。")).toEqual(["2021-03", "2021-08-31", "2021-09"]);
+    expect(readAll("7月4日，大会在上海开幕。当天发布了新模型，次日开放体验。")).toEqual(["2023-07-04", "2023-07-04", "2023-07-05"]);
+    expect(readAll("2024年5月15日发布，22日降价。")).toEqual(["2024-05-15", "2024-05-22"]);
+  });
+
+  it("gives a year-less date the anchor's year, else the document's", () => {
+    expect(readAll("2021年3月发布，5月又升级")).toEqual(["2021-03", "2021-05"]);
+    expect(read("8月31日")).toEqual(["2023-08-31", "day", true]);
+  });
+
+  it("never uses the clock: with no document date and no anchor the value stays null", () => {
+    expect(parseDatePhrase("8月31日", null)).toMatchObject({ value: null, precision: "unknown" });
+    expect(parseDatePhrase("今年", null)).toMatchObject({ value: null, precision: "unknown" });
+  });
+
+  it("keeps 截至 in the phrase, and gives vague words no value", () => {
+    expect(parseDatePhrase("截至2023年7月", doc)).toEqual({ value: "2023-07", precision: "month", inferred: false, text: "截至2023年7月" });
     for (const w of ["近日", "此前", "目前"]) expect(read(w)).toEqual([null, "unknown", false]);
   });
 
-  it("never uses the clock: with no year in the article the value stays null", () => {
-    expect(parseDatePhrase("8月31日", { dominant: null })).toMatchObject({ value: null, precision: "unknown" });
+  it("does not read a duration as a date", () => {
+    expect(readAll("30日内完成")).toEqual([]);
+  });
+});
+
+describe("the document date", () => {
+  const article = (extra: Record<string, string>, url = "https://example.com/a") => ({ extra, url });
+
+  it("comes from a date field first", () => {
+    expect(documentDate(article({ 发布时间: "2024-05-15 10:32" }), "昨天，某公司发布。")).toMatchObject({ source: "field", point: { value: "2024-05-15" } });
+    expect(documentDate(article({ 發布時間: "2023/11/07 09:40" }), "")).toMatchObject({ source: "field", point: { value: "2023-11-07" } });
   });
 
-  it("prefers the nearest earlier year in the same sentence", () => {
-    const hits = findDates("2021年3月发布，5月又升级", ctx);
-    expect(hits.map((h) => h.point.value)).toEqual(["2021-03", "2021-05"]);
+  it("then from a dateline at the start of the body", () => {
+    expect(documentDate(article({}), "2023-09-08 18:57 昨天，某公司发布了新模型。")).toMatchObject({ source: "dateline", point: { value: "2023-09-08" } });
+    expect(documentDate(article({}, "https://example.com/2024/0515/x.html"), "本报北京5月15日电 某公司发布。")).toMatchObject({ source: "dateline", point: { value: "2024-05-15" } });
   });
 
-  it("finds the dominant year, headline years counting double, ties to the latest", () => {
-    expect(yearContext("2021年开始。2023年爆发。2023中国国际智能产业博览会").dominant).toBe(2023);
-    expect(yearContext("2023年5月发布，2023年底用户", "于2024年1月30日发布").dominant).toBe(2024);
-    expect(yearContext("没有年份").dominant).toBeNull();
+  it("then from a date in the link", () => {
+    expect(documentDate(article({}, "https://example.com/2023/0908/x.html"), "某公司发布。")).toMatchObject({ source: "url", point: { value: "2023-09-08" } });
+    expect(documentDate(article({}, "https://example.com/news/20240801/123.html"), "")).toMatchObject({ source: "url", point: { value: "2024-08-01" } });
+  });
+
+  it("else the latest date the body states, marked inferred", () => {
+    expect(documentDate(article({}), "2021年开始探索。2023年7月，累计发布130个大模型。")).toMatchObject({ source: "body", point: { value: "2023-07", inferred: true } });
+    expect(documentDate(article({}), "没有年份。")).toBeNull();
   });
 });

@@ -12,10 +12,10 @@ const file = (lines: string[]) => new TextEncoder().encode(lines.join("\n"));
 
 describe("dates that do not exist", () => {
   it("read a day that is not in its month at month precision, never as an invalid date", () => {
-    expect(parseDatePhrase("2023年2月30日", { dominant: null })).toMatchObject({ value: "2023-02", precision: "month" });
-    expect(parseDatePhrase("截至2023年4月31日", { dominant: null })).toMatchObject({ value: "2023-04", precision: "month" });
-    expect(parseDatePhrase("2024年2月29日", { dominant: null })).toMatchObject({ value: "2024-02-29", precision: "day" });
-    expect(parseDatePhrase("2023-02-29", { dominant: null })).toMatchObject({ value: "2023-02", precision: "month" });
+    expect(parseDatePhrase("2023年2月30日")).toMatchObject({ value: "2023-02", precision: "month" });
+    expect(parseDatePhrase("截至2023年4月31日")).toMatchObject({ value: "2023-04", precision: "month" });
+    expect(parseDatePhrase("2024年2月29日")).toMatchObject({ value: "2024-02-29", precision: "day" });
+    expect(parseDatePhrase("2023-02-29")).toMatchObject({ value: "2023-02", precision: "month" });
   });
 
   it("keep the article whose text states them, with valid facts only", () => {
