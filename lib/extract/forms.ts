@@ -15,7 +15,7 @@ const NOT_CHINESE = new Set(forms.notChineseModels.map((n) => n.toLowerCase()));
 /** GPT-4o, Llama 3, H100, MMLU, Apache 2.0: names that are not Chinese models (nor models at all). */
 export function isNotChineseModel(name: string): boolean {
   const n = name.toLowerCase().trim();
-  if (NOT_CHINESE.has(n)) return true;
+  if (NOT_CHINESE.has(n) || NOT_CHINESE.has(n.split(/[\s\-_]/)[0]!)) return true;
   // a foreign family with a version or size: GPT-4o-mini, Llama-3.1-70B, Claude 3.5 Sonnet
   const head = n.split(/[\s\-_.]/)[0]!.replace(/\d+(?:\.\d+)*$/, "");
   return ["gpt", "llama", "claude", "gemini", "mistral", "mixtral", "gemma", "phi", "falcon", "bloom", "sora", "veo", "grok", "palm", "o1", "o3", "o4", "dall"].includes(head);

@@ -7,6 +7,7 @@ import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
 import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
 import { variantTail } from "./forms";
+import { asciiCandidates, candidateFeatures, MODEL_THRESHOLD, modelScore, type Candidate, type Generator } from "./candidates";
 
 export interface ModelMention {
   key: string;
@@ -106,16 +107,34 @@ function isGenericName(name: string): boolean {
 }
 
 export function extractModels(ctx: ArticleContext): ModelExtraction {
+  const { models, mentions, candidates } = collectModelEvidence(ctx);
+  const { body } = ctx;
+  for (const group of groupCandidates(candidates)) {
+    const confidence = modelScore(candidateFeatures(ctx, group));
+    if (confidence < MODEL_THRESHOLD) continue;
+    const m = discovered(group[0]!.name);
+    if (!models.has(m.key)) models.set(m.key, m);
+    for (const c of group) mentions.push({ key: m.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: false });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { models, mentions };
+}
+
+/** Registry models and their mentions, and the discovered candidates still to be scored. */
+function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidates: Candidate[] } {
   const { body, hits } = ctx;
   const models = new Map<string, ExtractedModel>();
   const mentions: ModelMention[] = [];
   const covered: [number, number][] = [];
   const isCovered = (s: number, e: number) => covered.some(([a, b]) => s < b && e > a);
 
-  // 1. registry aliases, with version suffixes
+  // 1. registry aliases, with version suffixes. An alias that is also an organisation's name
+  //    (DeepSeek, MiniMax) names the model only with a model cue or a variant tail after it.
+  const orgAt = new Set(hits.filter((h) => h.kind === "organization").map((h) => `${h.start}|${h.end}`));
   for (const h of hits) {
     if (h.kind !== "model") continue;
     const entry = MODELS.get(h.key)!;
+    if (orgAt.has(`${h.start}|${h.end}`) && !variantTail(body, h.end) && !/^(?:大模型|大语言模型|模型|系列)/.test(body.slice(h.end, h.end + 5))) continue;
     let model = fromEntry(entry);
     let end = h.end;
     const tail = variantTail(body, h.end);
@@ -130,13 +149,13 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     covered.push([h.start, end]);
   }
 
-  const addDiscovered = (name: string, start: number, end: number) => {
+  // Discovered names are candidates first; the scorer decides (see candidates.ts).
+  const candidates: Candidate[] = [];
+  const addDiscovered = (name: string, start: number, end: number, generator: Generator = "quoted") => {
     if (isCovered(start, end)) return;
     const clean = name.trim();
-    if (clean.length < 1 || clean.length > 16 || isGenericName(clean)) return;
-    const m = discovered(clean);
-    if (!models.has(m.key)) models.set(m.key, m);
-    mentions.push({ key: m.key, start, end, text: body.slice(start, end), curated: false });
+    if (clean.length < 1 || clean.length > 24 || isGenericName(clean)) return;
+    candidates.push({ name: clean, start, end, generator });
     covered.push([start, end]);
   };
 
@@ -162,7 +181,7 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     const before = body.slice(Math.max(0, at - 14), at);
     const ascii = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9\-.]{1,15})$/.exec(before);
     if (ascii) {
-      addDiscovered(ascii[1]!, at - ascii[1]!.length, at);
+      addDiscovered(ascii[1]!, at - ascii[1]!.length, at, "compound");
       continue;
     }
     const clause = before.split(/[，。；！？、：“”「」《》（）()\s]/).pop() ?? "";
@@ -189,11 +208,30 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     // the name must sit right after a known organisation (vendor + name + 大模型)
     if (k < 0 || !lookupPhrase(words[k]!.word, "organization")) continue;
     const start = at - name.length;
-    addDiscovered(name, start, at);
+    addDiscovered(name, start, at, "compound");
   }
 
-  mentions.sort((a, b) => a.start - b.start);
-  return { models, mentions };
+  // 4. ASCII product tokens the registry does not know (MiniMax-01, QwQ-32B, AndesGPT-Turbo)
+  for (const c of asciiCandidates(ctx, isCovered)) addDiscovered(c.name, c.start, c.end, "ascii");
+
+  return { models, mentions, candidates };
+}
+
+/** Candidates grouped by name (case, width and script folded), in order of first appearance. */
+export function groupCandidates(candidates: Candidate[]): Candidate[][] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = toSimplified(c.name.normalize("NFKC")).toLowerCase();
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  return [...groups.values()];
+}
+
+/** Every discovered candidate of an article with its features, before scoring (for fitting the weights). */
+export function modelCandidates(ctx: ArticleContext): { name: string; features: Record<string, number> }[] {
+  return groupCandidates(collectModelEvidence(ctx).candidates).map((g) => ({ name: g[0]!.name, features: candidateFeatures(ctx, g) }));
 }
 
 export function modelMentionsToMentions(ctx: ArticleContext, ms: ModelMention[]): ExtractedMention[] {

@@ -7,7 +7,13 @@ const keys = (body: string) => models(body).map((m) => m.key).sort();
 describe("model extraction", () => {
   it("matches registry names in Chinese, English and pinyin-free aliases", () => {
     expect(keys("百度的文心一言和阿里云的通义千问都已上线。")).toEqual(["ernie-bot", "qwen"]);
-    expect(keys("Kimi与DeepSeek在开源社区很受欢迎。")).toEqual(["deepseek-llm", "kimi"]);
+    expect(keys("Kimi与DeepSeek大模型在开源社区很受欢迎。")).toEqual(["deepseek-llm", "kimi"]);
+  });
+
+  it("reads an alias that is also a company's name as the company unless a model cue or a version follows", () => {
+    const { result } = extractText("DeepSeek在开源社区很受欢迎，DeepSeek-V3也是。");
+    expect(result.models.map((m) => m.key)).toEqual(["deepseek-v3"]);
+    expect(result.organizations.map((o) => o.key)).toContain("deepseek");
   });
 
   it("prefers the longest alias (讯飞星火认知大模型 over 星火)", () => {
