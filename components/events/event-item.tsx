@@ -8,7 +8,10 @@ import { modelHref, vendorHref } from "@/components/ui/hrefs";
 
 const typeTone = {
   release: "brand",
+  open_source: "brand",
   open_public: "ok",
+  price_change: "warn",
+  filing: "info",
   announcement: "info",
   deployment: "warn",
   showcase: "neutral",

@@ -10,6 +10,9 @@ export const FEED_SIZE = 50;
 
 const TYPE_LABEL: Record<EventItem["type"], { zh: string; en: string }> = {
   release: { zh: "发布", en: "release" },
+  open_source: { zh: "开源", en: "open-source release" },
+  price_change: { zh: "调价", en: "price change" },
+  filing: { zh: "备案", en: "regulatory filing" },
   open_public: { zh: "向公众开放", en: "opened to the public" },
   announcement: { zh: "宣布", en: "announcement" },
   deployment: { zh: "落地部署", en: "deployment" },

@@ -51,6 +51,8 @@ const RELEASE_AFTER = new RegExp(`^[”」』"）)》]?(?:${MODEL_CUES.join("|")
 const BENCH_AFTER = /^[^，。；]{0,3}(?:榜单|评测|基准|测试集|测评|得分|分数|排名|榜)/;
 const PRICE_AFTER = /^[^。；]{0,14}(?:元|美元)\s*\/?\s*(?:每)?(?:千|百万|万)\s*(?:tokens?|Tokens?|TOKENS?)/;
 const ORG_SUFFIX = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
+/** V3, R1, X1, k1.5, pro-32k: a variant's tail written without its family. */
+export const VERSION_ONLY = /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)(?:[-_]\w+)?)$/i;
 const CLAUSE_BREAK = /[，。；！？、\n]/;
 
 /** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
@@ -78,7 +80,7 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     lower_only: /^[a-z]+$/.test(name) ? 1 : 0,
     short: name.length <= 3 ? 1 : 0,
     // V3, R1, X1, pro-32k: a variant named without its family (DeepSeek的V3和R1)
-    version_only: /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)(?:[-_]\w+)?)$/i.test(name) ? 1 : 0,
+    version_only: VERSION_ONLY.test(name) ? 1 : 0,
     gpt_suffix: /GPT/i.test(name) ? 1 : 0,
     cue_after: cue,
     cue_before: any((c) => CUE_BEFORE.test(toSimplified(body.slice(Math.max(0, c.start - 10), c.start)))),

@@ -7,7 +7,7 @@ import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
 import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
 import { variantTail } from "./forms";
-import { asciiCandidates, candidateFeatures, MODEL_THRESHOLD, modelScore, type Candidate, type Generator } from "./candidates";
+import { asciiCandidates, candidateFeatures, MODEL_THRESHOLD, modelScore, VERSION_ONLY, type Candidate, type Generator } from "./candidates";
 
 export interface ModelMention {
   key: string;
@@ -110,6 +110,15 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
   const { models, mentions, candidates } = collectModelEvidence(ctx);
   const { body } = ctx;
   for (const group of groupCandidates(candidates)) {
+    // V3, R1, X1: a variant named without its family refers to a variant found in full elsewhere
+    // in the article (DeepSeek-R1 ... R1); alone it names nothing
+    const bare = group[0]!.name;
+    if (VERSION_ONLY.test(bare)) {
+      const suffix = `-${slugify(bare)}`;
+      const full = [...models.values()].find((m) => m.key.endsWith(suffix));
+      if (full) for (const c of group) mentions.push({ key: full.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: full.curated });
+      continue;
+    }
     const confidence = modelScore(candidateFeatures(ctx, group));
     if (confidence < MODEL_THRESHOLD) continue;
     const m = discovered(group[0]!.name);

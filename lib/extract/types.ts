@@ -82,7 +82,7 @@ export interface ExtractedMention {
   evidence: Evidence;
 }
 
-export type EventType = "release" | "open_public" | "announcement" | "deployment" | "showcase";
+export type EventType = "release" | "open_source" | "open_public" | "announcement" | "deployment" | "showcase" | "price_change" | "filing";
 
 export interface ExtractedEvent {
   type: EventType;

@@ -3,7 +3,7 @@
 // the strict variants (`...StrictSchema`) to answer 400 with the zod issues instead.
 import { z } from "zod";
 
-export const EVENT_TYPES = ["release", "open_public", "announcement", "deployment", "showcase"] as const;
+export const EVENT_TYPES = ["release", "open_source", "open_public", "price_change", "filing", "announcement", "deployment", "showcase"] as const;
 export const ENTITY_STATUSES = ["curated", "discovered", "confirmed"] as const;
 export const ORG_ROLES = ["vendor", "research", "report_author", "media", "event_host", "other"] as const;
 export const ORG_KINDS = ["company", "lab", "university", "consultancy", "media", "government", "other"] as const;
