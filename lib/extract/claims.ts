@@ -14,7 +14,7 @@ const PRE = "(超过|超|逾|约|大约|近|将近|接近|至少|不少于|不�
 const MULT = "(万亿|千亿|百亿|亿|千万|百万|万|千)?";
 const APPROX_AFTER = "(多|余|左右|上下|以上|以下)?";
 const UNIT =
-  "(个|款|家|项|种|名|位|所|座|台|块|张|条|次|倍|%|％|个百分点|万字|字|tokens?|Token|参数|行业|场景|用户|开发者|企业)";
+  "(个|款|家|项|种|名|位|所|座|台|块|张|条|次|倍|%|％|个百分点|万字|字|tokens?|Token|(?:总|激活)?参数|行业|场景|用户|开发者|企业)";
 const CLAIM_RE = new RegExp(`${PRE}${NUM}${APPROX_AFTER}${MULT}${APPROX_AFTER}${UNIT}`, "gu");
 
 /** noun heads -> unit names, checked on the words right after the number */
@@ -37,7 +37,7 @@ const NOUNS: [RegExp, string][] = [
 
 // noun first, number after: 用户规模已达4500万 / 下载量超过1000万次 / 开发者数量已超过35万
 const NOUN_FIRST = new RegExp(
-  `(用户|开发者|企业客户|客户|下载量|下载|调用量|日活|月活)(?:规模|数量|数|总数)?(?:累计)?(?:已经?|已)?(?:突破|超过|超|逾|达到|达|约|近|将近|接近)?${NUM}${APPROX_AFTER}${MULT}(?:次|人|名|家|个)?${APPROX_AFTER}(?![\\d年月日个款%％倍])`,
+  `(用户|开发者|企业客户|客户|下载量|下载|调用量|日活|月活|总参数|激活参数|参数量|参数)(?:规模|数量|数|总数)?(?:为|约为|达)?(?:累计)?(?:已经?|已)?(?:突破|超过|超|逾|达到|达|约|近|将近|接近)?${NUM}${APPROX_AFTER}${MULT}(?:次|人|名|家|个)?${APPROX_AFTER}(?![\\d年月日个款%％倍])`,
   "gu",
 );
 const NOUN_FIRST_UNIT: Record<string, [string, string]> = {
@@ -49,6 +49,10 @@ const NOUN_FIRST_UNIT: Record<string, [string, string]> = {
   下载: ["downloads", "downloads_count"],
   调用量: ["calls", "calls_count"],
   日活: ["users", "daily_active_users"],
+  总参数: ["parameters", "parameters"],
+  激活参数: ["parameters", "active_parameters"],
+  参数量: ["parameters", "parameters"],
+  参数: ["parameters", "parameters"],
   月活: ["users", "monthly_active_users"],
 };
 
@@ -109,6 +113,73 @@ function boundOf(pre: string | undefined, post: string | undefined): ClaimBound 
   }
 }
 
+const PNUM = "(\\d+(?:,\\d{3})*(?:\\.\\d+)?)";
+const CURRENCY = "(元人民币|人民币|元|厘|分|美元|美分|港元|港币|欧元)";
+const PER = "(百万|千|万|1000|100万|1M|1K|M|K)";
+// 0.0008元/千Tokens, 1元/百万tokens, 0.8厘/千tokens
+const PRICE_AFTER_RE = new RegExp(`${PNUM}\\s*${MULT}\\s*${CURRENCY}\\s*(?:\\/|每)\\s*${PER}?\\s*(?:个)?\\s*tokens?`, "giu");
+// 每百万Tokens输入1元、输出2元 / 每千tokens 0.005元
+const PER_FIRST_RE = new RegExp(`每\\s*${PER}\\s*(?:个)?\\s*tokens?`, "iu");
+const IN_OUT_RE = new RegExp(`(输入|输出|input|output)?(?:价格|费用)?(?:为|仅为?|只需|低至|降至|是)?\\s*${PNUM}\\s*${CURRENCY}(?![\\/每])`, "giu");
+// 10亿美元, 50亿元人民币, 43.48亿港元, 59.9元
+const MONEY_RE = new RegExp(`${PRE}${PNUM}\\s*(多|余)?${MULT}\\s*(美元|元人民币|人民币|元|港元|港币)(?!\\s*(?:\\/|每))`, "gu");
+
+const CURRENCY_FACTOR: Record<string, [number, "cny" | "usd" | "hkd" | "eur"]> = {
+  元人民币: [1, "cny"], 人民币: [1, "cny"], 元: [1, "cny"], 厘: [0.001, "cny"], 分: [0.01, "cny"],
+  美元: [1, "usd"], 美分: [0.01, "usd"], 港元: [1, "hkd"], 港币: [1, "hkd"], 欧元: [1, "eur"],
+};
+const PER_TOKENS: Record<string, number> = { 百万: 1e6, 千: 1e3, 万: 1e4, "1000": 1e3, "100万": 1e6, "1m": 1e6, "1k": 1e3, m: 1e6, k: 1e3 };
+
+interface Amount {
+  index: number;
+  length: number;
+  value: number;
+  unit: string;
+  metric: string;
+  bound: ClaimBound;
+}
+
+const round = (x: number) => Number(x.toPrecision(12));
+
+/** Prices per token (normalised to a currency per million tokens) and amounts of money in a sentence. */
+export function pricesAndAmounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  const taken = (i: number, n: number) => out.some((a) => i < a.index + a.length && i + n > a.index);
+  const side = (at: number) => {
+    const before = text.slice(Math.max(0, at - 8), at);
+    return /输入|input/i.test(before) ? "price_input" : /输出|output/i.test(before) ? "price_output" : "price";
+  };
+  const perMillion = (num: string, mult: string | undefined, currency: string, per: string | undefined) => {
+    const [factor, cur] = CURRENCY_FACTOR[currency]!;
+    const value = Number(num.replace(/,/g, "")) * multiplier(mult) * factor * (1e6 / (PER_TOKENS[(per ?? "1").toLowerCase()] ?? 1));
+    return { value: round(value), unit: `${cur}_per_million_tokens` };
+  };
+  for (const m of text.matchAll(PRICE_AFTER_RE)) {
+    const [whole, num, mult, currency, per] = m;
+    out.push({ index: m.index!, length: whole.length, ...perMillion(num!, mult, currency!, per), metric: side(m.index!), bound: /低至/.test(text.slice(Math.max(0, m.index! - 3), m.index!)) ? "lower" : "exact" });
+  }
+  const perFirst = PER_FIRST_RE.exec(text);
+  if (perFirst) {
+    for (const m of text.slice(perFirst.index).matchAll(IN_OUT_RE)) {
+      const index = perFirst.index + m.index!;
+      const [whole, io, num, currency] = m;
+      if (taken(index, whole.length) || !/^(?:元|厘|分|美元|美分)$/.test(currency!)) continue;
+      const p = perMillion(num!, undefined, currency!, perFirst[1]);
+      out.push({ index, length: whole.length, ...p, metric: io ? (/输入|input/i.test(io) ? "price_input" : "price_output") : side(index), bound: "exact" });
+    }
+  }
+  for (const m of text.matchAll(MONEY_RE)) {
+    const [whole, pre, num, post, mult, currency] = m;
+    if (taken(m.index!, whole.length)) continue;
+    const [factor, cur] = CURRENCY_FACTOR[currency!]!;
+    const value = round(Number(num!.replace(/,/g, "")) * multiplier(mult) * factor);
+    const clause = text.slice(Math.max(0, m.index! - 16), m.index!);
+    const metric = /估值/.test(clause) ? "valuation" : /融资|募资|募集|投资|领投|跟投/.test(clause + text.slice(m.index!, m.index! + whole.length + 8)) ? "funding_amount" : /营收|收入/.test(clause) ? "revenue" : /亏损/.test(clause) ? "loss" : "amount";
+    out.push({ index: m.index!, length: whole.length, value, unit: cur, metric, bound: boundOf(pre, post) });
+  }
+  return out;
+}
+
 const REPORT = /报告|白皮书|数据显示|统计|调查|研究显示|测算|榜单/;
 
 export function extractClaims(
@@ -132,13 +203,19 @@ export function extractClaims(
     const claim = (absIdx: number, metric: string, value: number, unit: string, bound: ClaimBound, clauseStart = 0) =>
       makeClaim((shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)), absIdx, metric, value, unit, bound, clauseStart);
     const seen = new Set<number>();
+    for (const p of pricesAndAmounts(s.text)) {
+      for (let k = p.index; k < p.index + p.length; k++) seen.add(k);
+      claims.push(claim(s.start + p.index, p.metric, p.value, p.unit, p.bound));
+    }
     NOUN_FIRST.lastIndex = 0;
     for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {
+      if (seen.has(m.index)) continue;
       const [whole, noun, num, post1, mult, post2] = m;
       let value = parseNumber(num!);
       if (value === null) continue;
       value *= multiplier(mult);
       const [unit, metric] = NOUN_FIRST_UNIT[noun!]!;
+      if (unit === "parameters" && value < 1e6) continue;
       const pre = /突破|超过|超|逾/.test(whole!) ? "超过" : /约/.test(whole!) ? "约" : /近|接近/.test(whole!) ? "近" : undefined;
       const absIdx = s.start + m.index;
       for (let k = m.index; k < m.index + whole!.length; k++) seen.add(k);
@@ -165,7 +242,7 @@ export function extractClaims(
       else if (unitWord === "倍") unit = "times";
       else if (/字$/.test(unitWord!)) unit = "characters";
       else if (/tokens?/i.test(unitWord!)) unit = "tokens";
-      else if (unitWord === "参数") unit = "parameters";
+      else if (/参数$/.test(unitWord!)) unit = "parameters";
       else if (unitWord === "用户") unit = "users";
       else if (unitWord === "开发者") unit = "developers";
       else if (unitWord === "企业") unit = "organizations";
@@ -233,7 +310,17 @@ function sentenceClaims(
   const dates = ctx.datesIn(si).filter(
     (d) => !/^(?:[^，。]{0,12}?)(?:以来|起|开始)/.test(s.text.slice(d.end - s.start, d.end - s.start + 14)) || /^截至|^截止/.test(d.point.text),
   );
-  const asOf = dates.length ? dates[dates.length - 1]!.point : UNKNOWN_DATE;
+  // else the sentence before it in the paragraph, else the article's own date: a number stated in
+  // the present holds at the time of writing
+  const prev = si > 0 && !body.slice(sentences[si - 1]!.end, s.start).includes("\n") ? ctx.datesIn(si - 1).filter((d) => d.point.value) : [];
+  const doc = ctx.documentDate?.point;
+  const asOf = dates.length
+    ? dates[dates.length - 1]!.point
+    : prev.length
+      ? { ...prev[prev.length - 1]!.point, inferred: true }
+      : doc?.value
+        ? { ...doc, inferred: true, text: "" }
+        : UNKNOWN_DATE;
   const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界/.test(s.text) ? "global" : null;
   // the report the claims come from: this sentence or up to 3 before it in the same paragraph
   let statedBy: string | null = null;
