@@ -9,6 +9,8 @@ import { UNKNOWN_DATE, type DateHit } from "./dates";
 import { clauseAround, evidenceOf } from "./text";
 import lexicon from "./data/events.json";
 
+/** 从2021年开始, 自8月以来, 2023年起: the start of a period, not the date of a happening */
+const PERIOD_START = /^[从自]|^[^，。]{0,12}?(?:以来|起|开始)/;
 const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string][]).map(([t, re]) => [t, new RegExp(re, "g")]);
 const NOT_RELEASE = new RegExp(lexicon.notRelease);
 const EXPO = new RegExp(lexicon.expo);
@@ -39,7 +41,11 @@ export function extractEvents(
     const sameParagraph = prev !== undefined && !ctx.body.slice(prev.end, s.start).includes("\n");
     // a sentence with no date of its own continues the one before it in the paragraph
     // (7月4日，大会在上海开幕。X在大会上正式发布…; 2025年1月20日，…突破！深度求索正式发布…)
-    const inherited = sameParagraph ? ctx.datesIn(si - 1).filter((d) => d.point.value) : [];
+    // (从2021年开始 / 自…以来 start a period: they date nothing that follows)
+    const prevText = prev ? ctx.simple.slice(prev.start, prev.end) : "";
+    const inherited = sameParagraph
+      ? ctx.datesIn(si - 1).filter((d) => d.point.value && !PERIOD_START.test(prevText.slice(Math.max(0, d.start - prev!.start - 1), d.end - prev!.start + 14)))
+      : [];
     const decided = new Set<string>();
     const isExpo = EXPO.test(text);
     for (const [type, re] of TRIGGERS) {
@@ -72,7 +78,7 @@ export function extractEvents(
           // one event of a type per model and sentence; a release word inside an open-source or
           // price sentence is the same happening
           if (decided.has(`${t}|${target.key}`)) continue;
-          if (t === "release" && (decided.has(`open_source|${target.key}`) || decided.has(`price_change|${target.key}`) || decided.has(`open_public|${target.key}`) || decided.has(`announcement|${target.key}`))) continue;
+          if (t === "release" && (decided.has(`price_change|${target.key}`) || decided.has(`open_public|${target.key}`) || decided.has(`announcement|${target.key}`))) continue;
           if ((t === "showcase" || t === "deployment") && [...decided].some((d) => d.endsWith(`|${target.key}`))) continue;
           decided.add(`${t}|${target.key}`);
           const at = s.start + m.index;
