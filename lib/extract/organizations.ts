@@ -173,6 +173,13 @@ export function extractOrganizations(
     if (vendor && !vendors.has(mm.key)) vendors.set(mm.key, vendor);
   }
 
+  // a model named after its maker (MiniMax-01, Moonshot-v1): the organisation whose name it starts with
+  for (const m of models.values()) {
+    if (m.vendorKey || vendors.has(m.key)) continue;
+    const org = orgNamePrefix(m.nameZh);
+    if (org) vendors.set(m.key, org);
+  }
+
   // registry vendor wins for curated models; text attribution fills the rest
   for (const m of models.values()) {
     if (m.vendorKey) vendors.set(m.key, m.vendorKey);
@@ -205,3 +212,20 @@ export function extractOrganizations(
 }
 
 export { pinyinOf };
+
+// ASCII organisation names of three letters or more, longest first, for orgNamePrefix
+const ORG_PREFIXES = [...ORGANIZATIONS.values()]
+  .flatMap((o) => [o.nameEn, ...o.aliases].filter((a): a is string => !!a && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(a)).map((a) => [a.toLowerCase(), o.key] as const))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** The registry organisation a model's name begins with (MiniMax-Text-01 -> minimax), or null. */
+export function orgNamePrefix(name: string): string | null {
+  const n = name.toLowerCase();
+  for (const [alias, key] of ORG_PREFIXES) {
+    if (n.startsWith(alias) && (n.length === alias.length || /[-_\s\d.]/.test(n[alias.length]!))) {
+      const kind = ORGANIZATIONS.get(key)?.kind;
+      if (kind !== "media" && kind !== "government" && kind !== "consultancy") return key;
+    }
+  }
+  return null;
+}
