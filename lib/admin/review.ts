@@ -272,7 +272,6 @@ async function moveEvents(
       modelKey: model?.slug ?? null,
       organizationKey: org?.slug ?? null,
       date: { value: isoAtPrecision(e.date, e.precision), precision: e.precision, inferred: e.dateInferred, text: "" },
-      evidence: { sentence: "", start: 0, end: 0 },
     });
     const twin = await tx.event.findUnique({ where: { key }, select: { id: true, dateInferred: true } });
     if (twin && twin.id !== e.id) {
@@ -315,8 +314,6 @@ async function moveClaims(
       scope: c.scope,
       subjectModelKey: model?.slug ?? null,
       subjectOrganizationKey: org?.slug ?? null,
-      statedByKey: null,
-      evidence: { sentence: "", start: 0, end: 0 },
     });
     const twin = await tx.claim.findUnique({ where: { key }, select: { id: true, statedById: true } });
     if (twin && twin.id !== c.id) {

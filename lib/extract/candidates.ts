@@ -51,8 +51,8 @@ const RELEASE_AFTER = new RegExp(`^[”」』"）)》]?(?:${MODEL_CUES.join("|")
 const BENCH_AFTER = /^[^，。；]{0,3}(?:榜单|评测|基准|测试集|测评|得分|分数|排名|榜)/;
 const PRICE_AFTER = /^[^。；]{0,14}(?:元|美元)\s*\/?\s*(?:每)?(?:千|百万|万)\s*(?:tokens?|Tokens?|TOKENS?)/;
 const ORG_SUFFIX = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
-/** V3, R1, X1, k1.5, pro-32k: a variant's tail written without its family. */
-export const VERSION_ONLY = /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)(?:[-_]\w+)?)$/i;
+/** V3, R1, X1, k1.5, pro-32k: a variant's tail written without its family (a bare word such as Turbo can be a name). */
+export const VERSION_ONLY = /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)[-_]\d+[kKmM]?)$/i;
 const CLAUSE_BREAK = /[，。；！？、\n]/;
 
 /** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */

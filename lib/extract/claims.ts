@@ -8,6 +8,7 @@ import { UNKNOWN_DATE } from "./dates";
 import { cnNumber } from "./dates";
 import { clauseAround, evidenceOf, type SentenceSpan } from "./text";
 import { ORGANIZATIONS } from "./registry";
+import PRIORS from "./data/confidence.json";
 
 const NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)";
 const PRE = "(超过|超|逾|约|大约|近|将近|接近|至少|不少于|不低于|不到|不足|少于|高达|多达|达到|达|突破|上百|数)?";
@@ -180,6 +181,9 @@ export function pricesAndAmounts(text: string): Amount[] {
   return out;
 }
 
+/** How a claim was read (its prior confidence, data/confidence.json). */
+type Reading = keyof typeof PRIORS.claimReading;
+
 const REPORT = /报告|白皮书|数据显示|统计|调查|研究显示|测算|榜单/;
 
 export function extractClaims(
@@ -200,12 +204,12 @@ export function extractClaims(
     if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
     // what the sentence's claims share (date, scope, report, mentions), worked out at its first claim
     let shared: SentenceClaims | null = null;
-    const claim = (absIdx: number, metric: string, value: number, unit: string, bound: ClaimBound, clauseStart = 0) =>
-      makeClaim((shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)), absIdx, metric, value, unit, bound, clauseStart);
+    const claim = (absIdx: number, metric: string, value: number, unit: string, bound: ClaimBound, reading: Reading, clauseStart = 0) =>
+      makeClaim((shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)), absIdx, metric, value, unit, bound, reading, clauseStart);
     const seen = new Set<number>();
     for (const p of pricesAndAmounts(s.text)) {
       for (let k = p.index; k < p.index + p.length; k++) seen.add(k);
-      claims.push(claim(s.start + p.index, p.metric, p.value, p.unit, p.bound));
+      claims.push(claim(s.start + p.index, p.metric, p.value, p.unit, p.bound, p.unit.endsWith("_per_million_tokens") ? "price" : "money"));
     }
     NOUN_FIRST.lastIndex = 0;
     for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {
@@ -219,7 +223,7 @@ export function extractClaims(
       const pre = /突破|超过|超|逾/.test(whole!) ? "超过" : /约/.test(whole!) ? "约" : /近|接近/.test(whole!) ? "近" : undefined;
       const absIdx = s.start + m.index;
       for (let k = m.index; k < m.index + whole!.length; k++) seen.add(k);
-      claims.push(claim(absIdx, metric, value, unit, boundOf(pre, post1 ?? post2)));
+      claims.push(claim(absIdx, metric, value, unit, boundOf(pre, post1 ?? post2), "noun_first"));
     }
     CLAIM_RE.lastIndex = 0;
     for (let m = CLAIM_RE.exec(s.text); m; m = CLAIM_RE.exec(s.text)) {
@@ -269,7 +273,8 @@ export function extractClaims(
       else if (unit === "percent" || unit === "percentage_points" || unit === "times") {
         metric = /增长|增速|提升|提高|增加/.test(clause) ? "growth" : /便宜|降低|下降|减少|降价/.test(clause) ? "reduction" : unit === "times" ? "multiple" : "share";
       } else metric = `${unit}_${verb ? verb[1] : "count"}`;
-      claims.push(claim(s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), cs));
+      const reading: Reading = unit === "percent" || unit === "percentage_points" ? "percent" : /[个款家项种名位]|参数|tokens?|字/i.test(unitWord!) ? "classifier" : "noun_after";
+      claims.push(claim(s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), reading, cs));
     }
   }
   // a number no count, amount or size in the news reaches is a misreading (999999999999999999999个)
@@ -286,6 +291,8 @@ interface SentenceClaims {
   /** its Simplified text and offsets */
   s: { text: string; start: number; end: number };
   asOf: ExtractedClaim["asOf"];
+  /** where asOf came from: the sentence itself, the one before it, the article's date */
+  asOfSource: keyof typeof PRIORS.claimAsOf;
   scope: string | null;
   statedBy: string | null;
   /** the model and organisation mentions inside the sentence, in their arrays' order */
@@ -321,6 +328,7 @@ function sentenceClaims(
       : doc?.value
         ? { ...doc, inferred: true, text: "" }
         : UNKNOWN_DATE;
+  const asOfSource: keyof typeof PRIORS.claimAsOf = dates.length ? "own" : prev.length ? "previous" : doc?.value ? "document" : "none";
   const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界/.test(s.text) ? "global" : null;
   // the report the claims come from: this sentence or up to 3 before it in the same paragraph
   let statedBy: string | null = null;
@@ -337,7 +345,7 @@ function sentenceClaims(
     }
   }
   const orgs = orgMentions.filter((x) => x.start >= s.start && x.start < s.end);
-  return { sentence: sentences[si]!, s, asOf, scope, statedBy, models, orgs, fallbackModel };
+  return { sentence: sentences[si]!, s, asOf, asOfSource, scope, statedBy, models, orgs, fallbackModel };
 }
 
 function makeClaim(
@@ -347,6 +355,7 @@ function makeClaim(
   value: number,
   unit: string,
   bound: ClaimBound,
+  reading: Reading,
   clauseStart: number,
 ): ExtractedClaim {
   const { s } = shared;
@@ -367,5 +376,6 @@ function makeClaim(
     subjectOrganizationKey: subjOrg?.key ?? null,
     statedByKey: shared.statedBy,
     evidence: evidenceOf(shared.sentence),
+    confidence: Math.round(PRIORS.claimReading[reading] * PRIORS.claimAsOf[shared.asOfSource] * 1000) / 1000,
   };
 }

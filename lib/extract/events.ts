@@ -8,6 +8,8 @@ import type { OrgMention } from "./organizations";
 import { UNKNOWN_DATE, type DateHit } from "./dates";
 import { clauseAround, evidenceOf } from "./text";
 import lexicon from "./data/events.json";
+import PRIORS from "./data/confidence.json";
+import type { ExtractedModel } from "./types";
 
 /** 从2021年开始, 自8月以来, 2023年起: the start of a period, not the date of a happening */
 const PERIOD_START = /^[从自]|^[^，。]{0,12}?(?:以来|起|开始)/;
@@ -27,6 +29,7 @@ export function extractEvents(
   modelMentions: ModelMention[],
   orgMentions: OrgMention[],
   vendors: Map<string, string>,
+  models: ReadonlyMap<string, ExtractedModel> = new Map(),
 ): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
   const seen = new Set<string>();
@@ -82,7 +85,11 @@ export function extractEvents(
           if ((t === "showcase" || t === "deployment") && [...decided].some((d) => d.endsWith(`|${target.key}`))) continue;
           decided.add(`${t}|${target.key}`);
           const at = s.start + m.index;
-          const date = dateFor(dates, at) ?? dateFor(inherited, at) ?? UNKNOWN_DATE;
+          const own = dateFor(dates, at);
+          const borrowed = own ? null : dateFor(inherited, at);
+          const date = own ?? borrowed ?? UNKNOWN_DATE;
+          const dateFactor = own ? PRIORS.eventDate.own : borrowed ? PRIORS.eventDate.inherited : PRIORS.eventDate.none;
+          const confidence = Math.round((PRIORS.eventType[t] ?? 0.6) * (models.get(target.key)?.confidence ?? 1) * dateFactor * 1000) / 1000;
           let org = vendors.get(target.key) ?? null;
           if (!org) {
             const o = orgMentions.filter((x) => x.start >= s.start && x.start < target.start).pop();
@@ -91,7 +98,7 @@ export function extractEvents(
           const id = `${t}|${target.key}|${date.value}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          events.push({ type: t, modelKey: target.key, organizationKey: org, date, evidence: evidenceOf(s) });
+          events.push({ type: t, modelKey: target.key, organizationKey: org, date, evidence: evidenceOf(s), confidence });
         }
       }
     }

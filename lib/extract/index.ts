@@ -57,7 +57,7 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
   const technologies = extractTechnologies(ctx);
   const vendorKeys = new Set([...models.values()].map((m) => m.vendorKey).filter((k): k is string => !!k));
   const industryLinks = linkIndustries(ctx, industries.mentions, modelMentions, orgMentions, vendorKeys);
-  const events = extractEvents(ctx, modelMentions, orgMentions, vendors);
+  const events = extractEvents(ctx, modelMentions, orgMentions, vendors, models);
   const claims = extractClaims(ctx, modelMentions, orgMentions);
   const people = extractPeople(ctx, orgMentions);
 

@@ -7,6 +7,7 @@ import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
 import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
 import { variantTail } from "./forms";
+import PRIORS from "./data/confidence.json";
 import { asciiCandidates, candidateFeatures, MODEL_THRESHOLD, modelScore, VERSION_ONLY, type Candidate, type Generator } from "./candidates";
 
 export interface ModelMention {
@@ -56,6 +57,7 @@ function fromEntry(e: ModelEntry): ExtractedModel {
     version: e.version,
     curated: true,
     sourceUrl: e.sourceUrl,
+    confidence: PRIORS.registryModel,
   };
 }
 
@@ -80,10 +82,11 @@ function derivedVariant(e: ModelEntry, suffix: string, surface: string): Extract
     version: e.version ? `${e.version}${tail}`.trim() : tail.replace(/^[-_ ]/, "").trim(),
     curated: false,
     sourceUrl: root.sourceUrl,
+    confidence: PRIORS.variantModel,
   };
 }
 
-function discovered(name: string): ExtractedModel {
+function discovered(name: string, confidence: number): ExtractedModel {
   return {
     key: slugify(name),
     nameZh: name,
@@ -95,6 +98,7 @@ function discovered(name: string): ExtractedModel {
     version: null,
     curated: false,
     sourceUrl: null,
+    confidence: Math.round(confidence * 1000) / 1000,
   };
 }
 
@@ -121,7 +125,7 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     }
     const confidence = modelScore(candidateFeatures(ctx, group));
     if (confidence < MODEL_THRESHOLD) continue;
-    const m = discovered(group[0]!.name);
+    const m = discovered(group[0]!.name, confidence);
     if (!models.has(m.key)) models.set(m.key, m);
     for (const c of group) mentions.push({ key: m.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: false });
   }

@@ -53,6 +53,8 @@ export interface ExtractedModel {
   version: string | null; // e.g. "3.0"
   curated: boolean;
   sourceUrl: string | null;
+  /** 0–1: 1 for the registry, the scorer's probability for a discovered name */
+  confidence: number;
 }
 
 export interface ExtractedIndustry {
@@ -90,6 +92,8 @@ export interface ExtractedEvent {
   organizationKey: string | null;
   date: DatePoint;
   evidence: Evidence;
+  /** 0–1 (data/confidence.json) */
+  confidence: number;
 }
 
 export type ClaimBound = "exact" | "lower" | "upper" | "approx";
@@ -105,6 +109,8 @@ export interface ExtractedClaim {
   subjectOrganizationKey: string | null;
   statedByKey: string | null; // organization that stated it (report author)
   evidence: Evidence;
+  /** 0–1 (data/confidence.json) */
+  confidence: number;
 }
 
 export interface ExtractedIndustryLink {

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { extractArticle } from "@/lib/extract";
+import { EXTRACTOR_VERSION } from "@/lib/extract/version";
 import { cleanBody } from "./clean";
 import { EMPTY_EXTRACTION, fitExtraction, type DroppedFact } from "./fit";
 import { parseArticleFile } from "./parse";
@@ -56,6 +57,7 @@ export function analyseFile(file: string, bytes: Uint8Array): Analysis {
     analysed: {
       sourceFile: path.basename(file),
       contentHash: createHash("sha256").update(bytes).digest("hex"),
+      extractorVersion: EXTRACTOR_VERSION,
       article: parsed.article,
       cleaned,
       extraction,

@@ -22,6 +22,8 @@ export type StoreOutcome = "created" | "updated" | "unchanged";
 export interface AnalysedArticle {
   sourceFile: string;
   contentHash: string;
+  /** the extractor that derived `extraction` (lib/extract/version.ts) */
+  extractorVersion: string;
   article: RawArticle;
   cleaned: { body: string; byline: string | null; photoCredits: string[] };
   extraction: ExtractionResult;
@@ -50,11 +52,13 @@ export function periodStart(point: DatePoint): string | null {
   return `${y}-${m}-${d}`;
 }
 
-export function eventKey(e: ExtractionResult["events"][number]): string {
+export function eventKey(e: Pick<ExtractionResult["events"][number], "type" | "modelKey" | "organizationKey" | "date">): string {
   return [e.type, e.modelKey ?? "", e.organizationKey ?? "", e.date.precision === "unknown" ? "" : e.date.value].join("|");
 }
 
-export function claimKey(c: ExtractionResult["claims"][number]): string {
+export function claimKey(
+  c: Pick<ExtractionResult["claims"][number], "metric" | "scope" | "subjectModelKey" | "subjectOrganizationKey" | "bound" | "value" | "unit" | "asOf">,
+): string {
   const asOf = c.asOf.precision === "unknown" ? "" : c.asOf.value;
   return [c.metric, c.scope ?? "", c.subjectModelKey ?? "", c.subjectOrganizationKey ?? "", c.bound, c.value, c.unit, asOf].join("|");
 }
@@ -112,9 +116,9 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
     [urls],
   );
   const stored = new Map(
-    (await q(`SELECT id, url, "contentHash" FROM "Article" WHERE url = ANY($1::text[])`, [urls])).map((r) => [
+    (await q(`SELECT id, url, "contentHash", "extractorVersion" FROM "Article" WHERE url = ANY($1::text[])`, [urls])).map((r) => [
       String(r.url),
-      { id: Number(r.id), hash: String(r.contentHash) },
+      { id: Number(r.id), hash: String(r.contentHash), version: String(r.extractorVersion) },
     ]),
   );
 
@@ -132,7 +136,8 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
     }
     inBatch.set(url, input.contentHash);
     const old = stored.get(url);
-    if (old?.hash === input.contentHash) outcomes.push("unchanged");
+    // the same text read by the same extractor: nothing to do (a newer extractor derives it again)
+    if (old?.hash === input.contentHash && old.version === input.extractorVersion) outcomes.push("unchanged");
     else if (old) (outcomes.push("updated"), updates.push({ id: old.id, input }));
     else (outcomes.push("created"), creates.push(input));
   }
@@ -146,7 +151,8 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
       `UPDATE "Article" a SET url = r.url, title = r.title, body = r.body, "rawBody" = r."rawBody", keywords = r.keywords,
          technologies = r.technologies, industries = r.industries, "eventSummary" = r."eventSummary",
          "extraFields" = r."extraFields", byline = r.byline, "photoCredits" = r."photoCredits", "contentHash" = r."contentHash",
-         "sourceFile" = r."sourceFile", "lastIngestedAt" = $2::timestamp(3), "searchTerms" = array_to_tsvector(r.terms)
+         "sourceFile" = r."sourceFile", "extractorVersion" = r."extractorVersion", "lastIngestedAt" = $2::timestamp(3),
+         "searchTerms" = array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) WHERE a.id = r.id`,
       [json(updates.map((u) => articleRecord(u.input, u.id))), now],
     );
@@ -155,9 +161,10 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
   if (creates.length) {
     const rows = await q(
       `INSERT INTO "Article" (url, title, body, "rawBody", keywords, technologies, industries, "eventSummary", "extraFields",
-         byline, "photoCredits", "contentHash", "sourceFile", "firstIngestedAt", "lastIngestedAt", "searchTerms")
+         byline, "photoCredits", "contentHash", "sourceFile", "extractorVersion", "firstIngestedAt", "lastIngestedAt", "searchTerms")
        SELECT r.url, r.title, r.body, r."rawBody", r.keywords, r.technologies, r.industries, r."eventSummary", r."extraFields",
-         r.byline, r."photoCredits", r."contentHash", r."sourceFile", $2::timestamp(3), $2::timestamp(3), array_to_tsvector(r.terms)
+         r.byline, r."photoCredits", r."contentHash", r."sourceFile", r."extractorVersion", $2::timestamp(3), $2::timestamp(3),
+         array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) ORDER BY r.url
        RETURNING id, url`,
       [json(creates.map((c) => articleRecord(c, null))), now],
@@ -173,7 +180,8 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
 }
 
 const ARTICLE_COLS = `id int, url text, title text, body text, "rawBody" text, keywords text[], technologies text[], industries text[],
-  "eventSummary" text, "extraFields" jsonb, byline text, "photoCredits" text[], "contentHash" text, "sourceFile" text, terms text[]`;
+  "eventSummary" text, "extraFields" jsonb, byline text, "photoCredits" text[], "contentHash" text, "sourceFile" text,
+  "extractorVersion" text, terms text[]`;
 
 function articleRecord(input: AnalysedArticle, id: number | null) {
   const { article, cleaned } = input;
@@ -192,6 +200,7 @@ function articleRecord(input: AnalysedArticle, id: number | null) {
     photoCredits: cleaned.photoCredits,
     contentHash: input.contentHash,
     sourceFile: input.sourceFile,
+    extractorVersion: input.extractorVersion,
     terms: input.searchTerms ?? articleSearchTerms(input),
   };
 }
@@ -254,6 +263,18 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
 async function collectOrphans(q: Q, t: Touched) {
   await q(`DELETE FROM "Event" e WHERE e.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "EventSource" s WHERE s."eventId" = e.id)`, [t.events]);
   await q(`DELETE FROM "Claim" c WHERE c.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "ClaimSource" s WHERE s."claimId" = c.id)`, [t.claims]);
+  // what an edited article no longer says no longer raises a fact's confidence: the surest remaining report
+  await q(
+    `WITH e AS (UPDATE "Event" e SET confidence = x.c FROM (SELECT "eventId" id, max(confidence) c FROM "EventSource"
+                 WHERE "eventId" = ANY($1::int[]) GROUP BY 1) x WHERE e.id = x.id AND e.confidence IS DISTINCT FROM x.c RETURNING 1),
+          c AS (UPDATE "Claim" c SET confidence = x.c FROM (SELECT "claimId" id, max(confidence) c FROM "ClaimSource"
+                 WHERE "claimId" = ANY($2::int[]) GROUP BY 1) x WHERE c.id = x.id AND c.confidence IS DISTINCT FROM x.c RETURNING 1),
+          m AS (UPDATE "Model" m SET confidence = x.c FROM (SELECT "modelId" id, max(confidence) c FROM "Mention"
+                 WHERE "modelId" = ANY($3::int[]) AND confidence IS NOT NULL GROUP BY 1) x
+                 WHERE m.id = x.id AND m.confidence IS DISTINCT FROM x.c RETURNING 1)
+     SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) + (SELECT count(*) FROM m) AS n`,
+    [t.events, t.claims, t.models],
+  );
   await q(
     `DELETE FROM "Model" m WHERE m.id = ANY($1::int[]) AND m.status = 'discovered'
        AND NOT EXISTS (SELECT 1 FROM "Mention" x WHERE x."modelId" = m.id)
@@ -298,14 +319,17 @@ function byKey<T>(rows: T[], key: (r: T) => string): T[] {
 // Record shapes of the jsonb parameters.
 const ORG_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[], kind text, roles text[], status text, "sourceUrl" text, terms text[]`;
 const MODEL_COLS = `key text, "nameZh" text, "nameEn" text, pinyin text, aliases text[], "vendorKey" text, family text, version text,
-  status text, "sourceUrl" text, terms text[]`;
+  status text, "sourceUrl" text, confidence float8, terms text[]`;
 const INDUSTRY_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[], terms text[]`;
 const TECH_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[]`;
 const PERSON_COLS = `key text, name text, title text, "organizationKey" text`;
-const EVENT_COLS = `key text, type text, date date, precision text, inferred boolean, "dateText" text, "modelKey" text, "orgKey" text`;
+const EVENT_COLS = `key text, type text, date date, precision text, inferred boolean, "dateText" text, "modelKey" text, "orgKey" text,
+  confidence float8`;
 const CLAIM_COLS = `key text, metric text, value float8, unit text, bound text, "asOf" date, precision text, inferred boolean,
-  "asOfText" text, scope text, "modelKey" text, "orgKey" text, "statedBy" text`;
+  "asOfText" text, scope text, "modelKey" text, "orgKey" text, "statedBy" text, confidence float8`;
 
+// a fact reported by several articles is as sure as its surest report
+const CONFIDENCE_MERGE: [string, string] = [`confidence`, `GREATEST(o.confidence, r.confidence)`];
 // The merged value of each shared column: registry facts win over discovered ones; aliases, roles and
 // search terms accumulate across articles. `o` is the stored row, `r` this article's record.
 // Every rule is order-independent (a union, an AND, or the least of the candidates), so the result
@@ -344,6 +368,7 @@ const MODEL_MERGE: [string, string][] = [
   [`family`, curatedFirst(`family`)],
   [`version`, curatedFirst(`version`)],
   [`status`, `CASE WHEN r.status = 'curated' THEN 'curated'::"EntityStatus" ELSE o.status END`],
+  CONFIDENCE_MERGE,
   [`"sourceUrl"`, curatedFirst(`"sourceUrl"`)],
   [`"searchTerms"`, `COALESCE(o."searchTerms", ''::tsvector) || array_to_tsvector(r.terms)`],
 ];
@@ -358,10 +383,12 @@ const PERSON_MERGE: [string, string][] = [
 ];
 // an explicit date from any source beats an inferred one
 const EVENT_MERGE: [string, string][] = [
+  CONFIDENCE_MERGE,
   [`"dateInferred"`, `o."dateInferred" AND r.inferred`],
   [`"dateText"`, `LEAST(o."dateText", r."dateText")`],
 ];
 const CLAIM_MERGE: [string, string][] = [
+  CONFIDENCE_MERGE,
   [`"asOfInferred"`, `o."asOfInferred" AND r.inferred`],
   [`"asOfText"`, `LEAST(o."asOfText", r."asOfText")`],
   [`"statedById"`, leastOrg(`o."statedById"`, `r."statedBy"`)],
@@ -429,7 +456,7 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   const models = withTerms(
     roundsOf((a) => a.x.models, (m) => ({
       key: m.key, nameZh: m.nameZh, nameEn: m.nameEn, pinyin: m.pinyin, aliases: m.aliases, vendorKey: m.vendorKey,
-      family: m.family, version: m.version, status: status(m), sourceUrl: m.sourceUrl,
+      family: m.family, version: m.version, status: status(m), sourceUrl: m.sourceUrl, confidence: m.confidence,
     })),
     (m) => [...indexTerms(m.nameZh, m.nameEn, m.pinyin, ...m.aliases), ...pinyinTerms(m.nameZh, ...m.aliases)],
   );
@@ -467,9 +494,9 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   );
   await q(
     `WITH m AS (
-       INSERT INTO "Model" (slug, "nameZh", "nameEn", pinyin, aliases, "vendorId", family, version, status, "sourceUrl", "searchTerms")
+       INSERT INTO "Model" (slug, "nameZh", "nameEn", pinyin, aliases, "vendorId", family, version, status, "sourceUrl", confidence, "searchTerms")
        SELECT r.key, r."nameZh", r."nameEn", r.pinyin, r.aliases, ${MODEL_VENDOR},
-              r.family, r.version, r.status::"EntityStatus", r."sourceUrl", array_to_tsvector(r.terms)
+              r.family, r.version, r.status::"EntityStatus", r."sourceUrl", r.confidence, array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${MODEL_COLS}) ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ), p AS (
@@ -483,17 +510,17 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   // 2. Events and claims, one row per natural key.
   await q(
     `WITH e AS (
-       INSERT INTO "Event" (key, type, date, precision, "dateInferred", "dateText", "modelId", "organizationId")
+       INSERT INTO "Event" (key, type, date, precision, "dateInferred", "dateText", "modelId", "organizationId", confidence)
        SELECT r.key, r.type::"EventType", r.date, r.precision::"DatePrecision", r.inferred, r."dateText",
-         (SELECT id FROM "Model" WHERE slug = r."modelKey"), (SELECT id FROM "Organization" WHERE slug = r."orgKey")
+         (SELECT id FROM "Model" WHERE slug = r."modelKey"), (SELECT id FROM "Organization" WHERE slug = r."orgKey"), r.confidence
        FROM jsonb_to_recordset($1::jsonb) AS r(${EVENT_COLS}) ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ), c AS (
        INSERT INTO "Claim" (key, metric, value, unit, bound, "asOf", "asOfPrecision", "asOfInferred", "asOfText",
-                            scope, "subjectModelId", "subjectOrganizationId", "statedById")
+                            scope, "subjectModelId", "subjectOrganizationId", "statedById", confidence)
        SELECT r.key, r.metric, r.value, r.unit, r.bound::"ClaimBound", r."asOf", r.precision::"DatePrecision", r.inferred,
          r."asOfText", r.scope, (SELECT id FROM "Model" WHERE slug = r."modelKey"),
-         (SELECT id FROM "Organization" WHERE slug = r."orgKey"), (SELECT id FROM "Organization" WHERE slug = r."statedBy")
+         (SELECT id FROM "Organization" WHERE slug = r."orgKey"), (SELECT id FROM "Organization" WHERE slug = r."statedBy"), r.confidence
        FROM jsonb_to_recordset($2::jsonb) AS r(${CLAIM_COLS}) ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) AS n`,
@@ -558,9 +585,11 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
       const person = id("person", p.key);
       if (person !== null) rows.quotes.push({ a, p: person, text: p.quote, sentence: p.evidence.sentence, start: p.evidence.start, end: p.evidence.end });
     }
+    const modelConfidence = new Map(x.models.map((m) => [m.key, m.confidence]));
     for (const m of x.mentions) {
       const target = id(m.kind, m.key);
       rows.mentions.push({
+        c: m.kind === "model" ? (modelConfidence.get(m.key) ?? null) : null,
         a, kind: m.kind,
         m: m.kind === "model" ? target : null, o: m.kind === "organization" ? target : null,
         i: m.kind === "industry" ? target : null, t: m.kind === "technology" ? target : null, p: m.kind === "person" ? target : null,
@@ -573,13 +602,16 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
       ["claim", articleClaims, rows.claimSources],
     ] as const) {
       const first = new Map<number, (typeof list)[number]>();
+      const surest = new Map<number, number>();
       for (const r of list) {
         const target = id(kind, r.key);
-        const seen = target === null ? undefined : first.get(target);
-        if (target !== null && (!seen || r.evidence.start < seen.evidence.start)) first.set(target, r);
+        if (target === null) continue;
+        const seen = first.get(target);
+        if (!seen || r.evidence.start < seen.evidence.start) first.set(target, r);
+        surest.set(target, Math.max(surest.get(target) ?? 0, r.confidence));
       }
       for (const [target, r] of [...first].sort(([x], [y]) => x - y)) {
-        out.push({ x: target, a, quote: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end });
+        out.push({ x: target, a, quote: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, c: surest.get(target) });
       }
     }
     for (const l of x.industryLinks) {
@@ -606,17 +638,17 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
        FROM jsonb_to_recordset($3::jsonb) AS r(a int, p int, text text, sentence text, start int, "end" int) RETURNING 1
      ), me AS (
        INSERT INTO "Mention" ("articleId", kind, "modelId", "organizationId", "industryId", "technologyId", "personId",
-                              text, start, "end", sentence, "sentenceStart", "sentenceEnd")
-       SELECT r.a, r.kind::"EntityKind", r.m, r.o, r.i, r.t, r.p, r.text, r.start, r."end", r.sentence, r."sStart", r."sEnd"
+                              text, start, "end", sentence, "sentenceStart", "sentenceEnd", confidence)
+       SELECT r.a, r.kind::"EntityKind", r.m, r.o, r.i, r.t, r.p, r.text, r.start, r."end", r.sentence, r."sStart", r."sEnd", r.c
        FROM jsonb_to_recordset($4::jsonb) AS r(a int, kind text, m int, o int, i int, t int, p int, text text, start int,
-            "end" int, sentence text, "sStart" int, "sEnd" int) RETURNING 1
+            "end" int, sentence text, "sStart" int, "sEnd" int, c float8) RETURNING 1
      ), es AS (
-       INSERT INTO "EventSource" ("eventId", "articleId", quote, "sentenceStart", "sentenceEnd")
-       SELECT r.x, r.a, r.quote, r.start, r."end" FROM jsonb_to_recordset($5::jsonb) AS r(x int, a int, quote text, start int, "end" int)
+       INSERT INTO "EventSource" ("eventId", "articleId", quote, "sentenceStart", "sentenceEnd", confidence)
+       SELECT r.x, r.a, r.quote, r.start, r."end", r.c FROM jsonb_to_recordset($5::jsonb) AS r(x int, a int, quote text, start int, "end" int, c float8)
        ON CONFLICT DO NOTHING RETURNING 1
      ), cs AS (
-       INSERT INTO "ClaimSource" ("claimId", "articleId", quote, "sentenceStart", "sentenceEnd")
-       SELECT r.x, r.a, r.quote, r.start, r."end" FROM jsonb_to_recordset($6::jsonb) AS r(x int, a int, quote text, start int, "end" int)
+       INSERT INTO "ClaimSource" ("claimId", "articleId", quote, "sentenceStart", "sentenceEnd", confidence)
+       SELECT r.x, r.a, r.quote, r.start, r."end", r.c FROM jsonb_to_recordset($6::jsonb) AS r(x int, a int, quote text, start int, "end" int, c float8)
        ON CONFLICT DO NOTHING RETURNING 1
      ), il AS (
        INSERT INTO "IndustryLink" ("industryId", "modelId", "organizationId", "articleId", quote, "sentenceStart", "sentenceEnd")
@@ -640,6 +672,7 @@ function eventRecord(e: ExtractionResult["events"][number]) {
     dateText: e.date.text,
     modelKey: e.modelKey,
     orgKey: e.organizationKey,
+    confidence: e.confidence,
   };
 }
 
@@ -658,5 +691,6 @@ function claimRecord(c: ExtractionResult["claims"][number]) {
     modelKey: c.subjectModelKey,
     orgKey: c.subjectOrganizationKey,
     statedBy: c.statedByKey,
+    confidence: c.confidence,
   };
 }
