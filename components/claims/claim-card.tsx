@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ClaimItem } from "@/lib/queries/claims";
 import { CitationQuote } from "@/components/ui/citation";
+import { ConfidenceBadge } from "@/components/ui/confidence-badge";
 import { EntityName } from "@/components/ui/entity-name";
 import { vendorHref } from "@/components/ui/hrefs";
 import type { Locale } from "@/lib/i18n/config";
@@ -18,7 +19,10 @@ export function ClaimCard({ claim }: { claim: ClaimItem }) {
   const asOf = formatDateAtPrecision(claim.asOf.value, claim.asOf.precision, locale);
   return (
     <article className="min-w-0">
-      <p className="text-xs font-medium uppercase tracking-wide text-ink-3">{metric}</p>
+      <p className="flex flex-wrap items-center gap-2 text-xs font-medium uppercase tracking-wide text-ink-3">
+        {metric}
+        <ConfidenceBadge confidence={claim.confidence} />
+      </p>
       <p className="mt-0.5 text-xl font-semibold text-ink">
         {tb(claim.bound)}
         <span className="tabular-nums">{formatNumber(claim.value, locale)}</span>

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { EventItem } from "@/lib/queries/events";
 import { Badge } from "@/components/ui/badge";
+import { ConfidenceBadge } from "@/components/ui/confidence-badge";
 import { CitationQuote } from "@/components/ui/citation";
 import { DateLabel } from "@/components/ui/date-label";
 import { EntityName } from "@/components/ui/entity-name";
@@ -31,6 +32,7 @@ export function EventCard({ event, showDate = true, compactQuote = true }: { eve
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <EventTypeBadge type={event.type} />
         {showDate ? <DateLabel date={event.date} className="text-sm font-medium text-ink-2" /> : null}
+        <ConfidenceBadge confidence={event.confidence} />
       </div>
       <h3 className="mt-1.5 flex flex-wrap items-baseline gap-x-2 text-[15px]">
         {event.model ? <EntityName names={event.model.names} href={modelHref(event.model.slug)} /> : null}

@@ -22,6 +22,8 @@ export interface ReviewItem {
   status: "discovered" | "confirmed";
   vendor: { slug: string; nameZh: string } | null;
   mentionCount: number;
+  /** 0–1 for a model (the scorer's); null for an organisation */
+  confidence: number | null;
   eventCount: number;
   claimCount: number;
   /** the first sentence that names it, to judge by */
@@ -49,7 +51,8 @@ export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {})
   const [models, organizations, modelTargets, orgTargets] = await Promise.all([
     db.model.findMany({
       where: { status: { in: statuses } },
-      orderBy: [{ status: "desc" }, { mentionCount: "desc" }, { id: "asc" }],
+      // the least confident first: what most needs an editor's eye
+      orderBy: [{ status: "desc" }, { confidence: "asc" }, { mentionCount: "desc" }, { id: "asc" }],
       take: QUEUE_SIZE,
       select: {
         slug: true,
@@ -60,6 +63,7 @@ export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {})
         vendor: { select: { slug: true, nameZh: true } },
         mentions: exampleSelect,
         mentionCount: true,
+        confidence: true,
         eventCount: true,
         claimCount: true,
       },
@@ -94,6 +98,7 @@ export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {})
       status: m.status as "discovered" | "confirmed",
       vendor: m.vendor,
       mentionCount: m.mentionCount,
+      confidence: m.confidence,
       eventCount: m.eventCount,
       claimCount: m.claimCount,
       example: example(m.mentions),
@@ -106,6 +111,7 @@ export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {})
       status: o.status as "discovered" | "confirmed",
       vendor: null,
       mentionCount: o.mentionCount,
+      confidence: null,
       eventCount: o.eventCount,
       claimCount: o.claimCount,
       example: example(o.mentions),

@@ -62,6 +62,7 @@ export const eventSchema = z
     organization: entityRefSchema.nullable(),
     sources: z.array(citationSchema).meta({ description: "the first reports of this event (sourceCount: all)" }),
     sourceCount: z.number().int(),
+    confidence: z.number().min(0).max(1).meta({ description: "how sure the extraction is, 0–1 (the surest of its reports); below 0.6 it is shown as unverified" }),
   })
   .meta({ id: "Event" });
 
@@ -79,6 +80,7 @@ export const claimSchema = z
     statedBy: entityRefSchema.nullable(),
     sources: z.array(citationSchema),
     sourceCount: z.number().int(),
+    confidence: z.number().min(0).max(1).meta({ description: "how sure the extraction is, 0–1 (the surest of its reports)" }),
   })
   .meta({ id: "Claim" });
 

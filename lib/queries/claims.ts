@@ -14,6 +14,7 @@ import {
   type EntityRef,
 } from "./common";
 import { cachedQuery } from "@/lib/db/query-cache";
+import PRIORS from "@/lib/extract/data/confidence.json";
 
 export type ClaimBound = "exact" | "lower" | "upper" | "approx";
 
@@ -30,10 +31,14 @@ export interface ClaimItem {
   statedBy: EntityRef | null;
   sources: Citation[];
   sourceCount: number;
+  /** 0–1: how sure the extraction is (the surest of its reports) */
+  confidence: number;
 }
 
 export interface ClaimFilter {
   metric?: string;
+  /** only claims at least this sure (the overview's headline) */
+  minConfidence?: number;
   modelSlug?: string;
   /** claims about the organization or stated by it */
   organizationSlug?: string;
@@ -60,6 +65,7 @@ export const claimSelect = {
     take: 3,
   },
   sourceCount: true,
+  confidence: true,
 } satisfies Prisma.ClaimSelect;
 
 export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>): ClaimItem {
@@ -76,12 +82,17 @@ export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSele
     statedBy: c.statedBy ? toEntityRef(c.statedBy) : null,
     sources: c.sources.map(toCitation),
     sourceCount: c.sourceCount,
+    confidence: c.confidence,
   };
 }
+
+/** The least confidence a claim needs to head the overview (data/confidence.json). */
+export const HEADLINE_CONFIDENCE = PRIORS.headlineAtLeast;
 
 export function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
   const and: Prisma.ClaimWhereInput[] = [];
   if (f.metric) and.push({ metric: f.metric });
+  if (f.minConfidence !== undefined) and.push({ confidence: { gte: f.minConfidence } });
   if (f.modelSlug) and.push({ subjectModel: { slug: f.modelSlug } });
   if (f.organizationSlug) {
     and.push({ OR: [{ subjectOrganization: { slug: f.organizationSlug } }, { statedBy: { slug: f.organizationSlug } }] });
@@ -104,6 +115,7 @@ export const listClaims = cachedQuery("claims.listClaims", async function listCl
   if (model === null || org === null) return [];
   const base: Prisma.ClaimWhereInput = {
     ...(filter.metric ? { metric: filter.metric } : {}),
+    ...(filter.minConfidence !== undefined ? { confidence: { gte: filter.minConfidence } } : {}),
     ...(model ? { subjectModelId: model.id } : {}),
   };
   // an organisation's claims are those about it and those it stated: one ordered read per index,
@@ -122,15 +134,15 @@ export const listClaims = cachedQuery("claims.listClaims", async function listCl
 });
 
 /**
- * The headline count for the overview: the latest China-wide "models released" claim,
- * falling back to the latest claim counting models of any scope.
+ * The headline count for the overview: the latest confident "models released" claim, falling back
+ * to the latest confident claim counting models of any scope. A doubtful reading never heads the page.
  */
 export const getHeadlineClaim = cachedQuery("claims.getHeadlineClaim", async function getHeadlineClaim(metric: string = "models_released"): Promise<ClaimItem | null> {
-  const [latest] = await listClaims({ metric }, 1);
+  const [latest] = await listClaims({ metric, minConfidence: HEADLINE_CONFIDENCE }, 1);
   if (latest) return latest;
   const db = await getDb();
   const row = await db.claim.findFirst({
-    where: { unit: "models", subjectModelId: null },
+    where: { unit: "models", subjectModelId: null, confidence: { gte: HEADLINE_CONFIDENCE } },
     orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { value: "desc" }],
     select: claimSelect,
   });

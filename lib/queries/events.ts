@@ -27,6 +27,8 @@ export interface EventItem {
   /** the first few reports of this event (see sourceCount for all) */
   sources: Citation[];
   sourceCount: number;
+  /** 0–1: how sure the extraction is (the surest of its reports) */
+  confidence: number;
 }
 
 export interface MonthCount {
@@ -60,6 +62,7 @@ const eventSelect = {
     take: SOURCES_PER_EVENT,
   },
   sourceCount: true,
+  confidence: true,
 } satisfies Prisma.EventSelect;
 
 type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
@@ -73,6 +76,7 @@ function toEventItem(e: EventRow): EventItem {
     organization: e.organization ? toEntityRef(e.organization) : null,
     sources: e.sources.map(toCitation),
     sourceCount: e.sourceCount,
+    confidence: e.confidence,
   };
 }
 

@@ -108,6 +108,7 @@ function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
         <code className="text-xs text-ink-3">{item.slug}</code>
         <span className="text-xs text-ink-3">
           [{item.status === "confirmed" ? t.confirmed : t.discovered}] · {item.mentionCount} {t.mentions}
+          {item.confidence !== null ? ` · ${t.confidence} ${Math.round(item.confidence * 100)}%` : ""}
           {item.vendor ? ` · ${t.vendor}: ${item.vendor.nameZh}` : ""}
         </span>
       </div>
