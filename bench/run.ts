@@ -6,6 +6,7 @@
 //   npm run bench -- serve [N...]     next start + autocannon per route beside /api/ping
 //   npm run bench -- explain [N]      EXPLAIN ANALYZE of the hot queries
 //   npm run bench -- soak [seconds]   sustained load on / and /api/events (default 60 s) at 10000
+//   npm run bench -- reextract [N]    npm run reextract over N stored articles beside their ingestion
 //   npm run bench -- properties [N]   the pipeline's property tests with N cases each (default 5000
 //                                     pure, N/50 stored) and a fresh random seed, printed to replay
 // Needs PostgreSQL on 127.0.0.1:5432 (BENCH_ADMIN_URL to change). Output in bench/out/.
@@ -77,7 +78,10 @@ switch (step) {
   case "properties":
     properties(rest[0]);
     break;
+  case "reextract":
+    node("bench/reextract.ts", [rest[0] ?? "1000"]);
+    break;
   default:
-    console.error(`unknown step ${step}: ingest | copyall | replicate | serve | explain | soak | properties`);
+    console.error(`unknown step ${step}: ingest | copyall | replicate | serve | explain | soak | properties | reextract`);
     process.exit(2);
 }

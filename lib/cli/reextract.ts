@@ -12,6 +12,7 @@ try {
   let started = false;
   const t0 = performance.now();
   const summary = await reextractArticles(handle.prisma, {
+    concurrency: handle.kind === "postgres" ? 2 : 1,
     onBatch: (done, total) => {
       if (bar && !started) (bar.start(total, 0), (started = true));
       bar?.update(done);

@@ -24,6 +24,8 @@ export interface ReextractOptions {
   onBatch?: (done: number, total: number) => void;
   /** stop after this many articles (tests of resuming) */
   limit?: number;
+  /** batches stored at the same time (2 on PostgreSQL; the embedded database takes one at a time) */
+  concurrency?: number;
 }
 
 const SELECT = {
@@ -72,19 +74,25 @@ function analyseStored(a: Stored): { analysed: AnalysedArticle; dropped: number 
 export async function reextractArticles(prisma: PrismaClient, options: ReextractOptions = {}): Promise<ReextractSummary> {
   const batchSize = Math.max(1, options.batchSize ?? 32);
   const stale = { extractorVersion: { not: EXTRACTOR_VERSION } };
-  const total = await prisma.article.count({ where: stale });
-  const summary: ReextractSummary = { stale: total, rederived: 0, dropped: 0 };
-  let after = 0;
-  while (options.limit === undefined || summary.rederived < options.limit) {
-    const take = options.limit === undefined ? batchSize : Math.min(batchSize, options.limit - summary.rederived);
-    const rows = await prisma.article.findMany({ where: { ...stale, id: { gt: after } }, orderBy: { id: "asc" }, take, select: SELECT });
-    if (rows.length === 0) break;
-    const analysed = rows.map(analyseStored);
-    await storeArticles(prisma, analysed.map((x) => x.analysed));
-    summary.rederived += rows.length;
-    summary.dropped += analysed.reduce((n, x) => n + x.dropped, 0);
-    after = rows[rows.length - 1]!.id;
-    options.onBatch?.(summary.rederived, total);
-  }
+  // the ids once (small), then the rows batch by batch: never the whole corpus in memory
+  const all = (await prisma.article.findMany({ where: stale, orderBy: { id: "asc" }, select: { id: true } })).map((r) => r.id);
+  const ids = options.limit === undefined ? all : all.slice(0, options.limit);
+  const summary: ReextractSummary = { stale: all.length, rederived: 0, dropped: 0 };
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += batchSize) batches.push(ids.slice(i, i + batchSize));
+  // two batches in flight: one is analysed (CPU) while the other is stored (I/O)
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      const rows = await prisma.article.findMany({ where: { id: { in: batch }, ...stale }, orderBy: { id: "asc" }, select: SELECT });
+      const analysed = rows.map(analyseStored);
+      if (analysed.length) await storeArticles(prisma, analysed.map((x) => x.analysed));
+      summary.rederived += rows.length;
+      summary.dropped += analysed.reduce((n, x) => n + x.dropped, 0);
+      options.onBatch?.(summary.rederived, all.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length)) }, worker));
   return summary;
 }

@@ -1,0 +1,40 @@
+// npx tsx bench/reextract.ts <N>: ingests the synthetic corpus of N articles into a fresh PostgreSQL
+// database (moxing_bench_reextract_<N>), marks every article as read by an older extractor, and times
+// `reextractArticles` over all of them beside the ingestion of the same files. Prints one JSON line;
+// also writes bench/out/reextract-<N>.json.
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "@/lib/db/client";
+import { reextractArticles } from "@/lib/ingest/reextract";
+import { ingestFiles, listArticleFiles } from "@/lib/ingest/run";
+import { writeCorpus } from "./corpus";
+import { recreateDatabase } from "./lib/pg";
+
+const n = Number(process.argv.slice(2).find((a) => a !== "--") ?? 1000);
+const corpus = path.join("bench", "out", `corpus-${n}`);
+if (!existsSync(corpus) || readdirSync(corpus).filter((f) => f.endsWith(".txt")).length !== n) writeCorpus(corpus, n);
+const files = await listArticleFiles([corpus]);
+
+const url = await recreateDatabase(`moxing_bench_reextract_${n}`);
+const handle = await openDatabase({ url, poolSize: 4 });
+try {
+  const t0 = performance.now();
+  await ingestFiles(handle.prisma, files, { concurrency: 2 });
+  const ingestSeconds = (performance.now() - t0) / 1000;
+  await handle.sql.exec(`UPDATE "Article" SET "extractorVersion" = 'older'`);
+  const t1 = performance.now();
+  const summary = await reextractArticles(handle.prisma, { concurrency: 2 });
+  const seconds = (performance.now() - t1) / 1000;
+  const result = {
+    articles: n,
+    rederived: summary.rederived,
+    reextractSeconds: Number(seconds.toFixed(1)),
+    reextractPerSecond: Math.round(summary.rederived / seconds),
+    ingestSeconds: Number(ingestSeconds.toFixed(1)),
+    ingestPerSecond: Math.round(n / ingestSeconds),
+  };
+  console.log(JSON.stringify(result));
+  writeFileSync(path.join("bench", "out", `reextract-${n}.json`), JSON.stringify(result, null, 2) + "\n");
+} finally {
+  await handle.close();
+}
