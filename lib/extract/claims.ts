@@ -181,6 +181,9 @@ export function pricesAndAmounts(text: string): Amount[] {
   return out;
 }
 
+const SCOPE_WORD = /我国|国内|全国|中国|国产|全球|世界|海外|国外/g;
+const GLOBAL = /全球|世界|海外|国外/;
+
 /** How a claim was read (its prior confidence, data/confidence.json). */
 type Reading = keyof typeof PRIORS.claimReading;
 
@@ -365,13 +368,18 @@ function makeClaim(
     shared.models.filter((x) => x.start >= s.start + clauseStart && x.start < absIdx).pop() ??
     shared.models.filter((x) => x.start < absIdx).pop();
   const subjOrg = shared.orgs.filter((x) => x.start < absIdx).pop();
+  // scope: the nearest scope word before the number in its clause (我国…1509个，在全球…3755个中),
+  // else the sentence's
+  const clause = s.text.slice(0, absIdx - s.start).split(/[，；。]/).pop() ?? "";
+  const near = [...clause.matchAll(SCOPE_WORD)].pop();
+  const scope = near ? (GLOBAL.test(near[0]) ? "global" : "China") : shared.scope;
   return {
     metric,
     value,
     unit,
     bound,
     asOf: shared.asOf,
-    scope: shared.scope,
+    scope,
     subjectModelKey: subjModel?.key ?? shared.fallbackModel,
     subjectOrganizationKey: subjOrg?.key ?? null,
     statedByKey: shared.statedBy,

@@ -39,6 +39,8 @@ export interface ClaimFilter {
   metric?: string;
   /** only claims at least this sure (the overview's headline) */
   minConfidence?: number;
+  /** only claims of this scope ("China", "global") */
+  scope?: string;
   modelSlug?: string;
   /** claims about the organization or stated by it */
   organizationSlug?: string;
@@ -116,6 +118,7 @@ export const listClaims = cachedQuery("claims.listClaims", async function listCl
   const base: Prisma.ClaimWhereInput = {
     ...(filter.metric ? { metric: filter.metric } : {}),
     ...(filter.minConfidence !== undefined ? { confidence: { gte: filter.minConfidence } } : {}),
+    ...(filter.scope ? { scope: filter.scope } : {}),
     ...(model ? { subjectModelId: model.id } : {}),
   };
   // an organisation's claims are those about it and those it stated: one ordered read per index,
@@ -134,10 +137,13 @@ export const listClaims = cachedQuery("claims.listClaims", async function listCl
 });
 
 /**
- * The headline count for the overview: the latest confident "models released" claim, falling back
- * to the latest confident claim counting models of any scope. A doubtful reading never heads the page.
+ * The headline count for the overview: the latest confident China-wide "models released" claim,
+ * else of any scope, else the latest confident claim counting models. A doubtful reading never
+ * heads the page.
  */
 export const getHeadlineClaim = cachedQuery("claims.getHeadlineClaim", async function getHeadlineClaim(metric: string = "models_released"): Promise<ClaimItem | null> {
+  const [china] = await listClaims({ metric, scope: "China", minConfidence: HEADLINE_CONFIDENCE }, 1);
+  if (china) return china;
   const [latest] = await listClaims({ metric, minConfidence: HEADLINE_CONFIDENCE }, 1);
   if (latest) return latest;
   const db = await getDb();

@@ -38,4 +38,11 @@ describe("claim extraction", () => {
   it("ignores years, ordinals and versions", () => {
     expect(claims("2023年，第3个版本的盘古大模型3.0发布。")).toEqual([]);
   });
+
+  it("takes a claim's scope from the nearest scope word before it in its clause", () => {
+    const { result } = extractText("截至7月27日，我国已发布的人工智能大模型数量达到1509个，在全球已发布的3755个大模型中数量位居首位。");
+    const scope = (v: number) => result.claims.find((c) => c.value === v)?.scope;
+    expect(scope(1509)).toBe("China");
+    expect(scope(3755)).toBe("global");
+  });
 });
