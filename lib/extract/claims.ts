@@ -38,7 +38,7 @@ const NOUNS: [RegExp, string][] = [
 
 // noun first, number after: 用户规模已达4500万 / 下载量超过1000万次 / 开发者数量已超过35万
 const NOUN_FIRST = new RegExp(
-  `(用户|开发者|企业客户|客户|下载量|下载|调用量|日活|月活|总参数|激活参数|参数量|参数)(?:规模|数量|数|总数)?(?:为|约为|达)?(?:累计)?(?:已经?|已)?(?:突破|超过|超|逾|达到|达|约|近|将近|接近)?${NUM}${APPROX_AFTER}${MULT}(?:次|人|名|家|个)?${APPROX_AFTER}(?![\\d年月日个款%％倍])`,
+  `(用户|开发者|企业客户|客户|下载量|下载|调用量|日活|月活|总参数|激活参数|参数量|参数|大模型数量|模型数量|大模型总数)(?:规模|数量|数|总数)?(?:为|约为|达)?(?:累计)?(?:已经?|已)?(?:突破|超过|超|逾|达到|达|约|近|将近|接近)?${NUM}${APPROX_AFTER}${MULT}(?:次|人|名|家|个)?${APPROX_AFTER}(?![\\d年月日个款%％倍])`,
   "gu",
 );
 const NOUN_FIRST_UNIT: Record<string, [string, string]> = {
@@ -51,6 +51,9 @@ const NOUN_FIRST_UNIT: Record<string, [string, string]> = {
   调用量: ["calls", "calls_count"],
   日活: ["users", "daily_active_users"],
   总参数: ["parameters", "parameters"],
+  大模型数量: ["models", "models_count"],
+  模型数量: ["models", "models_count"],
+  大模型总数: ["models", "models_count"],
   激活参数: ["parameters", "active_parameters"],
   参数量: ["parameters", "parameters"],
   参数: ["parameters", "parameters"],
@@ -221,7 +224,10 @@ export function extractClaims(
       let value = parseNumber(num!);
       if (value === null) continue;
       value *= multiplier(mult);
-      const [unit, metric] = NOUN_FIRST_UNIT[noun!]!;
+      const [unit, counted] = NOUN_FIRST_UNIT[noun!]!;
+      // 已发布的大模型数量达到1509个: the verb of the clause says what was counted
+      const verb = unit === "models" ? VERB_METRIC.find(([re]) => re.test(s.text.slice(clauseAround(s.text, m.index)[0], m.index))) : undefined;
+      const metric = verb ? `models_${verb[1]}` : counted;
       if (unit === "parameters" && value < 1e6) continue;
       const pre = /突破|超过|超|逾/.test(whole!) ? "超过" : /约/.test(whole!) ? "约" : /近|接近/.test(whole!) ? "近" : undefined;
       const absIdx = s.start + m.index;
