@@ -11,6 +11,9 @@ import lexicon from "./data/events.json";
 import PRIORS from "./data/confidence.json";
 import type { ExtractedModel } from "./types";
 
+/** Kinds of event that, reported with no date, happened when the article was written. */
+const NEWS_OF_THE_DAY = new Set<EventType>(["release", "open_source", "open_public", "price_change"]);
+
 /** 从2021年开始, 自8月以来, 2023年起: the start of a period, not the date of a happening */
 const PERIOD_START = /^[从自]|^[^，。]{0,12}?(?:以来|起|开始)/;
 const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string][]).map(([t, re]) => [t, new RegExp(re, "g")]);
@@ -87,8 +90,10 @@ export function extractEvents(
           const at = s.start + m.index;
           const own = dateFor(dates, at);
           const borrowed = own ? null : dateFor(inherited, at);
-          const date = own ?? borrowed ?? UNKNOWN_DATE;
-          const dateFactor = own ? PRIORS.eventDate.own : borrowed ? PRIORS.eventDate.inherited : PRIORS.eventDate.none;
+          // a launch reported with no date at all is the news of the article's own day
+          const ofTheDay = own || borrowed || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value ? null : { ...ctx.documentDate.point, inferred: true };
+          const date = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;
+          const dateFactor = own ? PRIORS.eventDate.own : borrowed ? PRIORS.eventDate.inherited : ofTheDay ? PRIORS.eventDate.document : PRIORS.eventDate.none;
           const confidence = Math.round((PRIORS.eventType[t] ?? 0.6) * (models.get(target.key)?.confidence ?? 1) * dateFactor * 1000) / 1000;
           let org = vendors.get(target.key) ?? null;
           if (!org) {
