@@ -187,6 +187,9 @@ export function pricesAndAmounts(text: string): Amount[] {
 const SCOPE_WORD = /我国|国内|全国|中国|国产|全球|世界|海外|国外/g;
 const GLOBAL = /全球|世界|海外|国外/;
 
+/** Sentences back that a claim with no date of its own looks for the date it holds at. */
+const AS_OF_REACH = 3;
+
 /** How a claim was read (its prior confidence, data/confidence.json). */
 type Reading = keyof typeof PRIORS.claimReading;
 
@@ -328,7 +331,17 @@ function sentenceClaims(
   );
   // else the sentence before it in the paragraph, else the article's own date: a number stated in
   // the present holds at the time of writing
-  const prev = si > 0 && !body.slice(sentences[si - 1]!.end, s.start).includes("\n") ? ctx.datesIn(si - 1).filter((d) => d.point.value) : [];
+  // the last date stated before it in the paragraph, up to three sentences back (not a period's start)
+  let prev: ReturnType<typeof ctx.datesIn> = [];
+  for (let k = si - 1; k >= 0 && si - k <= AS_OF_REACH; k--) {
+    if (body.slice(sentences[k]!.end, sentences[k + 1]!.start).includes("\n")) break;
+    const kt = ctx.simple.slice(sentences[k]!.start, sentences[k]!.end);
+    const ds = ctx.datesIn(k).filter((d) => d.point.value && !/^(?:[^，。]{0,12}?)(?:以来|起|开始)/.test(kt.slice(d.end - sentences[k]!.start, d.end - sentences[k]!.start + 14)));
+    if (ds.length) {
+      prev = ds;
+      break;
+    }
+  }
   const doc = ctx.documentDate?.point;
   const asOf = dates.length
     ? dates[dates.length - 1]!.point
