@@ -123,7 +123,7 @@ const PER = "(百万|千|万|1000|100万|1M|1K|M|K)";
 // 0.0008元/千Tokens, 1元/百万tokens, 0.8厘/千tokens
 const PRICE_AFTER_RE = new RegExp(`${PNUM}\\s*${MULT}\\s*${CURRENCY}\\s*(?:\\/|每)\\s*${PER}?\\s*(?:个)?\\s*tokens?`, "giu");
 // 每百万Tokens输入1元、输出2元 / 每千tokens 0.005元
-const PER_FIRST_RE = new RegExp(`每\\s*${PER}\\s*(?:个)?\\s*tokens?`, "iu");
+const PER_FIRST_RE = new RegExp(`每\\s*${PER}\\s*(?:个)?\\s*(输入|输出)?\\s*tokens?`, "giu");
 const IN_OUT_RE = new RegExp(`(输入|输出|input|output)?(?:价格|费用)?(?:为|仅为?|只需|低至|降至|是)?\\s*${PNUM}\\s*${CURRENCY}(?![\\/每])`, "giu");
 // 10亿美元, 50亿元人民币, 43.48亿港元, 59.9元
 const MONEY_RE = new RegExp(`${PRE}${PNUM}\\s*(多|余)?${MULT}\\s*(美元|元人民币|人民币|元|港元|港币)(?!\\s*(?:\\/|每))`, "gu");
@@ -149,9 +149,11 @@ const round = (x: number) => Number(x.toPrecision(12));
 export function pricesAndAmounts(text: string): Amount[] {
   const out: Amount[] = [];
   const taken = (i: number, n: number) => out.some((a) => i < a.index + a.length && i + n > a.index);
+  // the nearest 输入 / 输出 before the amount in its clause says which side of the price it is
   const side = (at: number) => {
-    const before = text.slice(Math.max(0, at - 8), at);
-    return /输入|input/i.test(before) ? "price_input" : /输出|output/i.test(before) ? "price_output" : "price";
+    const before = text.slice(Math.max(0, at - 20), at).split(/[，。；]/).pop() ?? "";
+    const last = [...before.matchAll(/输入|输出|input|output/gi)].pop();
+    return !last ? "price" : /输入|input/i.test(last[0]) ? "price_input" : "price_output";
   };
   const perMillion = (num: string, mult: string | undefined, currency: string, per: string | undefined) => {
     const [factor, cur] = CURRENCY_FACTOR[currency]!;
@@ -162,16 +164,21 @@ export function pricesAndAmounts(text: string): Amount[] {
     const [whole, num, mult, currency, per] = m;
     out.push({ index: m.index!, length: whole.length, ...perMillion(num!, mult, currency!, per), metric: side(m.index!), bound: /低至/.test(text.slice(Math.max(0, m.index! - 3), m.index!)) ? "lower" : "exact" });
   }
-  const perFirst = PER_FIRST_RE.exec(text);
-  if (perFirst) {
-    for (const m of text.slice(perFirst.index).matchAll(IN_OUT_RE)) {
-      const index = perFirst.index + m.index!;
+  // 每百万tokens 0.8元 / 每百万输入tokens在缓存命中时为1元 / 每千tokens定价0.015元: each amount after a
+  // "per N tokens" phrase, up to the next such phrase, priced per that many tokens
+  const pers = [...text.matchAll(PER_FIRST_RE)];
+  pers.forEach((perFirst, k) => {
+    const from = perFirst.index! + perFirst[0].length;
+    const to = pers[k + 1]?.index ?? text.length;
+    for (const m of text.slice(from, to).matchAll(IN_OUT_RE)) {
+      const index = from + m.index!;
       const [whole, io, num, currency] = m;
-      if (taken(index, whole.length) || !/^(?:元|厘|分|美元|美分)$/.test(currency!)) continue;
+      if (taken(index, whole.length) || !/^(?:元|厘|分|美元|美分|元人民币|人民币)$/.test(currency!)) continue;
       const p = perMillion(num!, undefined, currency!, perFirst[1]);
-      out.push({ index, length: whole.length, ...p, metric: io ? (/输入|input/i.test(io) ? "price_input" : "price_output") : side(index), bound: "exact" });
+      const which = io ?? perFirst[2];
+      out.push({ index, length: whole.length, ...p, metric: which ? (/输入|input/i.test(which) ? "price_input" : "price_output") : side(index), bound: "exact" });
     }
-  }
+  });
   for (const m of text.matchAll(MONEY_RE)) {
     const [whole, pre, num, post, mult, currency] = m;
     if (taken(m.index!, whole.length)) continue;
@@ -186,6 +193,9 @@ export function pricesAndAmounts(text: string): Amount[] {
 
 const SCOPE_WORD = /我国|国内|全国|中国|国产|全球|世界|海外|国外/g;
 const GLOBAL = /全球|世界|海外|国外/;
+
+const FREE_RE = /(?:全面|永久|限时|完全|均|均可|全部)?免费(?:开放|使用|调用|提供|商用)?/g;
+const PRICE_CONTEXT = /价格|定价|降价|调价|[Tt]okens?|API|接口|调用|价格战|收费|计费/;
 
 /** Sentences back that a claim with no date of its own looks for the date it holds at. */
 const AS_OF_REACH = 3;
@@ -219,6 +229,13 @@ export function extractClaims(
     for (const p of pricesAndAmounts(s.text)) {
       for (let k = p.index; k < p.index + p.length; k++) seen.add(k);
       claims.push(claim(s.start + p.index, p.metric, p.value, p.unit, p.bound, p.unit.endsWith("_per_million_tokens") ? "price" : "money"));
+    }
+    // ERNIE Speed和ERNIE Lite全面免费: a price of 0 for each model of the clause, in a sentence about prices
+    for (const f of s.text.matchAll(FREE_RE)) {
+      if (!PRICE_CONTEXT.test(s.text) && !PRICE_CONTEXT.test(ctx.simple.slice(sentences[si - 1]?.start ?? s.start, s.start))) continue;
+      const [cs] = clauseAround(s.text, f.index!);
+      const freed = inSentence.filter((x) => x.start - s.start >= cs && x.start - s.start < f.index!);
+      for (const x of new Map(freed.map((y) => [y.key, y])).values()) claims.push(claim(x.end, "price", 0, "cny_per_million_tokens", "exact", "price", cs));
     }
     NOUN_FIRST.lastIndex = 0;
     for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {

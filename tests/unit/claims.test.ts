@@ -45,4 +45,28 @@ describe("claim extraction", () => {
     expect(scope(1509)).toBe("China");
     expect(scope(3755)).toBe("global");
   });
+
+  it("normalises prices per token to a currency per million tokens, input and output apart", () => {
+    const price = (body: string) => extractText(body).result.claims.filter((c) => c.unit.endsWith("_per_million_tokens")).map((c) => [c.metric, c.value, c.unit]);
+    expect(price("豆包主力模型的定价为0.0008元/千Tokens。")).toEqual([["price", 0.8, "cny_per_million_tokens"]]);
+    expect(price("价格降至0.8厘/千tokens。")).toEqual([["price", 0.8, "cny_per_million_tokens"]]);
+    expect(price("DeepSeek-V2每百万Tokens输入1元、输出2元。")).toEqual([["price_input", 1, "cny_per_million_tokens"], ["price_output", 2, "cny_per_million_tokens"]]);
+    expect(price("每百万输入tokens在缓存命中时为0.5元，每百万输出tokens为8元。")).toEqual([["price_input", 0.5, "cny_per_million_tokens"], ["price_output", 8, "cny_per_million_tokens"]]);
+    expect(price("输入价格为每百万tokens 2美元。")).toEqual([["price_input", 2, "usd_per_million_tokens"]]);
+  });
+
+  it("reads 'free' in a sentence about prices as a price of 0 for each model it names", () => {
+    const { result } = extractText("百度宣布，ERNIE Speed和ERNIE Lite的调用价格即日起全面免费。");
+    const free = result.claims.filter((c) => c.unit === "cny_per_million_tokens" && c.value === 0);
+    expect(free.map((c) => c.subjectModelKey).sort()).toEqual(result.models.map((m) => m.key).sort());
+    expect(free).toHaveLength(2);
+    expect(extractText("用户可以免费下载这款应用。").result.claims).toEqual([]);
+  });
+
+  it("keeps the currency of an amount of money", () => {
+    const money = (body: string) => extractText(body).result.claims.map((c) => [c.value, c.unit, c.bound]);
+    expect(money("月之暗面完成超10亿美元融资。")).toEqual([[1e9, "usd", "lower"]]);
+    expect(money("百川智能完成50亿元人民币A轮融资。")).toEqual([[5e9, "cny", "exact"]]);
+  });
 });
+
