@@ -6,7 +6,7 @@ import type { ArticleContext } from "./context";
 import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
 import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
-import { variantTail } from "./forms";
+import { isNotChineseModel, variantTail } from "./forms";
 import PRIORS from "./data/confidence.json";
 import { asciiCandidates, candidateFeatures, MODEL_THRESHOLD, modelScore, VERSION_ONLY, type Candidate, type Generator } from "./candidates";
 
@@ -167,7 +167,7 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   const addDiscovered = (name: string, start: number, end: number, generator: Generator = "quoted") => {
     if (isCovered(start, end)) return;
     const clean = name.trim();
-    if (clean.length < 1 || clean.length > 24 || isGenericName(clean)) return;
+    if (clean.length < 1 || clean.length > 24 || isGenericName(clean) || isNotChineseModel(clean)) return;
     candidates.push({ name: clean, start, end, generator });
     covered.push([start, end]);
   };
