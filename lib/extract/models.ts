@@ -41,6 +41,15 @@ const MODEL_CUE_AFTER = /^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|�
 const MODEL_CUE_BEFORE = /(?:大模型|大语言模型|模型|大模型产品|模型产品|智能助手|AI助手|聊天机器人|人工智能产品|AI产品|对话产品|应用)(?:名为|叫做|命名为)?$/;
 const RELEASE_CUE_BEFORE = /(?:发布|推出|上线|亮相|开源|研发|打造)(?:了|的)?[^，。；！？“”「」]{0,20}(?:产品|模型|助手|机器人|AI|应用)$/;
 
+// “X” with no clause punctuation inside (the quoted generator reads the same spans)
+const QUOTED_NAME = /[“「『"]([^”」』"\n，。、；！？：,;!?]{1,16})[”」』"]/g;
+
+/** True when a variant tail after a registry name runs to `end` (“GLM-4.5” is the registry's GLM-4 + .5). */
+function variantTailCovers(body: string, at: number, end: number): boolean {
+  const tail = variantTail(body, at);
+  return tail !== null && tail.end >= end;
+}
+
 function familyOf(e: ModelEntry): string {
   return e.family ?? e.key;
 }
@@ -144,9 +153,15 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   // 1. registry aliases, with version suffixes. An alias that is also an organisation's name
   //    (DeepSeek, MiniMax) names the model only with a model cue or a variant tail after it.
   const orgAt = new Set(hits.filter((h) => h.kind === "organization").map((h) => `${h.start}|${h.end}`));
+  // A quoted name that holds a registry name and more (“鹏程·盘古” beside 华为's 盘古) is a name of
+  // its own: the registry hit inside it yields to the quoted candidate below.
+  const quotedNames = [...body.matchAll(QUOTED_NAME)].map((q) => [q.index! + 1, q.index! + q[0].length - 1] as const);
+  const insideLongerQuote = (h: { start: number; end: number }) =>
+    quotedNames.some(([s, e]) => s <= h.start && h.end <= e && (s < h.start || h.end < e) && !variantTailCovers(body, h.end, e) && /[·•・]/.test(body.slice(s, e)));
   for (const h of hits) {
     if (h.kind !== "model") continue;
     const entry = MODELS.get(h.key)!;
+    if (insideLongerQuote(h)) continue;
     if (orgAt.has(`${h.start}|${h.end}`) && !variantTail(body, h.end) && !/^(?:大模型|大语言模型|模型|系列)/.test(body.slice(h.end, h.end + 5))) continue;
     let model = fromEntry(entry);
     let end = h.end;
