@@ -76,6 +76,11 @@ export function extractEvents(
           const objects = targets.filter((x) => x.start - s.start > m!.index);
           if (objects.length) targets = objects;
         }
+        // 文心大模型的ERNIE Speed和ERNIE Lite: the variants are what the sentence is about, not the family
+        if (targets.length > 1) {
+          const isFamilyOfAnother = (key: string) => models.get(key)?.family === key && targets.some((y) => y.key !== key && models.get(y.key)?.family === key);
+          targets = targets.filter((x) => !isFamilyOfAnother(x.key));
+        }
         if (!targets.length) {
           const distinct = new Set(ms.map((x) => x.key));
           if (distinct.size === 1) targets = [ms[0]!];

@@ -39,4 +39,18 @@ describe("event extraction", () => {
   it("reads Traditional Chinese triggers", () => {
     expect(events("2024年4月23日，商湯正式發佈「日日新5.0」大模型。")).toEqual(["release|sensenova-5-0|2024-04-23|day"]);
   });
+
+  it("gives the event to the variants a sentence names with their family, not to the family", () => {
+    const { result } = extractText("2024年5月21日，百度宣布文心大模型的ERNIE Speed和ERNIE Lite全面免费。");
+    const priced = result.events.filter((e) => e.type === "price_change").map((e) => e.modelKey).sort();
+    expect(priced).toHaveLength(2);
+    expect(priced).not.toContain("ernie");
+  });
+
+  it("reads a price stated at launch as a price, not a price change", () => {
+    const { result } = extractText("2025年7月28日，智谱发布GLM-4.5，输入价格为每百万tokens 0.8元。");
+    expect(result.events.map((e) => e.type)).not.toContain("price_change");
+    expect(result.claims.some((c) => c.unit === "cny_per_million_tokens" && c.value === 0.8)).toBe(true);
+  });
 });
+
