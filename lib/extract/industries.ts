@@ -28,6 +28,9 @@ export function taxonomyKeysOfField(values: string[], kind: RegistryKind): strin
   return [...new Set(keys)];
 }
 
+const IN_A_NAME = /^(?:大学|学院|研究院|研究所|职业|和信息化部|部|局|厅|委员会|集团|股份|有限公司|公司|协会|学会|联盟)/;
+const SERVES_CUE = /大模型|模型|人工智能|AI|智能|赋能|应用|落地|场景|行业/;
+
 export function collectTaxonomy<T extends { from: "field" | "body" | "both" }>(
   ctx: ArticleContext,
   kind: "industry" | "technology",
@@ -40,8 +43,15 @@ export function collectTaxonomy<T extends { from: "field" | "body" | "both" }>(
   const bodyKeys = new Set<string>();
   for (const h of ctx.hits) {
     if (h.kind !== kind) continue;
-    bodyKeys.add(h.key);
+    // 哈尔滨工业大学, 工业和信息化部: a sector word inside a name is no mention of the sector
+    if (kind === "industry" && IN_A_NAME.test(ctx.simple.slice(h.end, h.end + 6))) continue;
+    // a sector the article's models serve is named in a sentence about models or AI
+    if (kind === "industry") {
+      const s = ctx.sentences[ctx.sentenceAt(h.start)];
+      if (s && !SERVES_CUE.test(ctx.simple.slice(s.start, s.end))) continue;
+    }
     mentions.push({ key: h.key, start: h.start, end: h.end, text: ctx.body.slice(h.start, h.end) });
+    bodyKeys.add(h.key);
   }
   const items: T[] = [];
   for (const key of new Set([...fieldKeys, ...bodyKeys])) {

@@ -27,4 +27,13 @@ describe("industry and technology extraction", () => {
       ["liangzituihuo", "field"],
     ]);
   });
+
+  it("does not read a sector inside an organisation's name, nor in a sentence that is not about models", () => {
+    const keys = (body: string) => extractText(body).result.industries.map((i) => i.key);
+    expect(keys("某工业大学的团队发布了“天枢”大模型。")).not.toContain("manufacturing");
+    expect(keys("工业和信息化部发布通知，推动大模型发展。")).not.toContain("manufacturing");
+    expect(keys("该市的交通状况良好。")).toEqual([]);
+    expect(keys("大模型已在交通领域落地。")).toEqual(["transportation"]);
+  });
 });
+
