@@ -378,6 +378,9 @@ const INDUSTRY_MERGE: [string, string][] = [
 ];
 const TECH_MERGE: [string, string][] = [[`aliases`, `ARRAY(SELECT DISTINCT a FROM unnest(o.aliases || r.aliases) a ORDER BY a)`]];
 const PERSON_MERGE: [string, string][] = [
+  // two names can share a pinyin slug (许丽, 徐立): which one is kept must not depend on which article
+  // was stored first
+  [`name`, `LEAST(o.name, r.name)`],
   [`title`, `LEAST(o.title, r.title)`],
   [`"organizationId"`, leastOrg(`o."organizationId"`, `r."organizationKey"`)],
 ];
