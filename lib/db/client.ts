@@ -6,14 +6,14 @@
 // DATABASE_READ_URL (optional, PostgreSQL only): a read replica that getDb() reads from; writers
 // use getWriteDb(). See docs/deployment.md.
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { claimDataDir, serveOwnerSocket, socketDirFor, type OwnerInfo } from "./embedded-owner";
+import { claimDataDir, runDirFor, serveOwnerSocket, socketDirFor, type OwnerInfo } from "./embedded-owner";
 import { applyMigrations, type SqlRunner } from "./migrations";
 
 export type Db = PrismaClient;
@@ -264,6 +264,8 @@ async function ownEmbedded(dataDir: string, claim: Extract<ReturnType<typeof cla
       await prisma.$disconnect();
       await pglite.close();
       claim.release();
+      // a socket directory of its own (the data directory's path was too long for a socket)
+      if (socketDir !== runDirFor(dataDir)) rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }

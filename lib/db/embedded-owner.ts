@@ -94,7 +94,7 @@ export function claimDataDir(dataDir: string): Claim {
     }
     const owner = readOwner(dataDir);
     if (owner && isAlive(owner)) return { owned: false, owner };
-    clearStaleLock(lockPath, owner);
+    clearStaleLock(lockPath);
   }
   throw new Error(`could not take the lock ${lockPath}: it keeps changing hands`);
 }
@@ -127,7 +127,7 @@ function ownedClaim(lockPath: string, info: OwnerInfo): Claim {
  * Removes a lock whose owner is gone. A directory made with mkdir (atomic) serialises the clearers,
  * and the lock is re-read inside it, so a lock that a live process took meanwhile is never removed.
  */
-function clearStaleLock(lockPath: string, seen: OwnerInfo | null) {
+function clearStaleLock(lockPath: string) {
   const mutex = `${lockPath}.clearing`;
   try {
     mkdirSync(mutex);
@@ -154,7 +154,6 @@ function clearStaleLock(lockPath: string, seen: OwnerInfo | null) {
       }
     }
     if (current && isAlive(current)) return;
-    if (seen && current && current.token !== seen.token && isAlive(current)) return;
     rmSync(lockPath, { force: true });
     // its socket went with it
     if (current?.socketDir) rmSync(path.join(current.socketDir, ".s.PGSQL.5432"), { force: true });
