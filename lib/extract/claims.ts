@@ -4,8 +4,7 @@ import type { ClaimBound, ExtractedClaim } from "./types";
 import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
-import { UNKNOWN_DATE } from "./dates";
-import { cnNumber } from "./dates";
+import { cnNumber, startsPeriod, UNKNOWN_DATE } from "./dates";
 import { clauseAround, evidenceOf, type SentenceSpan } from "./text";
 import { ORGANIZATIONS } from "./registry";
 import PRIORS from "./data/confidence.json";
@@ -344,7 +343,7 @@ function sentenceClaims(
   const fallbackModel = /^(?:该|此|这一|这款|新)?(?:模型|大模型)/.test(s.text.replace(/^[^，]{0,12}，/, "")) || /该模型|这一模型|新模型/.test(s.text) ? prevModel : null;
   // 自8月31日…以来 / 从…起 mark a start, not the date the number holds at
   const dates = ctx.datesIn(si).filter(
-    (d) => !/^(?:[^，。]{0,12}?)(?:以来|起|开始)/.test(s.text.slice(d.end - s.start, d.end - s.start + 14)) || /^截至|^截止/.test(d.point.text),
+    (d) => !startsPeriod(s.text, d, s.start) || /^截至|^截止/.test(d.point.text),
   );
   // else the sentence before it in the paragraph, else the article's own date: a number stated in
   // the present holds at the time of writing
@@ -353,7 +352,7 @@ function sentenceClaims(
   for (let k = si - 1; k >= 0 && si - k <= AS_OF_REACH; k--) {
     if (body.slice(sentences[k]!.end, sentences[k + 1]!.start).includes("\n")) break;
     const kt = ctx.simple.slice(sentences[k]!.start, sentences[k]!.end);
-    const ds = ctx.datesIn(k).filter((d) => d.point.value && !/^(?:[^，。]{0,12}?)(?:以来|起|开始)/.test(kt.slice(d.end - sentences[k]!.start, d.end - sentences[k]!.start + 14)));
+    const ds = ctx.datesIn(k).filter((d) => d.point.value && !startsPeriod(kt, d, sentences[k]!.start));
     if (ds.length) {
       prev = ds;
       break;

@@ -153,7 +153,6 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
     const g = m.groups!;
     const phrase = m[0];
     const base = (from: "document" | "anchor") => (from === "anchor" ? ref.anchor ?? ref.document : ref.document);
-    const fromAnchor = () => ref.anchor ?? ref.document;
     let v: Ymd | null = null;
     let inferred = true;
     let anchors = true;
@@ -174,7 +173,7 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       const shifted = b ? shiftMonths(b, w.months) : null;
       v = shifted && shifted.m !== null && g.md !== undefined && !g.mpart ? { ...shifted, d: num(g.md) } : shifted;
     } else if (g.nm !== undefined) {
-      const b = fromAnchor();
+      const b = base("anchor");
       v = b ? { y: b.y, m: num(g.nm), d: g.nd !== undefined ? num(g.nd) : null } : null;
     } else if (g.wd !== undefined) {
       const b = g.ww ? base(WEEK_WORDS[g.ww]!.from) : ref.document;
@@ -197,10 +196,10 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       v = b && b.d !== null ? { ...shiftDays(b, w.weeks * 7), d: null } : b ? { ...b, d: null } : null;
       anchors = false; // a week is not a date to count from
     } else if (g.sd !== undefined) {
-      const b = fromAnchor();
+      const b = base("anchor");
       v = b && b.m !== null ? { y: b.y, m: b.m, d: Number(g.sd) } : null;
     } else if (g.sh !== undefined) {
-      const b = fromAnchor();
+      const b = base("anchor");
       v = b ? { y: b.y, m: null, d: null } : null;
     } else {
       inferred = false;
@@ -212,6 +211,16 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
   }
   return hits;
 }
+
+/**
+ * True when a date starts a period (从2021年开始, 自8月以来, 2023年起) rather than dating a happening.
+ * `text` is the Simplified text the hit was found in, starting at `offset` of the body.
+ */
+export function startsPeriod(text: string, hit: DateHit, offset: number): boolean {
+  const before = text[hit.start - offset - 1];
+  return before === "从" || before === "自" || PERIOD_AFTER.test(text.slice(hit.end - offset, hit.end - offset + 14));
+}
+const PERIOD_AFTER = /^[^，。]{0,12}?(?:以来|起|开始)/;
 
 /** Read one date phrase on its own ("6月初", "截至2023年7月", "去年") against a document date. */
 export function parseDatePhrase(phrase: string, document: Ymd | null = null): DatePoint {

@@ -5,7 +5,7 @@ import type { DatePoint, EventType, ExtractedEvent } from "./types";
 import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
-import { UNKNOWN_DATE, type DateHit } from "./dates";
+import { startsPeriod, UNKNOWN_DATE, type DateHit } from "./dates";
 import { clauseAround, evidenceOf } from "./text";
 import lexicon from "./data/events.json";
 import PRIORS from "./data/confidence.json";
@@ -14,8 +14,6 @@ import type { ExtractedModel } from "./types";
 /** Kinds of event that, reported with no date, happened when the article was written. */
 const NEWS_OF_THE_DAY = new Set<EventType>(["release", "open_source", "open_public", "price_change"]);
 
-/** 从2021年开始, 自8月以来, 2023年起: the start of a period, not the date of a happening */
-const PERIOD_START = /^[从自]|^[^，。]{0,12}?(?:以来|起|开始)/;
 const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string][]).map(([t, re]) => [t, new RegExp(re, "g")]);
 const NOT_RELEASE = new RegExp(lexicon.notRelease);
 const EXPO = new RegExp(lexicon.expo);
@@ -50,7 +48,7 @@ export function extractEvents(
     // (从2021年开始 / 自…以来 start a period: they date nothing that follows)
     const prevText = prev ? ctx.simple.slice(prev.start, prev.end) : "";
     const inherited = sameParagraph
-      ? ctx.datesIn(si - 1).filter((d) => d.point.value && !PERIOD_START.test(prevText.slice(Math.max(0, d.start - prev!.start - 1), d.end - prev!.start + 14)))
+      ? ctx.datesIn(si - 1).filter((d) => d.point.value && !startsPeriod(prevText, d, prev!.start))
       : [];
     const decided = new Set<string>();
     const isExpo = EXPO.test(text);

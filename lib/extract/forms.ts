@@ -11,6 +11,7 @@ export const MODEL_CUES: readonly string[] = forms.modelCues;
 export const DOMAIN_WORDS: readonly string[] = forms.domainWords;
 export const ORG_SUFFIXES: readonly string[] = forms.organizationSuffixes;
 const NOT_CHINESE = new Set(forms.notChineseModels.map((n) => n.toLowerCase()));
+const FOREIGN_FAMILIES = new Set(forms.foreignFamilies);
 
 /** GPT-4o, Llama 3, H100, MMLU, Apache 2.0: names that are not Chinese models (nor models at all). */
 export function isNotChineseModel(name: string): boolean {
@@ -18,7 +19,7 @@ export function isNotChineseModel(name: string): boolean {
   if (NOT_CHINESE.has(n) || NOT_CHINESE.has(n.split(/[\s\-_]/)[0]!)) return true;
   // a foreign family with a version or size: GPT-4o-mini, Llama-3.1-70B, Claude 3.5 Sonnet
   const head = n.split(/[\s\-_.]/)[0]!.replace(/\d+(?:\.\d+)*$/, "");
-  return ["gpt", "llama", "claude", "gemini", "mistral", "mixtral", "gemma", "phi", "falcon", "bloom", "sora", "veo", "grok", "palm", "o1", "o3", "o4", "dall"].includes(head);
+  return FOREIGN_FAMILIES.has(head);
 }
 
 const VERSION = "[VvRrKkXxTtMmAa]?\\d{1,3}(?:\\.\\d{1,2}){0,2}[A-Za-z]?(?![A-Za-z])";

@@ -4,11 +4,10 @@
 // ingestion of the same files would leave. Each batch is one transaction: a run that is killed
 // keeps what it finished, and the next run takes the rest.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { extractArticle } from "@/lib/extract";
 import { EXTRACTOR_VERSION } from "@/lib/extract/version";
 import { rawArticleSchema, type RawArticle } from "@/lib/validations/article-file";
 import { cleanBody } from "./clean";
-import { EMPTY_EXTRACTION, fitExtraction } from "./fit";
+import { deriveFacts } from "./run";
 import { articleSearchTerms, storeArticles, type AnalysedArticle } from "./store";
 
 export interface ReextractSummary {
@@ -53,12 +52,7 @@ export function storedToRaw(a: Stored): RawArticle {
 function analyseStored(a: Stored): { analysed: AnalysedArticle; dropped: number } {
   const article = storedToRaw(a);
   const cleaned = cleanBody(article.body);
-  let fitted: ReturnType<typeof fitExtraction>;
-  try {
-    fitted = fitExtraction(cleaned.body, extractArticle(article, cleaned));
-  } catch {
-    fitted = { extraction: EMPTY_EXTRACTION, dropped: [{ kind: "extraction", key: "", reason: "extraction failed", sentence: null }] };
-  }
+  const fitted = deriveFacts(article, cleaned);
   const analysed: AnalysedArticle = {
     sourceFile: a.sourceFile,
     contentHash: a.contentHash,

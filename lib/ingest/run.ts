@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { RawArticle } from "@/lib/validations/article-file";
 import { extractArticle } from "@/lib/extract";
 import { EXTRACTOR_VERSION } from "@/lib/extract/version";
 import { cleanBody } from "./clean";
@@ -31,6 +32,18 @@ export interface Warning extends DroppedFact {
 export type Analysis = { ok: true; analysed: AnalysedArticle; dropped: DroppedFact[] } | { ok: false; error: Rejection };
 
 /**
+ * The facts of a parsed, cleaned article that fit the schema, and what was dropped. Never throws:
+ * if the extractor fails, the article has no derived facts (ingestion and re-extraction share this).
+ */
+export function deriveFacts(article: RawArticle, cleaned: ReturnType<typeof cleanBody>): ReturnType<typeof fitExtraction> {
+  try {
+    return fitExtraction(cleaned.body, extractArticle(article, cleaned));
+  } catch (error) {
+    return { extraction: EMPTY_EXTRACTION, dropped: [{ kind: "extraction", key: "", reason: `extraction failed: ${(error as Error).message}`, sentence: null }] };
+  }
+}
+
+/**
  * Parses, cleans and extracts one file's bytes. Never throws. Only the file itself can be
  * rejected: a derived fact that cannot be stored is dropped (and reported), and if the extractor
  * fails the article is kept with no derived facts.
@@ -44,13 +57,7 @@ export function analyseFile(file: string, bytes: Uint8Array): Analysis {
   } catch (error) {
     return { ok: false, error: { file, line: parsed.article.fieldLines.body ?? null, field: "总结", message: `cannot read the body: ${(error as Error).message}` } };
   }
-  let fitted: ReturnType<typeof fitExtraction>;
-  try {
-    fitted = fitExtraction(cleaned.body, extractArticle(parsed.article, cleaned));
-  } catch (error) {
-    fitted = { extraction: EMPTY_EXTRACTION, dropped: [{ kind: "extraction", key: "", reason: `extraction failed: ${(error as Error).message}`, sentence: null }] };
-  }
-  const { extraction, dropped } = fitted;
+  const { extraction, dropped } = deriveFacts(parsed.article, cleaned);
   return {
     ok: true,
     dropped,
