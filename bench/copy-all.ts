@@ -82,7 +82,7 @@ const tables = await plan(source);
 const counts = new pg.Client({ connectionString: source });
 await counts.connect();
 const rows: Record<string, number> = {};
-for (const { table } of tables) rows[table] = Number((await counts.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+for (const { table } of tables) rows[table] = Number((await counts.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
 await counts.end();
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-copyall-"));

@@ -23,12 +23,12 @@ export function mulberry32(seed: number): () => number {
 }
 
 type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 function pickSome<T>(r: Rand, xs: readonly T[], n: number): T[] {
   const pool = [...xs];
   const out: T[] = [];
-  while (out.length < n && pool.length) out.push(pool.splice(Math.floor(r() * pool.length), 1)[0]!);
+  while (out.length < n && pool.length) out.push(pool.splice(Math.floor(r() * pool.length), 1)[0]);
   return out;
 }
 
@@ -36,7 +36,6 @@ function pickSome<T>(r: Rand, xs: readonly T[], n: number): T[] {
 
 const realModels = models.map((m) => ({ name: m.nameZh, vendor: m.vendor }));
 const orgName = new Map(organizations.map((o) => [o.key, o.nameZh]));
-const realVendors = [...new Set(realModels.map((m) => m.vendor))].filter((v) => orgName.has(v));
 const industryNames = industries.map((i) => i.nameZh);
 const techNames = technologies.map((t) => t.nameZh);
 const reportOrgs = ["赛迪顾问", "中国信息通信研究院", "国际数据公司", "中国电子信息产业发展研究院"];
@@ -120,7 +119,7 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
   for (let k = int(r, 0, 2); k > 0; k--) cast.push({ name: pick(r, inventedModels), vendor: pick(r, inventedOrgs) });
   const inds = pickSome(r, industryNames, int(r, 2, 4));
   const techs = pickSome(r, techNames, int(r, 2, 4));
-  const lead = cast[0]!;
+  const lead = cast[0];
 
   const sentences: string[] = [];
   const say = (s: string) => sentences.push(s);
@@ -165,7 +164,7 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
   const fillers = [...FILLER];
   while (length < target) {
     if (fillers.length && r() < 0.6) {
-      const s = fillers.splice(Math.floor(r() * fillers.length), 1)[0]!;
+      const s = fillers.splice(Math.floor(r() * fillers.length), 1)[0];
       sentences.splice(int(r, 1, sentences.length), 0, s);
       length += s.length;
     } else {

@@ -20,7 +20,7 @@ const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "ev
 const captured: { label: string; query: string; params: unknown[]; ms: number }[] = [];
 let label = "";
 prisma.$on("query" as never, (e: { query: string; params: string; duration: number }) => {
-  captured.push({ label, query: e.query, params: JSON.parse(e.params || "[]"), ms: e.duration });
+  captured.push({ label, query: e.query, params: JSON.parse(e.params || "[]") as unknown[], ms: e.duration });
 });
 // the query helpers read the process-wide client: hand them this one
 (globalThis as { moxingDb?: unknown }).moxingDb = Promise.resolve({ prisma, kind: "postgres" });
@@ -90,7 +90,7 @@ for (const c of captured) {
   const params = c.params.map((p) => (p !== null && typeof p === "object" && !Array.isArray(p) ? JSON.stringify(p) : p));
   let plan: string;
   try {
-    const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.query}`, params);
+    const r = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${c.query}`, params);
     plan = r.rows.map((x) => x["QUERY PLAN"]).join("\n");
     const ms = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? "?";
     summary.push(`| ${ms} | ${c.label} | \`${c.query.replace(/\s+/g, " ").slice(0, 90).replace(/\|/g, "\\|")}\` |`);

@@ -96,7 +96,7 @@ async function backendCpuSeconds(sql: { query: <T>(q: string, p?: unknown[]) => 
   let ticks = 0;
   for (const { pid } of rows) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
       ticks += Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14, 15 of stat)
     } catch {
       // not on this machine (remote server) or gone

@@ -75,6 +75,6 @@ for (const i of indexes) await step(`index ${i.indexname}`, i.indexdef);
 await db.query(`SET session_replication_role = origin`);
 await step("counters", `SELECT moxing_recount()`);
 await step("analyze", `ANALYZE`);
-const { rows } = await db.query(`SELECT count(*)::int n, pg_size_pretty(pg_database_size(current_database())) size FROM "Article"`);
+const { rows } = await db.query<{ n: number; size: string }>(`SELECT count(*)::int n, pg_size_pretty(pg_database_size(current_database())) size FROM "Article"`);
 console.log(`${target}: ${rows[0].n} articles, ${rows[0].size}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 await db.end();

@@ -10,7 +10,17 @@ import path from "node:path";
 import autocannonModule from "autocannon";
 import { urlFor } from "./lib/pg";
 
-const autocannon = autocannonModule as unknown as (opts: Record<string, unknown>) => any;
+interface AutocannonResult {
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface AutocannonInstance {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, time: number) => void): void;
+  on(event: "done", listener: (result: AutocannonResult) => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
+}
+const autocannon = autocannonModule as unknown as (opts: Record<string, unknown>) => AutocannonInstance;
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const opt = (name: string, fallback: number) => {
@@ -56,8 +66,8 @@ export async function startServer(databaseUrl: string, p = port): Promise<{ chil
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
   for (let i = 0; i < 300; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${p}/api/ping`);
@@ -96,7 +106,7 @@ function serverPids(pid: number): number[] {
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 export interface RouteResult {
@@ -120,7 +130,7 @@ export async function load(url: string, seconds: number, conns: number): Promise
     latencies.push(time);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
-  const result: any = await new Promise((resolve, reject) => {
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
     instance.on("done", resolve);
     instance.on("error", reject);
   });
@@ -167,7 +177,7 @@ async function main() {
     queryCache,
   };
   if (soak) {
-    const n = sizes[0]!;
+    const n = sizes[0];
     const server = await startServer(urlFor(`moxing_bench_${n}`));
     const pids = serverPids(server.child.pid!);
     const rss: number[] = [];
@@ -214,7 +224,7 @@ async function main() {
             if (i > 0) times.push(performance.now() - t); // the first one warms up
           }
           times.sort((a, b) => a - b);
-          rows.push({ route: r, status, medianMs: +times[Math.floor(times.length / 2)]!.toFixed(1), maxMs: +times.at(-1)!.toFixed(1) });
+          rows.push({ route: r, status, medianMs: +times[Math.floor(times.length / 2)].toFixed(1), maxMs: +times.at(-1)!.toFixed(1) });
         }
         console.log(JSON.stringify({ n, sequential: rows }));
         out[`sequential-${n}`] = rows;

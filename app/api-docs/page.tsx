@@ -15,13 +15,18 @@ interface Param {
   schema?: Json;
 }
 
+/** A scalar of the document as text; anything else (absent, an object) as nothing. */
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
 /** A short type for a parameter's schema: enum values, integer range, pattern. */
 function typeOf(schema: Json | undefined): string {
   if (!schema) return "";
   if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(" | ");
-  const parts = [String(schema.type ?? "")];
-  if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${schema.minimum ?? ""}–${schema.maximum ?? ""}`);
-  if (schema.pattern) parts.push(`/${String(schema.pattern)}/`);
+  const parts = [text(schema.type)];
+  if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${text(schema.minimum)}–${text(schema.maximum)}`);
+  if (schema.pattern) parts.push(`/${text(schema.pattern)}/`);
   return parts.join(" ");
 }
 
@@ -69,12 +74,12 @@ export default async function ApiDocsPage() {
                   const params = (op.parameters as Param[] | undefined) ?? [];
                   const responses = Object.entries((op.responses as Record<string, { description?: string }>) ?? {});
                   return (
-                    <section key={`${method} ${path}`} id={String(op.operationId ?? "")} aria-label={`${method.toUpperCase()} ${path}`}>
+                    <section key={`${method} ${path}`} id={text(op.operationId)} aria-label={`${method.toUpperCase()} ${path}`}>
                       <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
                         <span className={`rounded px-1.5 py-0.5 text-xs font-bold uppercase ${METHOD_TONE[method] ?? "bg-subtle"}`}>{method}</span>
                         <span className="font-semibold text-ink">{path}</span>
                       </h3>
-                      <p className="mt-1 text-sm text-ink-2">{String(op.summary ?? "")}</p>
+                      <p className="mt-1 text-sm text-ink-2">{text(op.summary)}</p>
                       {params.length ? (
                         <div className="mt-2 overflow-x-auto">
                           <table className="w-full min-w-[36rem] text-left text-sm">

@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const filters = parseFilters(timelineFilterSchema, await searchParams);
-  const { cursor, ...criteria } = filters;
+  const { cursor: _cursor, ...criteria } = filters;
   const [vendors, industries, models, t, tc, te, locale] = await Promise.all([
     vendorOptions(),
     industryOptions(),

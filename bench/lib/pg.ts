@@ -1,5 +1,12 @@
 // PostgreSQL helpers for the benchmarks: throwaway databases on the local server, and COPY FROM
 // STDIN over pg's own protocol support (pg exposes "submittable" queries; pg-copy-streams is not needed).
+
+/** The part of pg's wire connection a COPY FROM STDIN submittable talks to (pg does not export it). */
+interface CopyConnection {
+  query(sql: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
 import pg from "pg";
 
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -40,10 +47,10 @@ export function copyFrom(client: pg.Client | pg.PoolClient, sql: string, chunks:
     let rows = 0;
     let error: Error | null = null;
     const submittable = {
-      submit(connection: any) {
+      submit(connection: CopyConnection) {
         connection.query(sql);
       },
-      handleCopyInResponse(connection: any) {
+      handleCopyInResponse(connection: CopyConnection) {
         for (const chunk of chunks) connection.sendCopyFromChunk(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
         connection.endCopyFrom();
       },
@@ -72,7 +79,7 @@ export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return "\\N";
   if (Array.isArray(v)) return copyValue(pgArray(v as string[]));
   if (v instanceof Date) return v.toISOString();
-  const s = typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v);
+  const s = typeof v === "string" ? v : typeof v === "bigint" ? v.toString() : JSON.stringify(v); // numbers, booleans, JSON
   return s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
 }
 

@@ -42,7 +42,7 @@ export async function readBodyLimited(request: Request, max = MAX_UPLOAD_BODY_BY
 
 /** A file name fit for messages: its last path part, printable, at most 120 characters. */
 export function safeFileName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 120);
   return base || fallback;
 }

@@ -54,7 +54,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (x.name === "PrismaClientInitializationError") return true;
     if (typeof x.code === "string" && UNREACHABLE_CODES.has(x.code)) return true;
     if (x.kind === "DatabaseNotReachable" || x.kind === "SocketTimeout" || x.kind === "ConnectionClosed") return true;
-    if (Array.isArray(x.errors)) pending.push(...x.errors); // AggregateError
+    if (Array.isArray(x.errors)) pending.push(...(x.errors as unknown[])); // AggregateError
     pending.push(x.cause, x.meta?.driverAdapterError);
   }
   return false;

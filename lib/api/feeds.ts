@@ -19,7 +19,7 @@ const TYPE_LABEL: Record<EventItem["type"], { zh: string; en: string }> = {
   showcase: { zh: "亮相", en: "showcase" },
 };
 
-// eslint-disable-next-line no-control-regex
+ 
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe inside XML (forbidden characters dropped). */

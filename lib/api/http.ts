@@ -26,7 +26,7 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 }
 
 /** Wraps a handler so that anything it throws becomes errors.ts's JSON answer. */
-export function handler<C = unknown>(fn: (request: Request, context: C) => Promise<Response>) {
+export function handler<C = unknown>(fn: (request: Request, context: C) => Response | Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
       return await fn(request, context);

@@ -43,17 +43,17 @@ let bias = priors.bias;
 const L2 = 0.05;
 const RATE = 0.5;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const predict = (x: Record<string, number>) => sigmoid(bias + features.reduce((z, f) => z + w[f]! * (x[f] ?? 0), 0));
+const predict = (x: Record<string, number>) => sigmoid(bias + features.reduce((z, f) => z + w[f] * (x[f] ?? 0), 0));
 for (let it = 0; it < 4000; it++) {
   const grad: Record<string, number> = Object.fromEntries(features.map((f) => [f, 0]));
   let gb = 0;
   for (const r of rows) {
     const e = predict(r.x) - r.y;
     gb += e;
-    for (const f of features) grad[f]! += e * (r.x[f] ?? 0);
+    for (const f of features) grad[f] += e * (r.x[f] ?? 0);
   }
   bias -= (RATE * gb) / rows.length;
-  for (const f of features) w[f]! -= RATE * (grad[f]! / rows.length + L2 * (w[f]! - prior(f)));
+  for (const f of features) w[f] -= RATE * (grad[f] / rows.length + L2 * (w[f] - prior(f)));
 }
 
 // the threshold with the best F1 on the same candidates (ties: the higher, for precision)
@@ -75,11 +75,11 @@ for (let t = 0.2; t <= 0.9001; t += 0.05) {
 const round = (x: number) => Number(x.toFixed(3));
 const out = {
   _comment: "Written by lib/cli/fit-weights.ts (logistic regression on the development split). Do not edit by hand.",
-  model: { bias: round(bias), threshold: best.threshold, features: Object.fromEntries(features.map((f) => [f, round(w[f]!)])) },
+  model: { bias: round(bias), threshold: best.threshold, features: Object.fromEntries(features.map((f) => [f, round(w[f])])) },
 };
 console.log(`${rows.length} candidates (${rows.filter((r) => r.y).length} labelled models) from the development split`);
 console.log(`threshold ${best.threshold}: precision ${(best.precision * 100).toFixed(1)}%, recall ${(best.recall * 100).toFixed(1)}% on these candidates`);
-for (const f of features) console.log(`  ${f.padEnd(16)} ${round(w[f]!)}`);
+for (const f of features) console.log(`  ${f.padEnd(16)} ${round(w[f])}`);
 console.log(`  ${"(bias)".padEnd(16)} ${round(bias)}`);
 if (!dryRun) {
   const file = path.join(process.cwd(), "lib", "extract", "weights.json");

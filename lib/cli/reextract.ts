@@ -14,7 +14,10 @@ try {
   const summary = await reextractArticles(handle.prisma, {
     concurrency: handle.kind === "postgres" ? 2 : 1,
     onBatch: (done, total) => {
-      if (bar && !started) (bar.start(total, 0), (started = true));
+      if (bar && !started) {
+        bar.start(total, 0);
+        started = true;
+      }
       bar?.update(done);
     },
   });

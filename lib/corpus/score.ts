@@ -80,7 +80,7 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
       if (modelOf.has(m.key)) return;
       const li = labels.models.findIndex((l, i) => {
         if (labelTaken.has(i)) return false;
-        return exactFirst ? forms([m.nameZh, m.nameEn]).has(normName(l.name)) : meets(predForms[pi]!, labelForms[i]!);
+        return exactFirst ? forms([m.nameZh, m.nameEn]).has(normName(l.name)) : meets(predForms[pi], labelForms[i]);
       });
       if (li >= 0) {
         modelOf.set(m.key, li);
@@ -116,7 +116,7 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
   }
 
   // Events: type + model + date at its precision.
-  const labelName = (key: string | null) => (key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!]!.name : `?${key}`);
+  const labelName = (key: string | null) => (key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!].name : `?${key}`);
   const ev = compareStrings(
     x.events.filter((e) => e.modelKey !== null).map((e) => `${e.type}|${labelName(e.modelKey)}|${e.date.precision === "unknown" ? null : e.date.value}`),
     labels.events.map((e) => `${e.type}|${e.model}|${e.date}`),

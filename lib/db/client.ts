@@ -101,7 +101,7 @@ function openPostgres(
   // query opens a new connection, so the app recovers by itself when the server is back.
   pool.on("error", () => {});
   const runner = (c: pg.Pool | pg.PoolClient): SqlRunner => ({
-    query: async (text, params) => ({ rows: (await c.query(text, params as unknown[])).rows }),
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await c.query(text, params)).rows as T[] }),
     exec: (text) => c.query(text),
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -181,10 +181,10 @@ async function listenOn(url: string, channel: string, onNotify: () => void, onLo
 /** Named (prepared once per connection) statements: the ingestion repeats the same few large ones. */
 function preparedRunner(client: pg.PoolClient): SqlRunner {
   return {
-    query: async (text, params) => {
+    query: async <T>(text: string, params?: unknown[]) => {
       let name = statementNames.get(text);
       if (!name) statementNames.set(text, (name = `moxing_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`));
-      return { rows: (await client.query({ name, text, values: params as unknown[] })).rows };
+      return { rows: (await client.query({ name, text, values: params })).rows as T[] };
     },
     exec: (text) => client.query(text),
   };

@@ -138,7 +138,7 @@ function lost() {
 
 function scheduleRetry() {
   if (!state.started || state.retry) return;
-  state.retry = setTimeout(connect, state.retryMs);
+  state.retry = setTimeout(() => void connect(), state.retryMs);
   state.retry.unref();
   state.retryMs = Math.min(state.retryMs * 2, RETRY_MS.max);
 }

@@ -12,14 +12,19 @@ import { listMigrations, MIGRATIONS_DIR } from "./migrations";
 type Engine = {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
 };
+/** The wasm-bindgen glue of @prisma/schema-engine-wasm (it ships no types). */
+interface EngineBindings {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  SchemaEngine: { new: (params: unknown, log: () => void, adapter: unknown) => Promise<Engine> };
+}
 
 const require = createRequire(import.meta.url);
 
 async function loadEngine(schemaPath: string, schema: string, pglite: PGlite): Promise<Engine> {
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const bg = await import(path.join(pkgDir, "schema_engine_bg.js"));
+  const bg = (await import(path.join(pkgDir, "schema_engine_bg.js"))) as EngineBindings;
   const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   // The engine speaks to adapters through Prisma's Result-wrapped binding, as the CLI does.
@@ -27,7 +32,7 @@ async function loadEngine(schemaPath: string, schema: string, pglite: PGlite): P
   // unseen: run scripts ourselves. The shadow database is an in-memory PGlite of its own.
   const shadow = new PGlite();
   const awaitScripts = <T extends object>(conn: T, db: PGlite): T =>
-    Object.assign(Object.create(conn), {
+    Object.assign(Object.create(conn) as T, {
       executeScript: async (script: string) => void (await db.exec(script)),
     });
   const factory = {
@@ -40,7 +45,7 @@ async function loadEngine(schemaPath: string, schema: string, pglite: PGlite): P
   return bg.SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(factory as never),
+    bindMigrationAwareSqlAdapterFactory(factory),
   );
 }
 

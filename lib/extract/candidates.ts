@@ -26,7 +26,7 @@ export function asciiCandidates(ctx: ArticleContext, isCovered: (s: number, e: n
   const out: Candidate[] = [];
   const { body } = ctx;
   for (const m of body.matchAll(ASCII_TOKEN)) {
-    const start = m.index!;
+    const start = m.index;
     let end = start + m[0].length;
     if (body[end] === "." && /[A-Za-z]/.test(body[end + 1] ?? "")) continue; // a host name
     if (body[start - 1] === "/" || body[end] === "/") continue; // a path or a ratio
@@ -57,7 +57,7 @@ const CLAUSE_BREAK = /[，。；！？、\n]/;
 
 /** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
 export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Record<string, number> {
-  const name = group[0]!.name;
+  const name = group[0].name;
   const { body } = ctx;
   const any = (test: (c: Candidate) => boolean) => (group.some(test) ? 1 : 0);
   const before = (c: Candidate) => {

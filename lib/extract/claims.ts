@@ -93,7 +93,7 @@ export function parseNumber(s: string): number | null {
   for (const ch of s) {
     if (ch in D) current = D[ch]!;
     else if (ch in U) {
-      total += (current || 1) * U[ch]!;
+      total += (current || 1) * U[ch];
       current = 0;
     } else return null;
   }
@@ -155,37 +155,37 @@ export function pricesAndAmounts(text: string): Amount[] {
     return !last ? "price" : /输入|input/i.test(last[0]) ? "price_input" : "price_output";
   };
   const perMillion = (num: string, mult: string | undefined, currency: string, per: string | undefined) => {
-    const [factor, cur] = CURRENCY_FACTOR[currency]!;
+    const [factor, cur] = CURRENCY_FACTOR[currency];
     const value = Number(num.replace(/,/g, "")) * multiplier(mult) * factor * (1e6 / (PER_TOKENS[(per ?? "1").toLowerCase()] ?? 1));
     return { value: round(value), unit: `${cur}_per_million_tokens` };
   };
   for (const m of text.matchAll(PRICE_AFTER_RE)) {
     const [whole, num, mult, currency, per] = m;
-    out.push({ index: m.index!, length: whole.length, ...perMillion(num!, mult, currency!, per), metric: side(m.index!), bound: /低至/.test(text.slice(Math.max(0, m.index! - 3), m.index!)) ? "lower" : "exact" });
+    out.push({ index: m.index, length: whole.length, ...perMillion(num, mult, currency, per), metric: side(m.index), bound: /低至/.test(text.slice(Math.max(0, m.index - 3), m.index)) ? "lower" : "exact" });
   }
   // 每百万tokens 0.8元 / 每百万输入tokens在缓存命中时为1元 / 每千tokens定价0.015元: each amount after a
   // "per N tokens" phrase, up to the next such phrase, priced per that many tokens
   const pers = [...text.matchAll(PER_FIRST_RE)];
   pers.forEach((perFirst, k) => {
-    const from = perFirst.index! + perFirst[0].length;
+    const from = perFirst.index + perFirst[0].length;
     const to = pers[k + 1]?.index ?? text.length;
     for (const m of text.slice(from, to).matchAll(IN_OUT_RE)) {
-      const index = from + m.index!;
+      const index = from + m.index;
       const [whole, io, num, currency] = m;
-      if (taken(index, whole.length) || !/^(?:元|厘|分|美元|美分|元人民币|人民币)$/.test(currency!)) continue;
-      const p = perMillion(num!, undefined, currency!, perFirst[1]);
+      if (taken(index, whole.length) || !/^(?:元|厘|分|美元|美分|元人民币|人民币)$/.test(currency)) continue;
+      const p = perMillion(num, undefined, currency, perFirst[1]);
       const which = io ?? perFirst[2];
       out.push({ index, length: whole.length, ...p, metric: which ? (/输入|input/i.test(which) ? "price_input" : "price_output") : side(index), bound: "exact" });
     }
   });
   for (const m of text.matchAll(MONEY_RE)) {
     const [whole, pre, num, post, mult, currency] = m;
-    if (taken(m.index!, whole.length)) continue;
-    const [factor, cur] = CURRENCY_FACTOR[currency!]!;
-    const value = round(Number(num!.replace(/,/g, "")) * multiplier(mult) * factor);
-    const clause = text.slice(Math.max(0, m.index! - 16), m.index!);
-    const metric = /估值/.test(clause) ? "valuation" : /融资|募资|募集|投资|领投|跟投/.test(clause + text.slice(m.index!, m.index! + whole.length + 8)) ? "funding_amount" : /营收|收入/.test(clause) ? "revenue" : /亏损/.test(clause) ? "loss" : "amount";
-    out.push({ index: m.index!, length: whole.length, value, unit: cur, metric, bound: boundOf(pre, post) });
+    if (taken(m.index, whole.length)) continue;
+    const [factor, cur] = CURRENCY_FACTOR[currency];
+    const value = round(Number(num.replace(/,/g, "")) * multiplier(mult) * factor);
+    const clause = text.slice(Math.max(0, m.index - 16), m.index);
+    const metric = /估值/.test(clause) ? "valuation" : /融资|募资|募集|投资|领投|跟投/.test(clause + text.slice(m.index, m.index + whole.length + 8)) ? "funding_amount" : /营收|收入/.test(clause) ? "revenue" : /亏损/.test(clause) ? "loss" : "amount";
+    out.push({ index: m.index, length: whole.length, value, unit: cur, metric, bound: boundOf(pre, post) });
   }
   return out;
 }
@@ -213,12 +213,12 @@ export function extractClaims(
   const { sentences, body } = ctx;
   let lastModelKey: string | null = null;
   for (let si = 0; si < sentences.length; si++) {
-    const s0 = sentences[si]!;
+    const s0 = sentences[si];
     const s = { ...s0, text: ctx.simple.slice(s0.start, s0.end) };
     const prevModel = lastModelKey;
     const inSentence = modelMentions.filter((x) => x.start >= s.start && x.start < s.end);
-    if (si > 0 && body.slice(sentences[si - 1]!.end, s.start).includes("\n")) lastModelKey = null;
-    if (inSentence.length) lastModelKey = inSentence[inSentence.length - 1]!.key;
+    if (si > 0 && body.slice(sentences[si - 1].end, s.start).includes("\n")) lastModelKey = null;
+    if (inSentence.length) lastModelKey = inSentence[inSentence.length - 1].key;
     if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
     // what the sentence's claims share (date, scope, report, mentions), worked out at its first claim
     let shared: SentenceClaims | null = null;
@@ -232,25 +232,25 @@ export function extractClaims(
     // ERNIE Speed和ERNIE Lite全面免费: a price of 0 for each model of the clause, in a sentence about prices
     for (const f of s.text.matchAll(FREE_RE)) {
       if (!PRICE_CONTEXT.test(s.text) && !PRICE_CONTEXT.test(ctx.simple.slice(sentences[si - 1]?.start ?? s.start, s.start))) continue;
-      const [cs] = clauseAround(s.text, f.index!);
-      const freed = inSentence.filter((x) => x.start - s.start >= cs && x.start - s.start < f.index!);
+      const [cs] = clauseAround(s.text, f.index);
+      const freed = inSentence.filter((x) => x.start - s.start >= cs && x.start - s.start < f.index);
       for (const x of new Map(freed.map((y) => [y.key, y])).values()) claims.push(claim(x.end, "price", 0, "cny_per_million_tokens", "exact", "price", cs));
     }
     NOUN_FIRST.lastIndex = 0;
     for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {
       if (seen.has(m.index)) continue;
       const [whole, noun, num, post1, mult, post2] = m;
-      let value = parseNumber(num!);
+      let value = parseNumber(num);
       if (value === null) continue;
       value *= multiplier(mult);
-      const [unit, counted] = NOUN_FIRST_UNIT[noun!]!;
+      const [unit, counted] = NOUN_FIRST_UNIT[noun];
       // 已发布的大模型数量达到1509个: the verb of the clause says what was counted
       const verb = unit === "models" ? VERB_METRIC.find(([re]) => re.test(s.text.slice(clauseAround(s.text, m.index)[0], m.index))) : undefined;
       const metric = verb ? `models_${verb[1]}` : counted;
       if (unit === "parameters" && value < 1e6) continue;
-      const pre = /突破|超过|超|逾/.test(whole!) ? "超过" : /约/.test(whole!) ? "约" : /近|接近/.test(whole!) ? "近" : undefined;
+      const pre = /突破|超过|超|逾/.test(whole) ? "超过" : /约/.test(whole) ? "约" : /近|接近/.test(whole) ? "近" : undefined;
       const absIdx = s.start + m.index;
-      for (let k = m.index; k < m.index + whole!.length; k++) seen.add(k);
+      for (let k = m.index; k < m.index + whole.length; k++) seen.add(k);
       claims.push(claim(absIdx, metric, value, unit, boundOf(pre, post1 ?? post2), "noun_first"));
     }
     CLAIM_RE.lastIndex = 0;
@@ -261,20 +261,20 @@ export function extractClaims(
       // not a date, year, ordinal or version: 2023年, 第3个, 3.0版本
       const prevCh = s.text[idx - 1] ?? "";
       if (/[第\d.A-Za-z]/.test(prevCh)) continue;
-      if (!/\d/.test(num!) && num!.length === 1 && !mult && !pre && !/[个款家项种名位]/.test(unitWord!)) continue;
-      if (/^[一]$/.test(num!) && !mult) continue; // 一个/一款: an article, not a count
-      let value = parseNumber(num!);
+      if (!/\d/.test(num) && num.length === 1 && !mult && !pre && !/[个款家项种名位]/.test(unitWord)) continue;
+      if (/^[一]$/.test(num) && !mult) continue; // 一个/一款: an article, not a count
+      let value = parseNumber(num);
       if (value === null) continue;
       value *= multiplier(mult);
-      if (/万字$/.test(unitWord!)) value *= 1e4;
-      const after = s.text.slice(idx + whole!.length, idx + whole!.length + 12);
+      if (/万字$/.test(unitWord)) value *= 1e4;
+      const after = s.text.slice(idx + whole.length, idx + whole.length + 12);
       let unit: string;
       if (unitWord === "%" || unitWord === "％") unit = "percent";
       else if (unitWord === "个百分点") unit = "percentage_points";
       else if (unitWord === "倍") unit = "times";
-      else if (/字$/.test(unitWord!)) unit = "characters";
-      else if (/tokens?/i.test(unitWord!)) unit = "tokens";
-      else if (/参数$/.test(unitWord!)) unit = "parameters";
+      else if (/字$/.test(unitWord)) unit = "characters";
+      else if (/tokens?/i.test(unitWord)) unit = "tokens";
+      else if (/参数$/.test(unitWord)) unit = "parameters";
       else if (unitWord === "用户") unit = "users";
       else if (unitWord === "开发者") unit = "developers";
       else if (unitWord === "企业") unit = "organizations";
@@ -286,14 +286,17 @@ export function extractClaims(
         let found: string | null = null;
         for (const [re, u] of NOUNS) {
           const nm = re.exec(after);
-          if (nm && nm[0].length < bestLen) (bestLen = nm[0].length), (found = u);
+          if (nm && nm[0].length < bestLen) {
+            bestLen = nm[0].length;
+            found = u;
+          }
         }
         if (!found) continue;
         unit = found;
       }
-      if (unit === "parameters" && (!/参数/.test(whole! + after) || value < 1e6)) continue;
+      if (unit === "parameters" && (!/参数/.test(whole + after) || value < 1e6)) continue;
       const [cs] = clauseAround(s.text, idx);
-      const clause = s.text.slice(cs, idx + whole!.length + after.length);
+      const clause = s.text.slice(cs, idx + whole.length + after.length);
       const verb = VERB_METRIC.find(([re]) => re.test(clause));
       let metric: string;
       if (unit === "characters") metric = "context_length";
@@ -301,7 +304,7 @@ export function extractClaims(
       else if (unit === "percent" || unit === "percentage_points" || unit === "times") {
         metric = /增长|增速|提升|提高|增加/.test(clause) ? "growth" : /便宜|降低|下降|减少|降价/.test(clause) ? "reduction" : unit === "times" ? "multiple" : "share";
       } else metric = `${unit}_${verb ? verb[1] : "count"}`;
-      const reading: Reading = unit === "percent" || unit === "percentage_points" ? "percent" : /[个款家项种名位]|参数|tokens?|字/i.test(unitWord!) ? "classifier" : "noun_after";
+      const reading: Reading = unit === "percent" || unit === "percentage_points" ? "percent" : /[个款家项种名位]|参数|tokens?|字/i.test(unitWord) ? "classifier" : "noun_after";
       claims.push(claim(s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), reading, cs));
     }
   }
@@ -350,9 +353,9 @@ function sentenceClaims(
   // the last date stated before it in the paragraph, up to three sentences back (not a period's start)
   let prev: ReturnType<typeof ctx.datesIn> = [];
   for (let k = si - 1; k >= 0 && si - k <= AS_OF_REACH; k--) {
-    if (body.slice(sentences[k]!.end, sentences[k + 1]!.start).includes("\n")) break;
-    const kt = ctx.simple.slice(sentences[k]!.start, sentences[k]!.end);
-    const ds = ctx.datesIn(k).filter((d) => d.point.value && !startsPeriod(kt, d, sentences[k]!.start));
+    if (body.slice(sentences[k].end, sentences[k + 1].start).includes("\n")) break;
+    const kt = ctx.simple.slice(sentences[k].start, sentences[k].end);
+    const ds = ctx.datesIn(k).filter((d) => d.point.value && !startsPeriod(kt, d, sentences[k].start));
     if (ds.length) {
       prev = ds;
       break;
@@ -360,9 +363,9 @@ function sentenceClaims(
   }
   const doc = ctx.documentDate?.point;
   const asOf = dates.length
-    ? dates[dates.length - 1]!.point
+    ? dates[dates.length - 1].point
     : prev.length
-      ? { ...prev[prev.length - 1]!.point, inferred: true }
+      ? { ...prev[prev.length - 1].point, inferred: true }
       : doc?.value
         ? { ...doc, inferred: true, text: "" }
         : UNKNOWN_DATE;
@@ -371,7 +374,7 @@ function sentenceClaims(
   // the report the claims come from: this sentence or up to 3 before it in the same paragraph
   let statedBy: string | null = null;
   for (let k = si; k >= Math.max(0, si - 3); k--) {
-    const ks = sentences[k]!;
+    const ks = sentences[k];
     if (k < si && body.slice(ks.end, s.start).includes("\n")) break;
     const r = REPORT.exec(ctx.simple.slice(ks.start, ks.end));
     if (!r) continue;
@@ -383,7 +386,7 @@ function sentenceClaims(
     }
   }
   const orgs = orgMentions.filter((x) => x.start >= s.start && x.start < s.end);
-  return { sentence: sentences[si]!, s, asOf, asOfSource, scope, statedBy, models, orgs, fallbackModel };
+  return { sentence: sentences[si], s, asOf, asOfSource, scope, statedBy, models, orgs, fallbackModel };
 }
 
 function makeClaim(

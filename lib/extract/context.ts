@@ -41,7 +41,7 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
   let paragraph = 0;
   let anchoredAt = -1;
   for (const [si, s] of sentences.entries()) {
-    while (paragraph < cleaned.paragraphs.length - 1 && s.start >= cleaned.paragraphs[paragraph]!.end) {
+    while (paragraph < cleaned.paragraphs.length - 1 && s.start >= cleaned.paragraphs[paragraph].end) {
       paragraph++;
       ref.anchor = null;
     }

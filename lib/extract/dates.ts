@@ -46,8 +46,8 @@ export function cnNumber(s: string): number | null {
   if (/^[〇零一二三四五六七八九]{2,}$/.test(s)) return Number([...s].map((c) => CN_DIGIT[c]).join(""));
   const m = /^([一二三四五六七八九两])?(十)?([一二三四五六七八九])?$/.exec(s);
   if (!m || s.length === 0) return null;
-  if (!m[2]) return m[1] ? CN_DIGIT[m[1]]! : m[3] ? CN_DIGIT[m[3]]! : null;
-  return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[3] ? CN_DIGIT[m[3]]! : 0);
+  if (!m[2]) return m[1] ? CN_DIGIT[m[1]] : m[3] ? CN_DIGIT[m[3]] : null;
+  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[3] ? CN_DIGIT[m[3]] : 0);
 }
 
 /** True when day d exists in month m of year y (2月30日 does not). */
@@ -72,7 +72,7 @@ function point(v: Ymd | null, inferred: boolean, text: string): DatePoint {
 export function ymdOf(p: DatePoint | null): Ymd | null {
   if (!p?.value) return null;
   const [y, m, d] = p.value.split("-").map(Number);
-  return { y: y!, m: m ?? null, d: d ?? null };
+  return { y: y, m: m ?? null, d: d ?? null };
 }
 
 function shiftDays(v: Ymd, days: number): Ymd {
@@ -161,14 +161,14 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       v = { y: cnNumber(g.xy)!, m: g.xhalf ? null : num(g.xm), d: g.xhalf || g.xm === undefined ? null : num(g.xd) };
       if (/[〇零一二三四五六七八九十]/.test(phrase.replace(new RegExp(`^(?:${PREFIX})`), ""))) v = viaChrono(phrase) ?? v;
     } else if (g.yw !== undefined) {
-      const w = YEAR_WORDS[g.yw]!;
+      const w = YEAR_WORDS[g.yw];
       const b = base(w.from);
       v = b ? { y: b.y + w.years, m: g.yhalf || g.ysince ? null : num(g.ym), d: g.yhalf || g.ym === undefined ? null : num(g.yd) } : null;
     } else if (g.iy !== undefined) {
       inferred = false;
       v = { y: Number(g.iy), m: Number(g.im), d: g.id !== undefined ? Number(g.id) : null };
     } else if (g.mw !== undefined) {
-      const w = MONTH_WORDS[g.mw]!;
+      const w = MONTH_WORDS[g.mw];
       const b = base(w.from);
       const shifted = b ? shiftMonths(b, w.months) : null;
       v = shifted && shifted.m !== null && g.md !== undefined && !g.mpart ? { ...shifted, d: num(g.md) } : shifted;
@@ -176,22 +176,22 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       const b = base("anchor");
       v = b ? { y: b.y, m: num(g.nm), d: g.nd !== undefined ? num(g.nd) : null } : null;
     } else if (g.wd !== undefined) {
-      const b = g.ww ? base(WEEK_WORDS[g.ww]!.from) : ref.document;
-      const weeks = g.ww ? WEEK_WORDS[g.ww]!.weeks : 0;
+      const b = g.ww ? base(WEEK_WORDS[g.ww].from) : ref.document;
+      const weeks = g.ww ? WEEK_WORDS[g.ww].weeks : 0;
       if (b && b.m !== null && b.d !== null) {
         const t = new Date(Date.UTC(b.y, b.m - 1, b.d));
         const monday = shiftDays(b, -((t.getUTCDay() + 6) % 7));
-        let target = shiftDays(monday, weeks * 7 + WEEKDAY[g.wd]! - 1);
+        let target = shiftDays(monday, weeks * 7 + WEEKDAY[g.wd] - 1);
         // a bare weekday (周一) in news is the last one on or before the document's day
         if (!g.ww && target.d !== null && (target.m! > b.m || (target.m === b.m && target.d > b.d))) target = shiftDays(target, -7);
         v = target;
       }
     } else if (g.dw !== undefined) {
-      const w = DAY_WORDS[g.dw]!;
+      const w = DAY_WORDS[g.dw];
       const b = base(w.from);
       v = b ? shiftDays(b, w.days) : null;
     } else if (g.wk !== undefined) {
-      const w = WEEK_WORDS[g.wk]!;
+      const w = WEEK_WORDS[g.wk];
       const b = base(w.from);
       v = b && b.d !== null ? { ...shiftDays(b, w.weeks * 7), d: null } : b ? { ...b, d: null } : null;
       anchors = false; // a week is not a date to count from
@@ -281,14 +281,14 @@ export function documentDate(article: Pick<RawArticle, "extra" | "url"> & Partia
   }
   const head = toSimplified(body.slice(0, 80));
   const full = DATELINE_FULL.exec(head);
-  if (full) return { point: point({ y: +full[1]!, m: +full[2]!, d: +full[3]! }, false, full[0].trim()), source: "dateline", field: null };
+  if (full) return { point: point({ y: +full[1], m: +full[2], d: +full[3] }, false, full[0].trim()), source: "dateline", field: null };
   const u = URL_DATE.exec(article.url) ?? URL_MONTH.exec(article.url);
-  const fromUrl = u ? { y: +u[1]!, m: +u[2]!, d: u[3] ? +u[3] : null } : null;
+  const fromUrl = u ? { y: +u[1], m: +u[2], d: u[3] ? +u[3] : null } : null;
   const md = DATELINE_MONTH_DAY.exec(head);
   if (md) {
     // the year of a year-less dateline: the link's, else the first year in which the dateline
     // falls on or after everything the body reports (news is written after what it reports)
-    const [m, d] = [+md[1]!, +md[2]!];
+    const [m, d] = [+md[1], +md[2]];
     const latest = fromUrl ? null : stated();
     const year = fromUrl?.y ?? (latest ? latest.y + (m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);
     if (year) return { point: point({ y: year, m, d }, true, md[0].trim()), source: "dateline", field: null };

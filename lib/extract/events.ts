@@ -35,7 +35,7 @@ export function extractEvents(
   const events: ExtractedEvent[] = [];
   const seen = new Set<string>();
   for (let si = 0; si < ctx.sentences.length; si++) {
-    const s = ctx.sentences[si]!;
+    const s = ctx.sentences[si];
     const ms = modelMentions.filter((m) => m.start >= s.start && m.start < s.end);
     if (!ms.length) continue;
     // dates are read only for sentences that name a model (and the one before, when referred back to)
@@ -48,7 +48,7 @@ export function extractEvents(
     // (从2021年开始 / 自…以来 start a period: they date nothing that follows)
     const prevText = prev ? ctx.simple.slice(prev.start, prev.end) : "";
     const inherited = sameParagraph
-      ? ctx.datesIn(si - 1).filter((d) => d.point.value && !startsPeriod(prevText, d, prev!.start))
+      ? ctx.datesIn(si - 1).filter((d) => d.point.value && !startsPeriod(prevText, d, prev.start))
       : [];
     const decided = new Set<string>();
     const isExpo = EXPO.test(text);
@@ -71,7 +71,7 @@ export function extractEvents(
         }
         // 接入X: the model integrated is the object after the verb
         if (word === "接入") {
-          const objects = targets.filter((x) => x.start - s.start > m!.index);
+          const objects = targets.filter((x) => x.start - s.start > m.index);
           if (objects.length) targets = objects;
         }
         // 文心大模型的ERNIE Speed和ERNIE Lite: the variants are what the sentence is about, not the family
@@ -81,7 +81,7 @@ export function extractEvents(
         }
         if (!targets.length) {
           const distinct = new Set(ms.map((x) => x.key));
-          if (distinct.size === 1) targets = [ms[0]!];
+          if (distinct.size === 1) targets = [ms[0]];
         }
         for (const target of targets) {
           // one event of a type per model and sentence; a release word inside an open-source or

@@ -16,9 +16,9 @@ const FOREIGN_FAMILIES = new Set(forms.foreignFamilies);
 /** GPT-4o, Llama 3, H100, MMLU, Apache 2.0: names that are not Chinese models (nor models at all). */
 export function isNotChineseModel(name: string): boolean {
   const n = name.toLowerCase().trim();
-  if (NOT_CHINESE.has(n) || NOT_CHINESE.has(n.split(/[\s\-_]/)[0]!)) return true;
+  if (NOT_CHINESE.has(n) || NOT_CHINESE.has(n.split(/[\s\-_]/)[0])) return true;
   // a foreign family with a version or size: GPT-4o-mini, Llama-3.1-70B, Claude 3.5 Sonnet
-  const head = n.split(/[\s\-_.]/)[0]!.replace(/\d+(?:\.\d+)*$/, "");
+  const head = n.split(/[\s\-_.]/)[0].replace(/\d+(?:\.\d+)*$/, "");
   return FOREIGN_FAMILIES.has(head);
 }
 

@@ -94,7 +94,7 @@ export function linkIndustries(
     bySentence.set(si, list);
   }
   for (const [si, ims] of bySentence) {
-    const s = ctx.sentences[si]!;
+    const s = ctx.sentences[si];
     const inS = <M extends { start: number }>(m: M) => m.start >= s.start && m.start < s.end;
     const modelKeys = [...new Set(modelMentions.filter(inS).map((m) => m.key))];
     const orgKeys = modelKeys.length ? [] : [...new Set(orgMentions.filter(inS).map((o) => o.key))].filter((k) => vendorKeys.has(k));

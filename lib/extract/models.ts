@@ -125,7 +125,7 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
   for (const group of groupCandidates(candidates)) {
     // V3, R1, X1: a variant named without its family refers to a variant found in full elsewhere
     // in the article (DeepSeek-R1 ... R1); alone it names nothing
-    const bare = group[0]!.name;
+    const bare = group[0].name;
     if (VERSION_ONLY.test(bare)) {
       const suffix = `-${slugify(bare)}`;
       const full = [...models.values()].find((m) => m.key.endsWith(suffix));
@@ -134,7 +134,7 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     }
     const confidence = modelScore(candidateFeatures(ctx, group));
     if (confidence < MODEL_THRESHOLD) continue;
-    const m = discovered(group[0]!.name, confidence);
+    const m = discovered(group[0].name, confidence);
     if (!models.has(m.key)) models.set(m.key, m);
     for (const c of group) mentions.push({ key: m.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: false });
   }
@@ -155,7 +155,7 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   const orgAt = new Set(hits.filter((h) => h.kind === "organization").map((h) => `${h.start}|${h.end}`));
   // A quoted name that holds a registry name and more (“鹏程·盘古” beside 华为's 盘古) is a name of
   // its own: the registry hit inside it yields to the quoted candidate below.
-  const quotedNames = [...body.matchAll(QUOTED_NAME)].map((q) => [q.index! + 1, q.index! + q[0].length - 1] as const);
+  const quotedNames = [...body.matchAll(QUOTED_NAME)].map((q) => [q.index + 1, q.index + q[0].length - 1] as const);
   const insideLongerQuote = (h: { start: number; end: number }) =>
     quotedNames.some(([s, e]) => s <= h.start && h.end <= e && (s < h.start || h.end < e) && !variantTailCovers(body, h.end, e) && /[·•・]/.test(body.slice(s, e)));
   for (const h of hits) {
@@ -190,9 +190,9 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   // 2. quoted names: 大模型产品“小可” / “鹏城·脑海”大模型 / 发布了…AI助手“X”
   const QUOTE = /[“「『"]([^”」』"\n]{1,16})[”」』"]/g;
   for (const q of body.matchAll(QUOTE)) {
-    const inner = q[1]!;
+    const inner = q[1];
     if (/[，。、；！？：,;!?]/.test(inner)) continue;
-    const qs = q.index!;
+    const qs = q.index;
     const qe = qs + q[0].length;
     const before = body.slice(Math.max(0, qs - 24), qs);
     const after = body.slice(qe, qe + 10);
@@ -204,12 +204,12 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   // 3. ORG + name + 大模型 compounds (腾讯混元大模型 style) and ASCII names (MathGPT大模型)
   const COMPOUND = /(?:大模型|大语言模型)/g;
   for (const c of body.matchAll(COMPOUND)) {
-    const at = c.index!;
+    const at = c.index;
     if (isCovered(at - 1, at)) continue; // a registry name ends right here
     const before = body.slice(Math.max(0, at - 14), at);
     const ascii = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9\-.]{1,15})$/.exec(before);
     if (ascii) {
-      addDiscovered(ascii[1]!, at - ascii[1]!.length, at, "compound");
+      addDiscovered(ascii[1], at - ascii[1].length, at, "compound");
       continue;
     }
     const clause = before.split(/[，。；！？、：“”「」《》（）()\s]/).pop() ?? "";
@@ -219,22 +219,22 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
     // the head: a noun-ish word, or a coined name jieba leaves as single characters (天/筹)
     let k = words.length - 1;
     let name = "";
-    if (words[k]!.word.length >= 2 && /^(?:n|nz|nr|nrt|eng)$/.test(words[k]!.tag)) {
-      name = words[k]!.word;
+    if (words[k].word.length >= 2 && /^(?:n|nz|nr|nrt|eng)$/.test(words[k].tag)) {
+      name = words[k].word;
       k--;
     } else {
-      while (k >= 0 && words[k]!.word.length === 1 && name.length < 4 && !/[的了和与及是在等个款级类种新大该其]/.test(words[k]!.word)) {
-        name = words[k]!.word + name;
+      while (k >= 0 && words[k].word.length === 1 && name.length < 4 && !/[的了和与及是在等个款级类种新大该其]/.test(words[k].word)) {
+        name = words[k].word + name;
         k--;
       }
       if (name.length < 2) continue;
     }
-    if (k >= 1 && words[k]!.word === "·") {
-      name = `${words[k - 1]!.word}·${name}`;
+    if (k >= 1 && words[k].word === "·") {
+      name = `${words[k - 1].word}·${name}`;
       k -= 2;
     }
     // the name must sit right after a known organisation (vendor + name + 大模型)
-    if (k < 0 || !lookupPhrase(words[k]!.word, "organization")) continue;
+    if (k < 0 || !lookupPhrase(words[k].word, "organization")) continue;
     const start = at - name.length;
     addDiscovered(name, start, at, "compound");
   }
@@ -259,7 +259,7 @@ export function groupCandidates(candidates: Candidate[]): Candidate[][] {
 
 /** Every discovered candidate of an article with its features, before scoring (for fitting the weights). */
 export function modelCandidates(ctx: ArticleContext): { name: string; features: Record<string, number> }[] {
-  return groupCandidates(collectModelEvidence(ctx).candidates).map((g) => ({ name: g[0]!.name, features: candidateFeatures(ctx, g) }));
+  return groupCandidates(collectModelEvidence(ctx).candidates).map((g) => ({ name: g[0].name, features: candidateFeatures(ctx, g) }));
 }
 
 export function modelMentionsToMentions(ctx: ArticleContext, ms: ModelMention[]): ExtractedMention[] {

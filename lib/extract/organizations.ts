@@ -53,7 +53,7 @@ function trimOrgName(raw: string): string | null {
   const words = tag(raw);
   let i = words.length - 1;
   // keep the longest tail of noun-ish tokens
-  while (i > 0 && /^(?:n|nz|nr|nrt|ns|nt|eng|j|an|vn|x)$/.test(words[i - 1]!.tag) && !/^[的在于由据从和与及]$/.test(words[i - 1]!.word)) i--;
+  while (i > 0 && /^(?:n|nz|nr|nrt|ns|nt|eng|j|an|vn|x)$/.test(words[i - 1].tag) && !/^[的在于由据从和与及]$/.test(words[i - 1].word)) i--;
   const name = words.slice(i).map((w) => w.word).join("");
   if (name.length < 4) return null;
   if (/^(?:该|本|这家|一家|其|多家|旗下|下属|相关|国内|国外|海外|科技|智能|研究院|实验室|公司|集团)/.test(name)) return null;
@@ -83,7 +83,7 @@ export function extractOrganizations(
   }
   // a report/event cue right after an org, with no other org in between, makes it author/host
   for (let k = 0; k < mentions.length; k++) {
-    const o = mentions[k]!;
+    const o = mentions[k];
     const nextStart = mentions[k + 1]?.start ?? body.length;
     const after = body.slice(o.end, Math.min(o.end + 24, nextStart));
     if (REPORT_CUE.test(after)) addRole(o.key, "report_author");
@@ -110,7 +110,7 @@ export function extractOrganizations(
     // cue or by adjacency (华为盘古)
     const before = mentions.filter((o) => o.start >= s.start && o.end <= mm.start);
     for (let k = before.length - 1; k >= 0; k--) {
-      const o = before[k]!;
+      const o = before[k];
       const gap = body.slice(o.end, mm.start);
       if (gap.length <= 2 || RELEASE_OR_OWN.test(gap)) {
         const kind = organizations.get(o.key)?.kind;
@@ -126,7 +126,7 @@ export function extractOrganizations(
       ORG_SUFFIX.lastIndex = 0;
       for (let m = ORG_SUFFIX.exec(head); m; m = ORG_SUFFIX.exec(head)) last = m;
       if (last && RELEASE_OR_OWN.test(head.slice(last.index + last[0].length))) {
-        const raw = last[1]!.split(/[，。；、：“”]/).pop()!;
+        const raw = last[1].split(/[，。；、：“”]/).pop()!;
         const name = trimOrgName(raw);
         if (name && !lookupPhrase(name, "organization")) {
           const key = slugify(name);
@@ -153,18 +153,18 @@ export function extractOrganizations(
       const head = ctx.simple.slice(s.start, mm.start);
       const sub = SUBJECT_BEFORE_VERB.exec(head);
       if (sub) {
-        const words = tag(sub[1]!);
+        const words = tag(sub[1]);
         // known proper nouns, or a coined name jieba does not know (split into single characters)
         const nounish = words.length <= 3 && words.every((w) => /^(?:n|nz|nr|nrt|nt|ns|eng|x|j)$/.test(w.tag));
-        const coined = sub[1]!.length <= 4 && words.every((w) => w.word.length === 1);
-        const ok = (nounish || coined) && !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]!);
-        if (ok && !lookupPhrase(sub[1]!, "organization") && !lookupPhrase(sub[1]!, "industry")) {
-          const name = body.slice(s.start + sub.index + sub[0].indexOf(sub[1]!), s.start + sub.index + sub[0].indexOf(sub[1]!) + sub[1]!.length);
+        const coined = sub[1].length <= 4 && words.every((w) => w.word.length === 1);
+        const ok = (nounish || coined) && !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]);
+        if (ok && !lookupPhrase(sub[1], "organization") && !lookupPhrase(sub[1], "industry")) {
+          const name = body.slice(s.start + sub.index + sub[0].indexOf(sub[1]), s.start + sub.index + sub[0].indexOf(sub[1]) + sub[1].length);
           const key = slugify(name);
           if (!organizations.has(key)) {
             organizations.set(key, { key, nameZh: name, nameEn: null, aliases: [], kind: "company", roles: [], curated: false, sourceUrl: null });
           }
-          const start = s.start + sub.index + sub[0].indexOf(sub[1]!);
+          const start = s.start + sub.index + sub[0].indexOf(sub[1]);
           mentions.push({ key, start, end: start + name.length, text: name });
           vendor = key;
         }
@@ -222,7 +222,7 @@ const ORG_PREFIXES = [...ORGANIZATIONS.values()]
 export function orgNamePrefix(name: string): string | null {
   const n = name.toLowerCase();
   for (const [alias, key] of ORG_PREFIXES) {
-    if (n.startsWith(alias) && (n.length === alias.length || /[-_\s\d.]/.test(n[alias.length]!))) {
+    if (n.startsWith(alias) && (n.length === alias.length || /[-_\s\d.]/.test(n[alias.length]))) {
       const kind = ORGANIZATIONS.get(key)?.kind;
       if (kind !== "media" && kind !== "government" && kind !== "consultancy") return key;
     }

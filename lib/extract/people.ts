@@ -25,7 +25,7 @@ const QUOTED = new RegExp(`“([^”]{4,400})”([^，。；“”\\n]{0,40}?(?:
 function plausibleName(n: string): boolean {
   if (n.length < 2 || n.length > 4) return false;
   const compound = COMPOUND_SURNAMES.some((c) => n.startsWith(c));
-  if (!compound && !SURNAME_SET.has(n[0]!)) return false;
+  if (!compound && !SURNAME_SET.has(n[0])) return false;
   if (/[的了是在和与及等也都将对就还这那其该我你他她们]/.test(n.slice(1))) return false;
   return true;
 }
@@ -58,11 +58,11 @@ export function extractPeople(ctx: ArticleContext, orgMentions: OrgMention[]): E
 
   for (const m of simple.matchAll(SAID)) {
     const lead = m[0].length - m[0].replace(/^[，。；：！？”\n]/, "").length;
-    const titleStart = m.index! + lead;
+    const titleStart = m.index + lead;
     const title = orig(m.indices![1]);
     const name = orig(m.indices![2])!;
-    if (!plausibleName(m[2]!)) continue;
-    const verbEnd = m.index! + m[0].length;
+    if (!plausibleName(m[2])) continue;
+    const verbEnd = m.index + m[0].length;
     const rest = body.slice(verbEnd);
     const stop = rest.search(/[。！？\n]/);
     let quote = rest.slice(0, stop < 0 ? rest.length : stop + 1).replace(/^[“]/, "");
@@ -73,8 +73,8 @@ export function extractPeople(ctx: ArticleContext, orgMentions: OrgMention[]): E
     const quote = orig(m.indices![1])!;
     const title = orig(m.indices![2]);
     const name = orig(m.indices![3])!;
-    if (!plausibleName(m[3]!)) continue;
-    const titleStart = m.index! + quote.length + 2;
+    if (!plausibleName(m[3])) continue;
+    const titleStart = m.index + quote.length + 2;
     add(name, title, quote, titleStart, titleStart);
   }
   return [...people.values()];

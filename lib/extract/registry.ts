@@ -170,7 +170,10 @@ export function scanRegistry(text: string, matchText: string): RegistryHit[] {
             const surface = text.slice(i, end);
             targets = targets.filter((t) => !t.exact || t.exact === surface);
           }
-          if (targets.length) (bestEnd = end), (bestTargets = targets);
+          if (targets.length) {
+            bestEnd = end;
+            bestTargets = targets;
+          }
         }
       }
       if (j >= n) break;

@@ -39,7 +39,7 @@ function getCharMap(): Map<string, string> {
   for (let i = 0; i < chars.length; i++) {
     const o = out[i];
     if (o !== undefined && o !== chars[i] && o.length === 1) {
-      m.set(chars[i]!, o);
+      m.set(chars[i], o);
       bits[i] = 1;
     }
   }
@@ -96,7 +96,7 @@ function slugifyUncached(name: string): string {
     ascii = "";
   };
   const flushHan = () => {
-    if (han) parts.push((pinyin(han, { toneType: "none", type: "array", v: true }) as string[]).join(""));
+    if (han) parts.push((pinyin(han, { toneType: "none", type: "array", v: true })).join(""));
     han = "";
   };
   for (const ch of toSimplified(name)) {
@@ -121,7 +121,7 @@ export const pinyinOf = memoize(pinyinOfUncached);
 
 function pinyinOfUncached(name: string): string | null {
   if (!HAN.test(name)) return null;
-  const s = (pinyin(toSimplified(name).replace(/[^\p{Script=Han}]/gu, ""), { toneType: "none", type: "array", v: true }) as string[]).join("");
+  const s = (pinyin(toSimplified(name).replace(/[^\p{Script=Han}]/gu, ""), { toneType: "none", type: "array", v: true })).join("");
   return s || null;
 }
 
@@ -137,7 +137,7 @@ export function sentenceIndexAt(sentences: SentenceSpan[], offset: number): numb
   let hi = sentences.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
+    const s = sentences[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
     else return mid;

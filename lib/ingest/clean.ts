@@ -77,12 +77,12 @@ export function cleanBody(raw: string): CleanedBody {
   let byline: string | null = null;
   const paren = BYLINE_PAREN.exec(text);
   if (paren) {
-    byline = paren[1]!.replace(/\s+/g, " ").trim();
+    byline = paren[1].replace(/\s+/g, " ").trim();
     text = text.slice(0, paren.index) + "\n" + text.slice(paren.index + paren[0].length);
   } else {
     const bare = BYLINE_BARE_END.exec(text) ?? BYLINE_BARE_START.exec(text);
     if (bare) {
-      byline = bare[1]!.replace(/\s+/g, " ").trim();
+      byline = bare[1].replace(/\s+/g, " ").trim();
       text = text.slice(0, bare.index) + "\n" + text.slice(bare.index + bare[0].length);
     }
   }
@@ -127,21 +127,21 @@ function splitSentences(paragraph: string, offset: number, out: SentenceSpan[]):
   let from = 0;
   SENTENCE_END.lastIndex = 0;
   const emit = (s: number, e: number) => {
-    while (s < e && /[\s\u3000]/.test(paragraph[s]!)) s++;
-    while (e > s && /[\s\u3000]/.test(paragraph[e - 1]!)) e--;
+    while (s < e && /[\s\u3000]/.test(paragraph[s])) s++;
+    while (e > s && /[\s\u3000]/.test(paragraph[e - 1])) e--;
     if (e > s) out.push({ text: paragraph.slice(s, e), start: offset + s, end: offset + e });
   };
   const push = (s: number, e: number) => {
     while (e - s > MAX_SENTENCE_LENGTH) {
       let cut = s + MAX_SENTENCE_LENGTH;
       for (let i = cut - 1; i > s + MAX_SENTENCE_LENGTH / 2; i--) {
-        if (CLAUSE_MARK.test(paragraph[i]!)) {
+        if (CLAUSE_MARK.test(paragraph[i])) {
           cut = i + 1;
           break;
         }
       }
       // never between the two halves of a surrogate pair
-      if (/[\ud800-\udbff]/.test(paragraph[cut - 1]!)) cut++;
+      if (/[\ud800-\udbff]/.test(paragraph[cut - 1])) cut++;
       emit(s, cut);
       s = cut;
     }

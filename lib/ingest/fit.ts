@@ -26,9 +26,9 @@ export function dateProblem(p: DatePoint): string | null {
   const m = p.value === null ? null : ISO[p.precision].exec(p.value);
   if (!m) return `"${p.value}" is not a date at ${p.precision} precision`;
   const [y, mo = 1, d = 1] = m.slice(1).map(Number);
-  if (y! < 1900 || y! > 2100) return `year ${y} is out of range`;
+  if (y < 1900 || y > 2100) return `year ${y} is out of range`;
   if (mo < 1 || mo > 12) return `month ${mo} does not exist`;
-  const day = new Date(Date.UTC(y!, mo - 1, d));
+  const day = new Date(Date.UTC(y, mo - 1, d));
   if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return `${p.value} is not a calendar date`;
   return null;
 }

@@ -61,16 +61,16 @@ function lineOfByte(bytes: Uint8Array, index: number): number {
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
+    const b = bytes[i];
     if (b < 0x80) {
       i++;
       continue;
     }
     let n = 0;
     let min = 0;
-    if (b >= 0xc2 && b <= 0xdf) (n = 1), (min = 0x80);
-    else if (b >= 0xe0 && b <= 0xef) (n = 2), (min = 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) (n = 3), (min = 0x10000);
+    if (b >= 0xc2 && b <= 0xdf) [n, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [n, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [n, min] = [3, 0x10000];
     else return i;
     let cp = b & (n === 1 ? 0x1f : n === 2 ? 0x0f : 0x07);
     for (let k = 1; k <= n; k++) {
@@ -87,7 +87,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Control bytes that never occur in text (NUL and C0 controls other than tab/LF/CR/FF). */
 function firstBinaryByte(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
+    const b = bytes[i];
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return i;
     if (b === 0x7f) return i;
   }
@@ -133,7 +133,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     if (bytes.length === 0) return fail(null, null, "empty file");
     const bin = firstBinaryByte(bytes);
     if (bin >= 0) {
-      const what = bytes[bin] === 0 ? "NUL byte" : `control byte 0x${bytes[bin]!.toString(16).padStart(2, "0")}`;
+      const what = bytes[bin] === 0 ? "NUL byte" : `control byte 0x${bytes[bin].toString(16).padStart(2, "0")}`;
       return fail(lineOfByte(bytes, bin), null, `binary content (${what} at byte ${bin})`);
     }
     let text: string;
@@ -154,12 +154,12 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     let current: Field | null = null;
 
     for (let i = 0; i < lines.length; i++) {
-      const raw = lines[i]!;
+      const raw = lines[i];
       const lineNo = i + 1;
       const m = FIELD_LINE.exec(raw);
       let isField = false;
       if (m) {
-        const name = m[1]!.trim();
+        const name = m[1].trim();
         const canonical = canonicalField(name);
         // Inside the body an unknown `name:` line is body text when it looks like a byline label
         // (责编：…, 来源：…) or an enumerated point (第一：…, 一是：…); elsewhere it is an extra field.
@@ -185,7 +185,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     }
 
     const values = new Map<ArticleFieldName, { value: string; line: number }>();
-    const extra: Record<string, string> = Object.create(null); // "__proto__" is a field name like any other
+    const extra = Object.create(null) as Record<string, string>; // "__proto__" is a field name like any other
     const fieldLines: Record<string, number> = {};
     for (const f of fields) {
       const value = f.parts.join("\n").replace(/[ \t\u3000]+$/gm, "").trim();
@@ -226,7 +226,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     };
     const parsed = rawArticleSchema.safeParse(candidate);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = parsed.error.issues[0];
       const prop = String(issue.path[0] ?? "");
       const fieldName = (Object.keys(ARTICLE_FIELDS) as ArticleFieldName[]).find((k) => ARTICLE_FIELDS[k] === prop) ?? null;
       return fail(fieldName ? values.get(fieldName)?.line ?? null : null, fieldName, issue.message);

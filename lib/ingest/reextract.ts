@@ -78,7 +78,7 @@ export async function reextractArticles(prisma: PrismaClient, options: Reextract
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {
-      const batch = batches[next++]!;
+      const batch = batches[next++];
       const rows = await prisma.article.findMany({ where: { id: { in: batch }, ...stale }, orderBy: { id: "asc" }, select: SELECT });
       const analysed = rows.map(analyseStored);
       if (analysed.length) await storeArticles(prisma, analysed.map((x) => x.analysed));

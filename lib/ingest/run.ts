@@ -140,7 +140,7 @@ export async function ingestBuffers(
   files: { name: string; bytes: Uint8Array }[],
   options: IngestOptions = {},
 ) {
-  return ingestSources(prisma, files.map((f) => ({ file: f.name, read: async () => f.bytes })), options);
+  return ingestSources(prisma, files.map((f) => ({ file: f.name, read: () => Promise.resolve(f.bytes) })), options);
 }
 
 async function ingestSources(
@@ -183,7 +183,7 @@ async function ingestSources(
       for (const b of batch) outcomes.push(await storeOne(b));
     }
     batch.forEach((b, i) => {
-      const outcome = outcomes[i]!;
+      const outcome = outcomes[i];
       if (outcome instanceof Error) return reject({ file: b.file, line: null, field: null, message: outcome.message });
       summary[outcome]++;
       options.onFile?.(b.file, outcome);
@@ -212,7 +212,7 @@ async function ingestSources(
   const worker = async () => {
     while (next < sources.length) {
       const index = next++;
-      const source = sources[index]!;
+      const source = sources[index];
       try {
         const bytes = await source.read();
         if (!(bytes instanceof Uint8Array)) {
@@ -226,7 +226,7 @@ async function ingestSources(
         }
         // Two files of one batch with the same link but different content: the later one is
         // rejected (which of them is "the article" is for a person to decide), not silently merged.
-        if (index > 0) await claimed[index - 1]!.promise;
+        if (index > 0) await claimed[index - 1].promise;
         const { url } = analysis.analysed.article;
         const seen = seenUrls.get(url);
         if (seen && seen.hash !== analysis.analysed.contentHash) {
@@ -243,8 +243,8 @@ async function ingestSources(
         reject({ file: source.file, line: null, field: null, message: (error as Error).message });
       } finally {
         // a rejected file claims nothing, but its turn is over
-        if (index > 0) await claimed[index - 1]!.promise;
-        claimed[index]!.resolve();
+        if (index > 0) await claimed[index - 1].promise;
+        claimed[index].resolve();
         if (index > 0) claimed[index - 1] = settled; // only the latest turn is waited on: let the rest go
       }
       if (pending.length >= batchSize) await flush();
@@ -307,7 +307,7 @@ class AnalysePool {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, file, bytes });
-      this.workers[id % this.workers.length]!.postMessage({ id, file, bytes });
+      this.workers[id % this.workers.length].postMessage({ id, file, bytes });
     });
   }
 

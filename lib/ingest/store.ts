@@ -71,7 +71,7 @@ const MAX_ATTEMPTS = 6;
 
 /** Stores one article; see storeArticles. */
 export async function storeArticle(prisma: PrismaClient, input: AnalysedArticle): Promise<StoreOutcome> {
-  return (await storeArticles(prisma, [input]))[0]!;
+  return (await storeArticles(prisma, [input]))[0];
 }
 
 /**
@@ -138,8 +138,13 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
     const old = stored.get(url);
     // the same text read by the same extractor: nothing to do (a newer extractor derives it again)
     if (old?.hash === input.contentHash && old.version === input.extractorVersion) outcomes.push("unchanged");
-    else if (old) (outcomes.push("updated"), updates.push({ id: old.id, input }));
-    else (outcomes.push("created"), creates.push(input));
+    else if (old) {
+      outcomes.push("updated");
+      updates.push({ id: old.id, input });
+    } else {
+      outcomes.push("created");
+      creates.push(input);
+    }
   }
   if (updates.length === 0 && creates.length === 0) return outcomes;
 
@@ -249,13 +254,13 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
   );
   const ids = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
   return {
-    events: ids(row!.events),
-    claims: ids(row!.claims),
-    models: ids(row!.models),
-    people: ids(row!.people),
-    organizations: ids(row!.organizations),
-    industries: ids(row!.industries),
-    technologies: ids(row!.technologies),
+    events: ids(row.events),
+    claims: ids(row.claims),
+    models: ids(row.models),
+    people: ids(row.people),
+    organizations: ids(row.organizations),
+    industries: ids(row.industries),
+    technologies: ids(row.technologies),
   };
 }
 
@@ -416,7 +421,7 @@ export function variantRounds<T>(rows: T[], key: (r: T) => string): T[][] {
   for (const r of rows) {
     const k = key(r);
     let variants = byKey.get(k);
-    if (!variants) byKey.set(k, (variants = new Map()));
+    if (!variants) byKey.set(k, (variants = new Map<string, T>()));
     variants.set(JSON.stringify(r), r);
   }
   const rounds: [string, T][][] = [];

@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModelsFilter } from "@/lib/validations/filters";
 import {
-  citationArticleSelect,
   clampLimit,
   decodeOffset,
   entityRefSelect,

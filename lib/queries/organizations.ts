@@ -4,11 +4,9 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgKindValue, OrgRoleValue, VendorsFilter } from "@/lib/validations/filters";
 import {
-  citationArticleSelect,
   clampLimit,
   decodeOffset,
   entityRefSelect,
-  industryRefSelect,
   names,
   offsetPage,
   toCitation,

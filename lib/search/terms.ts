@@ -33,7 +33,7 @@ class IntSet {
     const mask = slots.length - 1;
     const stored = key + 1;
     let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (let k = slots[i]!; k !== 0; k = slots[i]!) {
+    for (let k = slots[i]; k !== 0; k = slots[i]!) {
       if (k === stored) return false;
       i = (i + 1) & mask;
     }
@@ -67,7 +67,7 @@ class Lexemes {
       const c = text.charCodeAt(i);
       if (!isCjk(c)) continue;
       cjk++;
-      if (grams.add(cjkIndex(c))) list.push(text[i]!);
+      if (grams.add(cjkIndex(c))) list.push(text[i]);
       const d = text.charCodeAt(i + 1); // NaN past the end
       if (isCjk(d) && grams.add(bigramKey(c, d))) list.push(text.slice(i, i + 2));
     }
@@ -75,7 +75,10 @@ class Lexemes {
     if (cjk === text.length) return;
     for (const word of (cjk ? text.replace(CJK, " ") : text).match(WORD) ?? []) {
       const w = word.toLowerCase();
-      if (!words.has(w)) words.add(w), list.push(w);
+      if (!words.has(w)) {
+        words.add(w);
+        list.push(w);
+      }
     }
   }
 
@@ -89,7 +92,10 @@ class Lexemes {
         return;
       }
     }
-    if (!this.words.has(term)) this.words.add(term), this.list.push(term);
+    if (!this.words.has(term)) {
+      this.words.add(term);
+      this.list.push(term);
+    }
   }
 }
 

@@ -39,7 +39,7 @@ test.beforeAll(async () => {
   }
 });
 
-test.afterAll(async () => {
+test.afterAll(() => {
   if (server?.pid && server.exitCode === null) process.kill(server.pid, "SIGTERM");
   db?.destroy();
 });

@@ -8,7 +8,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { adminLimiter } from "@/lib/admin/rate-limit";
 import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from "@/lib/admin/upload";
 import type { PreviewFile } from "@/lib/admin/preview";
-import { formatRejection, ingestBuffers, ingestFiles } from "@/lib/ingest/run";
+import { formatRejection, ingestFiles } from "@/lib/ingest/run";
 import { POST as preview } from "@/app/api/admin/preview/route";
 import { POST as ingest } from "@/app/api/admin/ingest/route";
 import { GET as reviewQueue, POST as review } from "@/app/api/admin/review/route";
@@ -41,7 +41,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, neve
 const ctx = { params: Promise.resolve({} as Record<string, never>) };
 
 function post(handler: Handler, url: string, init: RequestInit & { headers?: Record<string, string>; duplex?: "half" } = {}) {
-  return handler(new Request(new URL(url, ORIGIN), { method: "POST", ...init } as RequestInit), ctx);
+  return handler(new Request(new URL(url, ORIGIN), { method: "POST", ...init }), ctx);
 }
 const bearer = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 

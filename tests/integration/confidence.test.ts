@@ -40,7 +40,7 @@ describe(`confidence of stored facts (${primaryBackend})`, () => {
     const { rows } = await db.sql.query<{ bad: number }>(
       `SELECT (SELECT count(*) FROM "Event" WHERE confidence < 0 OR confidence > 1)::int + (SELECT count(*) FROM "Claim" WHERE confidence < 0 OR confidence > 1)::int AS bad`,
     );
-    expect(rows[0]!.bad).toBe(0);
+    expect(rows[0].bad).toBe(0);
     for (const e of (await listEvents({}, { limit: 50 })).items) expect(e.confidence).toBeGreaterThan(0);
   });
 

@@ -136,7 +136,7 @@ describe("a client idle inside a transaction", () => {
       await client.query("INSERT INTO t VALUES (1)");
       const ended = new Promise<void>((r) => client.on("end", () => r()));
       // the owner's own query waits only until the idle limit, then runs outside the abandoned transaction
-      expect((await db.query<{ n: number }>("SELECT count(*)::int n FROM t")).rows[0]!.n).toBe(0);
+      expect((await db.query<{ n: number }>("SELECT count(*)::int n FROM t")).rows[0].n).toBe(0);
       await ended;
     } finally {
       await sock.close(0);

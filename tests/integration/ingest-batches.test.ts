@@ -60,6 +60,6 @@ describe.each(backends())("storing articles in batches (%s)", (backend) => {
     expect(batched.second).toMatchObject(one.second);
     const differing = Object.keys(one.checksum).filter((t) => JSON.stringify(one.checksum[t]) !== JSON.stringify(batched.checksum[t]));
     expect(differing).toEqual([]);
-    expect(one.checksum.Mention!.rows).toBeGreaterThan(1000);
+    expect(one.checksum.Mention.rows).toBeGreaterThan(1000);
   });
 });

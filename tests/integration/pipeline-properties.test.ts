@@ -30,7 +30,7 @@ const SPANS: Record<string, string> = {
 
 async function impossibleRows(db: DbHandle): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [k, q] of Object.entries(IMPOSSIBLE)) out[k] = Number((await db.sql.query<{ count: string }>(q)).rows[0]!.count);
+  for (const [k, q] of Object.entries(IMPOSSIBLE)) out[k] = Number((await db.sql.query<{ count: string }>(q)).rows[0].count);
   for (const [k, q] of Object.entries(SPANS)) {
     const { rows } = await db.sql.query<{ body: string; start: number; end: number; text: string }>(q);
     out[k] = rows.filter((r) => r.body.slice(r.start, r.end) !== r.text).length;

@@ -6,7 +6,7 @@ import { ingestFiles, listArticleFiles } from "@/lib/ingest/run";
 import { canRunOwnServer, ownServer } from "../support/reliability";
 import { releaseDatabase, useDatabase } from "../support/use-db";
 
-const request = () => events(new Request("http://127.0.0.1/api/events?vendor=tencent"), undefined as never);
+const request = () => events(new Request("http://127.0.0.1/api/events?vendor=tencent"), undefined);
 
 // The API's own process keeps running while its PostgreSQL server goes away and comes back.
 describe.skipIf(!canRunOwnServer())("the database going down and coming back", () => {

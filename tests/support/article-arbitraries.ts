@@ -103,7 +103,7 @@ export function articleFile(index: number): fc.Arbitrary<GeneratedFile> {
       ];
       const dropped = new Set(r.dropSome ? r.drop : []);
       const lines = r.order
-        .map((i) => fields[i]!)
+        .map((i) => fields[i])
         .filter(([k, v]) => v !== undefined && !dropped.has(k))
         .map(([k, v]) => `${r.names[k]}${r.colon}${k === "body" ? v!.replace(/\n/g, r.eol) : v}`);
       let text = lines.join(r.eol) + r.eol;

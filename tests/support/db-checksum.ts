@@ -58,7 +58,7 @@ export async function contentChecksum(sql: SqlRunner): Promise<Record<string, Ta
       `SELECT count(*)::text AS rows, md5(string_agg(t.line, E'\\n' ORDER BY t.line COLLATE "C")) AS md5
        FROM (SELECT q::text AS line FROM (${query}) q) t`,
     );
-    out[table] = { rows: Number(rows[0]!.rows), md5: rows[0]!.md5 ?? "" };
+    out[table] = { rows: Number(rows[0].rows), md5: rows[0].md5 ?? "" };
   }
   return out;
 }

@@ -26,6 +26,6 @@ export async function setup(project: TestProject) {
   project.provide("pgliteTemplate", template);
 }
 
-export async function teardown() {
+export function teardown() {
   if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // and sessions, the rate limiter, and the security headers (proxy.ts for pages, API responses).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { ZodError, z } from "zod";
+import { type ZodError, z } from "zod";
 import { neutralizeCell, toCsv } from "@/lib/api/csv";
 import { errorResponse, HttpError, isDatabaseUnavailable, NotFoundError } from "@/lib/api/errors";
 import { escapeHtml, xmlText } from "@/lib/api/feeds";

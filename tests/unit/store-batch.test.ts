@@ -7,7 +7,7 @@ describe("variantRounds (merging a batch's records of shared rows)", () => {
   it("puts one record of every key in round 0, in key order", () => {
     const rounds = variantRounds([rec("tencent", ["vendor"]), rec("baidu", ["vendor"]), rec("huawei", [])], (r) => r.key);
     expect(rounds).toHaveLength(1);
-    expect(rounds[0]!.map((r) => r.key)).toEqual(["baidu", "huawei", "tencent"]);
+    expect(rounds[0].map((r) => r.key)).toEqual(["baidu", "huawei", "tencent"]);
   });
 
   it("collapses identical records and spreads distinct variants of one key over later rounds", () => {

@@ -37,7 +37,7 @@ export function IngestForm({ locale, maxFileBytes, maxFiles }: { locale: string;
     const res = await fetch(path, { method: "POST", body: body(), credentials: "same-origin" });
     const data: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const message = data && typeof data === "object" && "error" in data ? String((data as { error: unknown }).error) : res.statusText;
+      const message = data && typeof data === "object" && "error" in data ? String((data).error) : res.statusText;
       throw new Error(`${res.status} ${message}`);
     }
     return data;

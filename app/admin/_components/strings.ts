@@ -1,5 +1,4 @@
 // The admin area's words, in both languages (the admin area keeps its text beside its code).
-import type { Locale } from "@/lib/i18n/config";
 
 const zh = {
   title: "管理",
@@ -105,6 +104,6 @@ const en: AdminStrings = {
   error: "Something went wrong",
 };
 
-export function adminStrings(locale: Locale | string): AdminStrings {
+export function adminStrings(locale: string): AdminStrings {
   return locale === "en" ? en : zh;
 }

@@ -2,4 +2,4 @@
 import { handler, json } from "@/lib/api/http";
 import { openApiDocument } from "@/lib/api/openapi";
 
-export const GET = handler(async () => json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }));
+export const GET = handler(() => json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }));

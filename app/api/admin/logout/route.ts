@@ -5,7 +5,7 @@ import { handler } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handler(async (request) => {
+export const POST = handler((request) => {
   assertSameOrigin(request);
   return new Response(null, { status: 303, headers: { Location: "/admin", "Set-Cookie": clearedSessionCookie() } });
 });
