@@ -7,7 +7,8 @@ export async function register() {
   try {
     const handle = await getDbHandle();
     const socketDir = handle.embedded?.socketDir;
-    if (socketDir) console.log(`embedded database: other processes connect through ${socketDir} (psql -h ${socketDir} -U postgres)`);
+    if (socketDir)
+      console.log(`embedded database: other processes connect through ${socketDir} (psql -h ${socketDir} -U postgres)`);
   } catch (error) {
     // the first request tries again and shows the error state meanwhile
     console.error(`embedded database: ${(error as Error).message}`);

@@ -5,7 +5,12 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native / WebAssembly packages the ingestion uses; loaded by Node at runtime, never bundled.
-  serverExternalPackages: ["@node-rs/jieba", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pglite-prisma-adapter"],
+  serverExternalPackages: [
+    "@node-rs/jieba",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pglite-prisma-adapter",
+  ],
   poweredByHeader: false,
   // A separate build directory for a second build on the same checkout (default .next).
   distDir: process.env.MOXING_NEXT_DIST_DIR || ".next",

@@ -33,7 +33,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const t = await getTranslations("nav");
   const tf = await getTranslations("footer");
   return (
-    <html lang={locale === "zh" ? "zh-CN" : "en"} data-theme={theme === "system" ? undefined : theme} suppressHydrationWarning>
+    <html
+      lang={locale === "zh" ? "zh-CN" : "en"}
+      data-theme={theme === "system" ? undefined : theme}
+      suppressHydrationWarning
+    >
       <body className="bg-canvas text-ink antialiased">
         <NextIntlClientProvider>
           <a
@@ -43,7 +47,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("skip")}
           </a>
           <SiteHeader theme={theme} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-8">
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-8"
+          >
             {children}
           </main>
           <footer className="mx-auto max-w-7xl px-4 pb-10 pt-4 text-xs text-ink-3 sm:px-6 lg:px-8">

@@ -28,7 +28,9 @@ async function plan(url: string): Promise<{ table: string; columns: string[] }[]
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows
+    const tables = (
+      await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)
+    ).rows
       .map((r) => r.t)
       .filter((t) => !SKIPPED.has(t));
     const edges = (
@@ -63,7 +65,9 @@ async function plan(url: string): Promise<{ table: string; columns: string[] }[]
 function exportTable(table: string, columns: string[], file: string): Promise<void> {
   const cols = columns.map((c) => `"${c}"`).join(", ");
   return new Promise((resolve, reject) => {
-    const out = spawn("psql", [source, "-qXc", `\\copy (SELECT ${cols} FROM "${table}" ORDER BY 1) TO '${file}'`], { stdio: "inherit" });
+    const out = spawn("psql", [source, "-qXc", `\\copy (SELECT ${cols} FROM "${table}" ORDER BY 1) TO '${file}'`], {
+      stdio: "inherit",
+    });
     out.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`export of ${table} exited ${code}`))));
   });
 }
@@ -72,7 +76,7 @@ function* fileChunks(file: string, size = 1 << 20) {
   const fd = openSync(file, "r");
   try {
     const buffer = Buffer.alloc(size);
-    for (let read; (read = readSync(fd, buffer, 0, size, null)) > 0; ) yield Buffer.from(buffer.subarray(0, read));
+    for (let read; (read = readSync(fd, buffer, 0, size, null)) > 0;) yield Buffer.from(buffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }
@@ -82,7 +86,8 @@ const tables = await plan(source);
 const counts = new pg.Client({ connectionString: source });
 await counts.connect();
 const rows: Record<string, number> = {};
-for (const { table } of tables) rows[table] = Number((await counts.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+for (const { table } of tables)
+  rows[table] = Number((await counts.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
 await counts.end();
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-copyall-"));
@@ -103,18 +108,39 @@ for (const variant of ["schema", "indexes"] as const) {
   for (const { table, columns } of tables) {
     const started = performance.now();
     // one COPY per table, in its own transaction (autocommit), as a bulk load would
-    await copyFrom(client, `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`, fileChunks(path.join(dir, `${table}.copy`)));
+    await copyFrom(
+      client,
+      `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`,
+      fileChunks(path.join(dir, `${table}.copy`)),
+    );
     const s = (performance.now() - started) / 1000;
     perTable[table] = +s.toFixed(2);
     total += s;
   }
   await client.end();
   runs[variant] = { seconds: +total.toFixed(1), articlesPerSecond: Math.round(rows.Article / total), perTable };
-  console.log(JSON.stringify({ variant, seconds: +total.toFixed(1), articlesPerSecond: Math.round(rows.Article / total) }));
+  console.log(
+    JSON.stringify({ variant, seconds: +total.toFixed(1), articlesPerSecond: Math.round(rows.Article / total) }),
+  );
   await dropDatabase(name);
 }
 
 rmSync(dir, { recursive: true, force: true });
-const result = { n, date: new Date().toISOString(), cores: os.availableParallelism(), loadAverage: os.loadavg().map((l) => +l.toFixed(1)), rows, runs };
+const result = {
+  n,
+  date: new Date().toISOString(),
+  cores: os.availableParallelism(),
+  loadAverage: os.loadavg().map((l) => +l.toFixed(1)),
+  rows,
+  runs,
+};
 writeFileSync(path.join("bench", "out", `copy-all-${n}.json`), JSON.stringify(result, null, 2));
-console.log(JSON.stringify({ n, rows: Object.values(rows).reduce((a, b) => a + b, 0), runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, (v as { articlesPerSecond: number }).articlesPerSecond])) }));
+console.log(
+  JSON.stringify({
+    n,
+    rows: Object.values(rows).reduce((a, b) => a + b, 0),
+    runs: Object.fromEntries(
+      Object.entries(runs).map(([k, v]) => [k, (v as { articlesPerSecond: number }).articlesPerSecond]),
+    ),
+  }),
+);

@@ -45,7 +45,23 @@ const universities = ["清华大学", "北京大学", "复旦大学", "浙江大
 // Invented vendors and models, a fixed pool (discovery must find them; the pool does not grow with N).
 const NAME_A = "天星云灵玄青智慧神明锦瀚鸿极曜墨启辰若泰坤乾朗澄".split("");
 const NAME_B = "枢河图帆犀衡鉴川岳舟弈穹澜渊谷源舆策瞳镜璇翼".split("");
-const ORG_A = ["星河", "深瞳", "云帆", "灵犀", "玄武", "智谱星", "衡石", "极光", "墨子", "天穹", "澄明", "启元", "鸿鹄", "青藤", "瀚海"];
+const ORG_A = [
+  "星河",
+  "深瞳",
+  "云帆",
+  "灵犀",
+  "玄武",
+  "智谱星",
+  "衡石",
+  "极光",
+  "墨子",
+  "天穹",
+  "澄明",
+  "启元",
+  "鸿鹄",
+  "青藤",
+  "瀚海",
+];
 const ORG_B = ["智算", "数智", "认知", "智能", "信息", "数据", "网络", "软件"];
 const inventedModels: string[] = [];
 for (const a of NAME_A) for (const b of NAME_B) inventedModels.push(a + b);
@@ -54,7 +70,18 @@ for (const a of ORG_A) for (const b of ORG_B) inventedOrgs.push(`${a}${b}科技�
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘".split("");
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志宏海鹏飞宇轩晨".split("");
-const TITLES = ["首席技术官", "首席执行官", "副总裁", "总经理", "首席科学家", "研究院院长", "创始人", "教授", "研究员", "主任"];
+const TITLES = [
+  "首席技术官",
+  "首席执行官",
+  "副总裁",
+  "总经理",
+  "首席科学家",
+  "研究院院长",
+  "创始人",
+  "教授",
+  "研究员",
+  "主任",
+];
 
 const FEATURES = [
   "在中文创作、复杂语境下的逻辑推理、可靠的任务执行等方面具有技术优势",
@@ -115,7 +142,10 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
   const person = () => pick(r, SURNAMES) + pick(r, GIVEN) + (r() < 0.6 ? pick(r, GIVEN) : "");
 
   // The cast of this article: 2-5 real models, 0-2 invented ones, invented vendors now and then.
-  const cast = pickSome(r, realModels, int(r, 2, 5)).map((m) => ({ name: m.name, vendor: orgName.get(m.vendor) ?? "" }));
+  const cast = pickSome(r, realModels, int(r, 2, 5)).map((m) => ({
+    name: m.name,
+    vendor: orgName.get(m.vendor) ?? "",
+  }));
   for (let k = int(r, 0, 2); k > 0; k--) cast.push({ name: pick(r, inventedModels), vendor: pick(r, inventedOrgs) });
   const inds = pickSome(r, industryNames, int(r, 2, 4));
   const techs = pickSome(r, techNames, int(r, 2, 4));
@@ -126,7 +156,9 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
   const modelRef = (m: (typeof cast)[number]) =>
     realModels.some((x) => x.name === m.name) ? `“${m.name}”` : `“${m.name}”大模型`;
 
-  say(`${pick(r, ["近日", "日前", `${month()}月${day()}日`])}，${lead.vendor}的人工智能大模型${modelRef(lead)}在${year}世界人工智能大会上正式亮相，该大模型${pick(r, FEATURES)}。`);
+  say(
+    `${pick(r, ["近日", "日前", `${month()}月${day()}日`])}，${lead.vendor}的人工智能大模型${modelRef(lead)}在${year}世界人工智能大会上正式亮相，该大模型${pick(r, FEATURES)}。`,
+  );
   for (const m of cast) {
     switch (int(r, 0, 4)) {
       case 0:
@@ -139,23 +171,34 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
         say(`${dateForm()}，${m.vendor}宣布将推出${modelRef(m)}的新版本，重点面向${pick(r, inds)}等应用场景。`);
         break;
       case 3:
-        say(`目前，${m.name}已在全国近${int(r, 5, 80)}个${pick(r, ["矿井", "城市", "医院", "工厂"])}实现规模化应用，服务${int(r, 10, 900)}家企业客户。`);
+        say(
+          `目前，${m.name}已在全国近${int(r, 5, 80)}个${pick(r, ["矿井", "城市", "医院", "工厂"])}实现规模化应用，服务${int(r, 10, 900)}家企业客户。`,
+        );
         break;
       default:
         say(`在发布会现场，${m.vendor}展示了接入${m.name}后，办公、客服、营销等产品的性能得到显著提升。`);
     }
   }
   // claims with numbers and dated as-of forms
-  say(`${pick(r, reportOrgs)}发布的研究报告显示，截至${year}年${month()}月，我国累计已经发布${int(r, 30, 300)}个大模型。`);
-  if (r() < 0.7) say(`${lead.vendor}数据显示，${lead.name}用户规模已达${int(r, 100, 9000)}万，开发者数量已超过${int(r, 2, 90)}万。`);
-  if (r() < 0.5) say(`${dateForm()}，${lead.name}的日均调用量突破${int(r, 1, 50)}亿次，较去年同期增长${int(r, 20, 300)}%。`);
+  say(
+    `${pick(r, reportOrgs)}发布的研究报告显示，截至${year}年${month()}月，我国累计已经发布${int(r, 30, 300)}个大模型。`,
+  );
+  if (r() < 0.7)
+    say(`${lead.vendor}数据显示，${lead.name}用户规模已达${int(r, 100, 9000)}万，开发者数量已超过${int(r, 2, 90)}万。`);
+  if (r() < 0.5)
+    say(`${dateForm()}，${lead.name}的日均调用量突破${int(r, 1, 50)}亿次，较去年同期增长${int(r, 20, 300)}%。`);
   // industries and their links
   say(`${lead.vendor}表示，将把${lead.name}切实投入到${inds.join("、")}等领域，为实体经济带来实实在在的价值。`);
   // quotes
   const speaker = person();
   const speakerTitle = pick(r, TITLES);
-  say(`${lead.vendor}${speakerTitle}${speaker}表示，大模型正在从技术探索走向规模化应用，${pick(r, ["关键在于数据质量", "下一步将持续加大研发投入", "开放合作是行业发展的必由之路"])}。`);
-  if (r() < 0.5) say(`“大模型的价值在于应用，要在真实场景中创造价值。”${pick(r, universities)}${pick(r, ["教授", "研究员"])}${person()}说。`);
+  say(
+    `${lead.vendor}${speakerTitle}${speaker}表示，大模型正在从技术探索走向规模化应用，${pick(r, ["关键在于数据质量", "下一步将持续加大研发投入", "开放合作是行业发展的必由之路"])}。`,
+  );
+  if (r() < 0.5)
+    say(
+      `“大模型的价值在于应用，要在真实场景中创造价值。”${pick(r, universities)}${pick(r, ["教授", "研究员"])}${person()}说。`,
+    );
   // technologies
   say(`在技术路线上，${lead.name}采用了${techs.join("、")}等技术，进一步提升了推理效率。`);
   // filler up to a realistic length
@@ -172,10 +215,14 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
       const ind = pick(r, inds);
       const extra = pick(r, [
         () => `${dateForm()}，${m.vendor}相关负责人介绍，${m.name}在${ind}领域的落地项目已超过${int(r, 3, 200)}个。`,
-        () => `在${ind}领域，${m.name}被用于${pick(r, ["智能客服", "风险控制", "报告生成", "辅助诊断", "设备巡检", "知识检索"])}等环节，平均效率提升约${int(r, 10, 60)}%。`,
-        () => `${pick(r, mediaOrgs)}记者注意到，${pick(r, ["北京", "上海", "深圳", "杭州", "合肥", "成都"])}已有${int(r, 5, 90)}家${ind}企业与${m.vendor}签署了合作协议。`,
-        () => `${pick(r, universities)}的研究团队认为，${pick(r, techNames)}将是未来${int(r, 2, 5)}年大模型技术演进的重点方向。`,
-        () => `据不完全统计，${year}年以来国内已有超过${int(r, 20, 200)}款大模型产品通过备案，${ind}行业的应用数量增长最快。`,
+        () =>
+          `在${ind}领域，${m.name}被用于${pick(r, ["智能客服", "风险控制", "报告生成", "辅助诊断", "设备巡检", "知识检索"])}等环节，平均效率提升约${int(r, 10, 60)}%。`,
+        () =>
+          `${pick(r, mediaOrgs)}记者注意到，${pick(r, ["北京", "上海", "深圳", "杭州", "合肥", "成都"])}已有${int(r, 5, 90)}家${ind}企业与${m.vendor}签署了合作协议。`,
+        () =>
+          `${pick(r, universities)}的研究团队认为，${pick(r, techNames)}将是未来${int(r, 2, 5)}年大模型技术演进的重点方向。`,
+        () =>
+          `据不完全统计，${year}年以来国内已有超过${int(r, 20, 200)}款大模型产品通过备案，${ind}行业的应用数量增长最快。`,
       ])();
       sentences.splice(int(r, 1, sentences.length), 0, extra);
       length += extra.length;
@@ -183,7 +230,7 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
   }
   // paragraphs of 3-6 sentences, then the byline and editor credit seen in scraped articles
   const paragraphs: string[] = [];
-  for (let k = 0; k < sentences.length; ) {
+  for (let k = 0; k < sentences.length;) {
     const n = int(r, 3, 6);
     paragraphs.push(sentences.slice(k, k + n).join(""));
     k += n;
@@ -192,8 +239,18 @@ export function syntheticArticle(i: number, seed = DEFAULT_SEED): SyntheticArtic
 
   const id = `${seed.toString(36)}-${i}`;
   const title = `[合成] ${pick(r, HEADLINES)}：${lead.name}${pick(r, ["亮相", "上新", "发力", "加速落地"])}`;
-  const keywords = pickSome(r, ["人工智能大模型", "算力基础设施", "数据联盟", "产业升级", "生成式人工智能", "开源生态", lead.name], int(r, 2, 4));
-  const summary = `这篇合成文章报道了${cast.map((m) => m.vendor).filter(Boolean).slice(0, 3).join("、")}等机构在大模型领域的最新进展，涉及${cast.map((m) => m.name).join("、")}等模型，以及其在${inds.join("、")}等行业的应用。`;
+  const keywords = pickSome(
+    r,
+    ["人工智能大模型", "算力基础设施", "数据联盟", "产业升级", "生成式人工智能", "开源生态", lead.name],
+    int(r, 2, 4),
+  );
+  const summary = `这篇合成文章报道了${cast
+    .map((m) => m.vendor)
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(
+      "、",
+    )}等机构在大模型领域的最新进展，涉及${cast.map((m) => m.name).join("、")}等模型，以及其在${inds.join("、")}等行业的应用。`;
   const text = [
     `标题: ${title}`,
     `链接: https://synthetic.invalid/article/${id}`,

@@ -38,7 +38,10 @@ const { listArticles, countArticles } = await import("@/lib/queries/articles");
 const { countEvents } = await import("@/lib/queries/events");
 
 const hot: [string, () => Promise<unknown>][] = [
-  ["/api/events?vendor=tencent, /timeline: listEvents({ vendor })", () => listEvents({ vendor: "tencent" }, { limit: 50 })],
+  [
+    "/api/events?vendor=tencent, /timeline: listEvents({ vendor })",
+    () => listEvents({ vendor: "tencent" }, { limit: 50 }),
+  ],
   ["/timeline: eventsPerMonth({ vendor })", () => eventsPerMonth({ vendor: "tencent" })],
   ["/: latestEvents()", () => latestEvents({}, 6)],
   ["/: getOverviewCounts()", () => getOverviewCounts()],
@@ -87,7 +90,9 @@ for (const c of captured) {
   if (seen.has(key)) continue;
   seen.add(key);
   // Prisma's adapter sends typed parameters; pg infers types from the statement, which is enough here
-  const params = c.params.map((p) => (p !== null && typeof p === "object" && !Array.isArray(p) ? JSON.stringify(p) : p));
+  const params = c.params.map((p) =>
+    p !== null && typeof p === "object" && !Array.isArray(p) ? JSON.stringify(p) : p,
+  );
   let plan: string;
   try {
     const r = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${c.query}`, params);
@@ -97,11 +102,27 @@ for (const c of captured) {
   } catch (error) {
     plan = `(could not explain: ${(error as Error).message})`;
   }
-  lines.push(`## ${c.label}`, "", "```sql", c.query.length > 1500 ? c.query.slice(0, 1500) + " …" : c.query, "```", "", "```", plan, "```", "");
+  lines.push(
+    `## ${c.label}`,
+    "",
+    "```sql",
+    c.query.length > 1500 ? c.query.slice(0, 1500) + " …" : c.query,
+    "```",
+    "",
+    "```",
+    plan,
+    "```",
+    "",
+  );
 }
 await client.end();
 const file = path.join("bench", "out", `explain-${dbArg >= 0 ? dbName : n}.md`);
-const head = [`# EXPLAIN ANALYZE of the hot queries (${dbName}, ${new Date().toISOString().slice(0, 10)})`, "", ...summary, ""];
+const head = [
+  `# EXPLAIN ANALYZE of the hot queries (${dbName}, ${new Date().toISOString().slice(0, 10)})`,
+  "",
+  ...summary,
+  "",
+];
 writeFileSync(file, [...head, ...lines].join("\n"));
 console.log(`wrote ${file} (${seen.size} statements)`);
 await prisma.$disconnect();

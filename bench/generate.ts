@@ -10,4 +10,6 @@ if (!Number.isInteger(n) || n <= 0) throw new Error(`usage: tsx bench/generate.t
 const dir = path.resolve(args[1] ?? path.join("bench", "out", `corpus-${n}`));
 const started = performance.now();
 writeCorpus(dir, n, { seed });
-console.log(`wrote ${n} synthetic articles (seed ${seed}) to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `wrote ${n} synthetic articles (seed ${seed}) to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

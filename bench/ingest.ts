@@ -78,16 +78,49 @@ const analyseSeconds = (performance.now() - t0) / 1000;
 const floorName = `moxing_bench_${n}_floor`;
 const floorUrl = await recreateDatabase(floorName);
 await (await openDatabase({ url: floorUrl })).close();
-const cols = ["url", "title", "body", "rawBody", "keywords", "technologies", "industries", "eventSummary", "extraFields", "byline", "photoCredits", "contentHash", "sourceFile"];
-const lines = analysed.map((a) =>
-  [a.article.url, a.article.title, a.cleaned.body, a.article.body, a.article.keywords, a.article.technologies, a.article.industries,
-   a.article.eventSummary, a.article.extra, a.cleaned.byline, a.cleaned.photoCredits, a.contentHash, a.sourceFile]
-    .map(copyValue).join("\t") + "\n",
+const cols = [
+  "url",
+  "title",
+  "body",
+  "rawBody",
+  "keywords",
+  "technologies",
+  "industries",
+  "eventSummary",
+  "extraFields",
+  "byline",
+  "photoCredits",
+  "contentHash",
+  "sourceFile",
+];
+const lines = analysed.map(
+  (a) =>
+    [
+      a.article.url,
+      a.article.title,
+      a.cleaned.body,
+      a.article.body,
+      a.article.keywords,
+      a.article.technologies,
+      a.article.industries,
+      a.article.eventSummary,
+      a.article.extra,
+      a.cleaned.byline,
+      a.cleaned.photoCredits,
+      a.contentHash,
+      a.sourceFile,
+    ]
+      .map(copyValue)
+      .join("\t") + "\n",
 );
 const client = new pg.Client({ connectionString: floorUrl });
 await client.connect();
 const f0 = performance.now();
-const copied = await copyFrom(client, `COPY "Article" (${cols.map((c) => `"${c}"`).join(", ")}) FROM STDIN`, batches(lines, 256));
+const copied = await copyFrom(
+  client,
+  `COPY "Article" (${cols.map((c) => `"${c}"`).join(", ")}) FROM STDIN`,
+  batches(lines, 256),
+);
 const floorSeconds = (performance.now() - f0) / 1000;
 await client.end();
 
@@ -125,7 +158,9 @@ const result = {
   pgCpuSeconds: +pgCpuSeconds.toFixed(2),
   cpuMsPerArticle: +((((cpu.user + cpu.system) / 1e6 + pgCpuSeconds) * 1000) / summary.created).toFixed(2),
   // what the CPU cost allows when the machine's cores are ours alone (the run shares them)
-  cpuBoundArticlesPerSecond: Math.round(summary.created / (((cpu.user + cpu.system) / 1e6 + pgCpuSeconds) / os.availableParallelism())),
+  cpuBoundArticlesPerSecond: Math.round(
+    summary.created / (((cpu.user + cpu.system) / 1e6 + pgCpuSeconds) / os.availableParallelism()),
+  ),
   analyseSeconds: +analyseSeconds.toFixed(2),
   extractionShare: +(analyseSeconds / seconds).toFixed(2),
   floor: { rows: copied, seconds: +floorSeconds.toFixed(3), articlesPerSecond: Math.round(copied / floorSeconds) },

@@ -7,7 +7,10 @@
 import pg from "pg";
 import { ADMIN_URL, urlFor } from "./lib/pg";
 
-const [from = 10_000, times = 10] = process.argv.slice(2).filter((a) => a !== "--").map(Number);
+const [from = 10_000, times = 10] = process.argv
+  .slice(2)
+  .filter((a) => a !== "--")
+  .map(Number);
 const source = `moxing_bench_${from}`;
 const target = `moxing_bench_${from * times}`;
 
@@ -27,7 +30,15 @@ const step = async (label: string, sql: string) => {
   console.log(`${label}: ${((performance.now() - s) / 1000).toFixed(1)} s${r.rowCount ? ` (${r.rowCount} rows)` : ""}`);
 };
 
-const CHILD_TABLES = ["Mention", "EventSource", "ClaimSource", "IndustryLink", "ArticleIndustry", "ArticleTechnology", "Quote"];
+const CHILD_TABLES = [
+  "Mention",
+  "EventSource",
+  "ClaimSource",
+  "IndustryLink",
+  "ArticleIndustry",
+  "ArticleTechnology",
+  "Quote",
+];
 await db.query(`SET maintenance_work_mem = '512MB'`);
 // FK checks are skipped for the copy (it copies rows that already satisfy them)
 await db.query(`SET session_replication_role = replica`);
@@ -62,7 +73,20 @@ const copy = async (table: string, cols: string[]) => {
      FROM amap m JOIN "${table}" x ON x."articleId" = m.old`,
   );
 };
-await copy("Mention", ["kind", "modelId", "organizationId", "industryId", "technologyId", "personId", "text", "start", "end", "sentence", "sentenceStart", "sentenceEnd"]);
+await copy("Mention", [
+  "kind",
+  "modelId",
+  "organizationId",
+  "industryId",
+  "technologyId",
+  "personId",
+  "text",
+  "start",
+  "end",
+  "sentence",
+  "sentenceStart",
+  "sentenceEnd",
+]);
 await copy("EventSource", ["eventId", "quote", "sentenceStart", "sentenceEnd"]);
 await copy("ClaimSource", ["claimId", "quote", "sentenceStart", "sentenceEnd"]);
 await copy("IndustryLink", ["industryId", "modelId", "organizationId", "quote", "sentenceStart", "sentenceEnd"]);
@@ -75,6 +99,8 @@ for (const i of indexes) await step(`index ${i.indexname}`, i.indexdef);
 await db.query(`SET session_replication_role = origin`);
 await step("counters", `SELECT moxing_recount()`);
 await step("analyze", `ANALYZE`);
-const { rows } = await db.query<{ n: number; size: string }>(`SELECT count(*)::int n, pg_size_pretty(pg_database_size(current_database())) size FROM "Article"`);
+const { rows } = await db.query<{ n: number; size: string }>(
+  `SELECT count(*)::int n, pg_size_pretty(pg_database_size(current_database())) size FROM "Article"`,
+);
 console.log(`${target}: ${rows[0].n} articles, ${rows[0].size}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 await db.end();

@@ -82,6 +82,8 @@ switch (step) {
     node("bench/reextract.ts", [rest[0] ?? "1000"]);
     break;
   default:
-    console.error(`unknown step ${step}: ingest | copyall | replicate | serve | explain | soak | properties | reextract`);
+    console.error(
+      `unknown step ${step}: ingest | copyall | replicate | serve | explain | soak | properties | reextract`,
+    );
     process.exit(2);
 }

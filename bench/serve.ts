@@ -59,12 +59,19 @@ export function buildApp() {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-export async function startServer(databaseUrl: string, p = port): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(p)], {
-    cwd: APP_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startServer(
+  databaseUrl: string,
+  p = port,
+): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(p)],
+    {
+      cwd: APP_DIR,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -191,13 +198,27 @@ async function main() {
       );
       clearInterval(timer);
       const mb = (b: number) => Math.round(b / 2 ** 20);
-      const thirds = [0, 1, 2].map((k) => rss.slice(Math.floor((k * rss.length) / 3), Math.floor(((k + 1) * rss.length) / 3)));
+      const thirds = [0, 1, 2].map((k) =>
+        rss.slice(Math.floor((k * rss.length) / 3), Math.floor(((k + 1) * rss.length) / 3)),
+      );
       Object.assign(out, {
         n,
         soakSeconds: soak,
         results,
-        rssMb: { start: mb(startRss), max: mb(Math.max(...rss)), end: mb(rss.at(-1)!), meanByThird: thirds.map((t) => mb(t.reduce((s, x) => s + x, 0) / t.length)) },
-        fivexx: results.reduce((s, r) => s + Object.entries(r.statuses).filter(([k]) => k.startsWith("5")).reduce((a, [, v]) => a + v, 0), 0),
+        rssMb: {
+          start: mb(startRss),
+          max: mb(Math.max(...rss)),
+          end: mb(rss.at(-1)!),
+          meanByThird: thirds.map((t) => mb(t.reduce((s, x) => s + x, 0) / t.length)),
+        },
+        fivexx: results.reduce(
+          (s, r) =>
+            s +
+            Object.entries(r.statuses)
+              .filter(([k]) => k.startsWith("5"))
+              .reduce((a, [, v]) => a + v, 0),
+          0,
+        ),
       });
     } finally {
       clearInterval(timer);
@@ -224,7 +245,12 @@ async function main() {
             if (i > 0) times.push(performance.now() - t); // the first one warms up
           }
           times.sort((a, b) => a - b);
-          rows.push({ route: r, status, medianMs: +times[Math.floor(times.length / 2)].toFixed(1), maxMs: +times.at(-1)!.toFixed(1) });
+          rows.push({
+            route: r,
+            status,
+            medianMs: +times[Math.floor(times.length / 2)].toFixed(1),
+            maxMs: +times.at(-1)!.toFixed(1),
+          });
         }
         console.log(JSON.stringify({ n, sequential: rows }));
         out[`sequential-${n}`] = rows;
@@ -272,7 +298,10 @@ async function main() {
     }
   }
   out.bySize = bySize;
-  writeFileSync(path.join("bench", "out", queryCache === "on" ? "serve.json" : "serve-nocache.json"), JSON.stringify(out, null, 2));
+  writeFileSync(
+    path.join("bench", "out", queryCache === "on" ? "serve.json" : "serve-nocache.json"),
+    JSON.stringify(out, null, 2),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("serve.ts")) await main();

@@ -9,7 +9,11 @@ import { adminStrings } from "./_components/strings";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = adminStrings(await getLocale());
   const loggedIn = await hasAdminSession();
   const sp = await searchParams;
@@ -37,7 +41,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   {t.loginFailed}
                 </p>
               ) : null}
-              <button type="submit" className="h-11 rounded-md bg-brand px-4 font-medium text-on-brand hover:bg-brand-strong">
+              <button
+                type="submit"
+                className="h-11 rounded-md bg-brand px-4 font-medium text-on-brand hover:bg-brand-strong"
+              >
                 {t.login}
               </button>
             </form>

@@ -25,7 +25,8 @@ function typeOf(schema: Json | undefined): string {
   if (!schema) return "";
   if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(" | ");
   const parts = [text(schema.type)];
-  if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${text(schema.minimum)}–${text(schema.maximum)}`);
+  if (schema.minimum !== undefined || schema.maximum !== undefined)
+    parts.push(`${text(schema.minimum)}–${text(schema.maximum)}`);
   if (schema.pattern) parts.push(`/${text(schema.pattern)}/`);
   return parts.join(" ");
 }
@@ -49,7 +50,10 @@ export default async function ApiDocsPage() {
             : "Read-only JSON, CSV exports and Atom feeds. Every event and claim carries its evidence: article id, original URL and the quoted sentence."
         }
         actions={
-          <a href="/api/openapi.json" className="inline-flex h-10 items-center rounded-md border border-line-strong px-3 text-sm font-medium text-brand hover:bg-brand-soft">
+          <a
+            href="/api/openapi.json"
+            className="inline-flex h-10 items-center rounded-md border border-line-strong px-3 text-sm font-medium text-brand hover:bg-brand-soft"
+          >
             openapi.json
           </a>
         }
@@ -59,7 +63,9 @@ export default async function ApiDocsPage() {
           <p>{doc.info.description}</p>
           <p>
             {zh ? "示例：" : "Example: "}
-            <code className="rounded bg-subtle px-1.5 py-0.5 text-ink">curl &apos;/api/events?vendor=tencent&amp;from=2023-07&amp;limit=10&apos;</code>
+            <code className="rounded bg-subtle px-1.5 py-0.5 text-ink">
+              curl &apos;/api/events?vendor=tencent&amp;from=2023-07&amp;limit=10&apos;
+            </code>
           </p>
         </CardBody>
       </Card>
@@ -74,9 +80,17 @@ export default async function ApiDocsPage() {
                   const params = (op.parameters as Param[] | undefined) ?? [];
                   const responses = Object.entries((op.responses as Record<string, { description?: string }>) ?? {});
                   return (
-                    <section key={`${method} ${path}`} id={text(op.operationId)} aria-label={`${method.toUpperCase()} ${path}`}>
+                    <section
+                      key={`${method} ${path}`}
+                      id={text(op.operationId)}
+                      aria-label={`${method.toUpperCase()} ${path}`}
+                    >
                       <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
-                        <span className={`rounded px-1.5 py-0.5 text-xs font-bold uppercase ${METHOD_TONE[method] ?? "bg-subtle"}`}>{method}</span>
+                        <span
+                          className={`rounded px-1.5 py-0.5 text-xs font-bold uppercase ${METHOD_TONE[method] ?? "bg-subtle"}`}
+                        >
+                          {method}
+                        </span>
                         <span className="font-semibold text-ink">{path}</span>
                       </h3>
                       <p className="mt-1 text-sm text-ink-2">{text(op.summary)}</p>

@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("industries"))("title") };
 }
 
-const pageSchema = detailParamsSchema.extend({ cursor: z.string().regex(/^o\d{1,7}$/).optional().catch(undefined) });
+const pageSchema = detailParamsSchema.extend({
+  cursor: z
+    .string()
+    .regex(/^o\d{1,7}$/)
+    .optional()
+    .catch(undefined),
+});
 
 const MATRIX = { models: 20, industries: 12 };
 
@@ -30,14 +36,18 @@ export default async function IndustriesPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <section aria-labelledby="matrix-title" className="mb-10">
-        <h2 id="matrix-title" className="mb-1 text-lg font-semibold text-ink">{t("matrix")}</h2>
+        <h2 id="matrix-title" className="mb-1 text-lg font-semibold text-ink">
+          {t("matrix")}
+        </h2>
         <p className="mb-3 text-sm text-ink-3">
           {t("matrixCaption", { models: matrix.models.length, industries: matrix.industries.length })}
         </p>
         {matrix.models.length ? <IndustryMatrixTable matrix={matrix} /> : <EmptyState title={t("matrixEmpty")} />}
       </section>
       <section aria-labelledby="list-title">
-        <h2 id="list-title" className="mb-3 text-lg font-semibold text-ink">{t("list")}</h2>
+        <h2 id="list-title" className="mb-3 text-lg font-semibold text-ink">
+          {t("list")}
+        </h2>
         {page.items.length ? (
           <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
             {page.items.map((i) => (
@@ -61,4 +71,3 @@ export default async function IndustriesPage({ searchParams }: { searchParams: P
     </>
   );
 }
-

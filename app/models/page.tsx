@@ -11,7 +11,13 @@ import { formatNumber, primaryName } from "@/lib/i18n/format";
 import { industryOptions } from "@/lib/queries/industries";
 import { countModels, listModels } from "@/lib/queries/models";
 import { vendorOptions } from "@/lib/queries/organizations";
-import { ENTITY_STATUSES, modelsFilterSchema, parseFilters, type ModelsFilter, type RawSearchParams } from "@/lib/validations/filters";
+import {
+  ENTITY_STATUSES,
+  modelsFilterSchema,
+  parseFilters,
+  type ModelsFilter,
+  type RawSearchParams,
+} from "@/lib/validations/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("models"))("title") };

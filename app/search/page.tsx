@@ -14,9 +14,19 @@ import { EntityName } from "@/components/ui/entity-name";
 import { articleHref, industryHref, modelHref, vendorHref, withParams } from "@/components/ui/hrefs";
 import { PageHeader } from "@/components/ui/page-header";
 import { search } from "@/lib/queries/search";
-import { parseFilters, searchParamsSchema, SEARCH_SCOPES, type RawSearchParams, type SearchScope } from "@/lib/validations/filters";
+import {
+  parseFilters,
+  searchParamsSchema,
+  SEARCH_SCOPES,
+  type RawSearchParams,
+  type SearchScope,
+} from "@/lib/validations/filters";
 
-export async function generateMetadata({ searchParams }: { searchParams: Promise<RawSearchParams> }): Promise<Metadata> {
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}): Promise<Metadata> {
   const { q } = parseFilters(searchParamsSchema, await searchParams);
   const t = await getTranslations("search");
   return { title: q ? `${q} · ${t("title")}` : t("title") };
@@ -24,11 +34,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { q, scope } = parseFilters(searchParamsSchema, await searchParams);
-  const [t, tc, tn] = await Promise.all([
-    getTranslations("search"),
-    getTranslations("common"),
-    getTranslations("nav"),
-  ]);
+  const [t, tc, tn] = await Promise.all([getTranslations("search"), getTranslations("common"), getTranslations("nav")]);
   const scopeLabel: Record<SearchScope, string> = {
     all: tc("all"),
     models: tc("models"),
@@ -39,7 +45,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <Form action="/search" role="search" className="mb-8 flex flex-col gap-3 rounded-xl border border-line bg-surface p-3 sm:flex-row sm:items-end sm:p-4">
+      <Form
+        action="/search"
+        role="search"
+        className="mb-8 flex flex-col gap-3 rounded-xl border border-line bg-surface p-3 sm:flex-row sm:items-end sm:p-4"
+      >
         <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-ink-2">
           {tn("searchLabel")}
           <input
@@ -54,11 +64,24 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-ink-2 sm:w-40">
           {t("scope")}
-          <select name="scope" defaultValue={scope} className="h-10 rounded-lg border border-line-strong bg-surface px-2 text-sm text-ink">
-            {SEARCH_SCOPES.map((s) => <option key={s} value={s}>{scopeLabel[s]}</option>)}
+          <select
+            name="scope"
+            defaultValue={scope}
+            className="h-10 rounded-lg border border-line-strong bg-surface px-2 text-sm text-ink"
+          >
+            {SEARCH_SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {scopeLabel[s]}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="h-10 rounded-lg bg-brand px-5 text-sm font-medium text-on-brand hover:bg-brand-strong">{t("submit")}</button>
+        <button
+          type="submit"
+          className="h-10 rounded-lg bg-brand px-5 text-sm font-medium text-on-brand hover:bg-brand-strong"
+        >
+          {t("submit")}
+        </button>
       </Form>
 
       <Suspense key={`${scope}|${q}`} fallback={<ListSkeleton />}>
@@ -74,12 +97,16 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
     getTranslations("search"),
     getTranslations("common"),
   ]);
-  const total = results ? results.models.total + results.vendors.total + results.industries.total + results.articles.total : 0;
+  const total = results
+    ? results.models.total + results.vendors.total + results.industries.total + results.articles.total
+    : 0;
   // a capped total (more matched than were counted) reads "1000+"
   const label = (s: { total: number; capped?: boolean }) => (s.capped ? `${s.total}+` : String(s.total));
   const more = (s: SearchScope, section: { total: number; capped?: boolean; items: unknown[] }) =>
     scope === "all" && section.total > section.items.length ? (
-      <Link href={withParams("/search", { q, scope: s })} className="text-brand hover:underline">{t("more", { count: label(section) })}</Link>
+      <Link href={withParams("/search", { q, scope: s })} className="text-brand hover:underline">
+        {t("more", { count: label(section) })}
+      </Link>
     ) : undefined;
 
   return (
@@ -94,21 +121,39 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
             <div className="min-w-0 space-y-6">
               {results.models.items.length ? (
-                <ResultCard id="r-models" title={tc("models")} count={label(results.models)} action={more("models", results.models)}>
+                <ResultCard
+                  id="r-models"
+                  title={tc("models")}
+                  count={label(results.models)}
+                  action={more("models", results.models)}
+                >
                   {results.models.items.map((m) => (
                     <li key={m.slug} className="px-4 py-3 sm:px-5" data-testid="search-model">
                       <div className="flex items-center justify-between gap-2">
                         <EntityName names={m.names} href={modelHref(m.slug)} />
                         <StatusBadge status={m.status} />
                       </div>
-                      {m.vendor ? <p className="text-xs text-ink-3"><EntityName names={m.vendor.names} secondary={false} /></p> : null}
-                      {m.aliases.length ? <p className="mt-1 truncate text-xs text-ink-3" lang="zh-CN">{tc("aliases")}: {m.aliases.join("、")}</p> : null}
+                      {m.vendor ? (
+                        <p className="text-xs text-ink-3">
+                          <EntityName names={m.vendor.names} secondary={false} />
+                        </p>
+                      ) : null}
+                      {m.aliases.length ? (
+                        <p className="mt-1 truncate text-xs text-ink-3" lang="zh-CN">
+                          {tc("aliases")}: {m.aliases.join("、")}
+                        </p>
+                      ) : null}
                     </li>
                   ))}
                 </ResultCard>
               ) : null}
               {results.vendors.items.length ? (
-                <ResultCard id="r-vendors" title={tc("vendors")} count={label(results.vendors)} action={more("vendors", results.vendors)}>
+                <ResultCard
+                  id="r-vendors"
+                  title={tc("vendors")}
+                  count={label(results.vendors)}
+                  action={more("vendors", results.vendors)}
+                >
                   {results.vendors.items.map((o) => (
                     <li key={o.slug} className="flex items-center justify-between gap-2 px-4 py-3 sm:px-5">
                       <EntityName names={o.names} href={vendorHref(o.slug)} />
@@ -118,7 +163,12 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
                 </ResultCard>
               ) : null}
               {results.industries.items.length ? (
-                <ResultCard id="r-industries" title={tc("industries")} count={label(results.industries)} action={more("industries", results.industries)}>
+                <ResultCard
+                  id="r-industries"
+                  title={tc("industries")}
+                  count={label(results.industries)}
+                  action={more("industries", results.industries)}
+                >
                   {results.industries.items.map((i) => (
                     <li key={i.slug} className="px-4 py-3 sm:px-5">
                       <EntityName names={i.names} href={industryHref(i.slug)} />
@@ -129,14 +179,27 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
             </div>
             <div className="min-w-0 lg:col-span-2">
               {results.articles.items.length ? (
-                <ResultCard id="r-articles" title={tc("articles")} count={label(results.articles)} action={more("articles", results.articles)}>
+                <ResultCard
+                  id="r-articles"
+                  title={tc("articles")}
+                  count={label(results.articles)}
+                  action={more("articles", results.articles)}
+                >
                   {results.articles.items.map((a) => (
                     <li key={a.id} className="px-4 py-4 sm:px-5" data-testid="search-article">
-                      <Link href={articleHref(a.id)} lang="zh-CN" className="font-medium text-ink hover:text-brand hover:underline">{a.title}</Link>
+                      <Link
+                        href={articleHref(a.id)}
+                        lang="zh-CN"
+                        className="font-medium text-ink hover:text-brand hover:underline"
+                      >
+                        {a.title}
+                      </Link>
                       <p lang="zh-CN" className="mt-1 text-sm leading-relaxed text-ink-2">
                         <Snippet text={a.snippet.text} highlights={a.snippet.highlights} />
                       </p>
-                      <p className="mt-1 text-xs text-ink-3"><ExternalLink href={a.url}>{tc("original")}</ExternalLink></p>
+                      <p className="mt-1 text-xs text-ink-3">
+                        <ExternalLink href={a.url}>{tc("original")}</ExternalLink>
+                      </p>
                     </li>
                   ))}
                 </ResultCard>
@@ -149,10 +212,30 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
   );
 }
 
-function ResultCard({ id, title, count, action, children }: { id: string; title: string; count: string; action?: ReactNode; children: ReactNode }) {
+function ResultCard({
+  id,
+  title,
+  count,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card aria-labelledby={id}>
-      <CardHeader id={id} title={<span className="flex items-center gap-2">{title} <Badge>{count}</Badge></span>} action={action} />
+      <CardHeader
+        id={id}
+        title={
+          <span className="flex items-center gap-2">
+            {title} <Badge>{count}</Badge>
+          </span>
+        }
+        action={action}
+      />
       <ul className="divide-y divide-line">{children}</ul>
     </Card>
   );

@@ -16,7 +16,13 @@ import { countEvents, eventsPerMonth, listEvents } from "@/lib/queries/events";
 import { industryOptions } from "@/lib/queries/industries";
 import { modelOptions } from "@/lib/queries/models";
 import { vendorOptions } from "@/lib/queries/organizations";
-import { EVENT_TYPES, parseFilters, timelineFilterSchema, type RawSearchParams, type TimelineFilter } from "@/lib/validations/filters";
+import {
+  EVENT_TYPES,
+  parseFilters,
+  timelineFilterSchema,
+  type RawSearchParams,
+  type TimelineFilter,
+} from "@/lib/validations/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("timeline"))("title") };
@@ -45,12 +51,54 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
         resetLabel={tc("reset")}
         active={active}
         fields={[
-          { kind: "select", name: "vendor", label: t("filterVendor"), value: filters.vendor, allLabel: tc("all"), options: vendors.map((v) => ({ value: v.slug, label: primaryName(v.names, locale) })) },
-          { kind: "select", name: "model", label: t("filterModel"), value: filters.model, allLabel: tc("all"), options: models.map((m) => ({ value: m.slug, label: primaryName(m.names, locale) })) },
-          { kind: "select", name: "industry", label: t("filterIndustry"), value: filters.industry, allLabel: tc("all"), options: industries.map((i) => ({ value: i.slug, label: primaryName(i.names, locale) })) },
-          { kind: "select", name: "type", label: t("filterType"), value: filters.type, allLabel: tc("all"), options: EVENT_TYPES.map((e) => ({ value: e, label: te(e) })) },
-          { kind: "text", name: "from", label: t("filterFrom"), value: filters.from, placeholder: "2023-01", pattern: "\\d{4}(-(0[1-9]|1[0-2]))?" },
-          { kind: "text", name: "to", label: t("filterTo"), value: filters.to, placeholder: "2024-12", pattern: "\\d{4}(-(0[1-9]|1[0-2]))?" },
+          {
+            kind: "select",
+            name: "vendor",
+            label: t("filterVendor"),
+            value: filters.vendor,
+            allLabel: tc("all"),
+            options: vendors.map((v) => ({ value: v.slug, label: primaryName(v.names, locale) })),
+          },
+          {
+            kind: "select",
+            name: "model",
+            label: t("filterModel"),
+            value: filters.model,
+            allLabel: tc("all"),
+            options: models.map((m) => ({ value: m.slug, label: primaryName(m.names, locale) })),
+          },
+          {
+            kind: "select",
+            name: "industry",
+            label: t("filterIndustry"),
+            value: filters.industry,
+            allLabel: tc("all"),
+            options: industries.map((i) => ({ value: i.slug, label: primaryName(i.names, locale) })),
+          },
+          {
+            kind: "select",
+            name: "type",
+            label: t("filterType"),
+            value: filters.type,
+            allLabel: tc("all"),
+            options: EVENT_TYPES.map((e) => ({ value: e, label: te(e) })),
+          },
+          {
+            kind: "text",
+            name: "from",
+            label: t("filterFrom"),
+            value: filters.from,
+            placeholder: "2023-01",
+            pattern: "\\d{4}(-(0[1-9]|1[0-2]))?",
+          },
+          {
+            kind: "text",
+            name: "to",
+            label: t("filterTo"),
+            value: filters.to,
+            placeholder: "2024-12",
+            pattern: "\\d{4}(-(0[1-9]|1[0-2]))?",
+          },
         ]}
       />
       <Suspense key={JSON.stringify(filters)} fallback={<ListSkeleton />}>
@@ -83,7 +131,11 @@ async function TimelineResults({ filters }: { filters: TimelineFilter }) {
               columns={[tc("month"), tc("events")]}
               rows={chartRows.map((m) => ({ key: m.month, label: formatMonthShort(m.month, locale), value: m.count }))}
             >
-              <BarChart height={200} valueLabel={tc("events")} data={series.months.map((m) => ({ label: formatMonthShort(m.month, locale), value: m.count }))} />
+              <BarChart
+                height={200}
+                valueLabel={tc("events")}
+                data={series.months.map((m) => ({ label: formatMonthShort(m.month, locale), value: m.count }))}
+              />
             </ChartFigure>
           </CardBody>
         </Card>

@@ -11,7 +11,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable, td, th } from "@/components/ui/table";
 import { listVendors } from "@/lib/queries/organizations";
-import { ORG_KINDS, ORG_ROLES, parseFilters, vendorsFilterSchema, type RawSearchParams, type VendorsFilter } from "@/lib/validations/filters";
+import {
+  ORG_KINDS,
+  ORG_ROLES,
+  parseFilters,
+  vendorsFilterSchema,
+  type RawSearchParams,
+  type VendorsFilter,
+} from "@/lib/validations/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vendors"))("title") };
@@ -35,8 +42,22 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         resetLabel={tc("reset")}
         active={Boolean(filters.role || filters.kind)}
         fields={[
-          { kind: "select", name: "role", label: t("filterRole"), value: filters.role, allLabel: tc("all"), options: ORG_ROLES.map((r) => ({ value: r, label: tr(r) })) },
-          { kind: "select", name: "kind", label: t("filterKind"), value: filters.kind, allLabel: tc("all"), options: ORG_KINDS.map((k) => ({ value: k, label: tk(k) })) },
+          {
+            kind: "select",
+            name: "role",
+            label: t("filterRole"),
+            value: filters.role,
+            allLabel: tc("all"),
+            options: ORG_ROLES.map((r) => ({ value: r, label: tr(r) })),
+          },
+          {
+            kind: "select",
+            name: "kind",
+            label: t("filterKind"),
+            value: filters.kind,
+            allLabel: tc("all"),
+            options: ORG_KINDS.map((k) => ({ value: k, label: tk(k) })),
+          },
         ]}
       />
       <Suspense key={JSON.stringify(filters)} fallback={<TableSkeleton />}>
@@ -60,12 +81,24 @@ async function VendorResults({ filters }: { filters: VendorsFilter }) {
         <DataTable caption={t("title")}>
           <thead>
             <tr>
-              <th scope="col" className={th}>{t("title")}</th>
-              <th scope="col" className={th}>{t("roles")}</th>
-              <th scope="col" className={`${th} text-right`}>{tc("models")}</th>
-              <th scope="col" className={`${th} text-right`}>{tc("events")}</th>
-              <th scope="col" className={`${th} text-right`}>{tc("mentions")}</th>
-              <th scope="col" className={th}>{tc("status")}</th>
+              <th scope="col" className={th}>
+                {t("title")}
+              </th>
+              <th scope="col" className={th}>
+                {t("roles")}
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                {tc("models")}
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                {tc("events")}
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                {tc("mentions")}
+              </th>
+              <th scope="col" className={th}>
+                {tc("status")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -78,14 +111,18 @@ async function VendorResults({ filters }: { filters: VendorsFilter }) {
                 <td className={td}>
                   <span className="flex flex-wrap gap-1">
                     {o.roles.map((r) => (
-                      <Badge key={r} tone={r === "vendor" ? "brand" : "neutral"}>{tr(r)}</Badge>
+                      <Badge key={r} tone={r === "vendor" ? "brand" : "neutral"}>
+                        {tr(r)}
+                      </Badge>
                     ))}
                   </span>
                 </td>
                 <td className={`${td} text-right tabular-nums`}>{o.modelCount}</td>
                 <td className={`${td} text-right tabular-nums`}>{o.eventCount}</td>
                 <td className={`${td} text-right tabular-nums`}>{o.mentionCount}</td>
-                <td className={td}><StatusBadge status={o.status} /></td>
+                <td className={td}>
+                  <StatusBadge status={o.status} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -93,7 +130,11 @@ async function VendorResults({ filters }: { filters: VendorsFilter }) {
       ) : (
         <EmptyState title={t("empty")} />
       )}
-      <Pagination path="/vendors" params={{ role: filters.role, kind: filters.kind, cursor: filters.cursor }} nextCursor={page.nextCursor} />
+      <Pagination
+        path="/vendors"
+        params={{ role: filters.role, kind: filters.kind, cursor: filters.cursor }}
+        nextCursor={page.nextCursor}
+      />
     </>
   );
 }

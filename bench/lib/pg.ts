@@ -42,7 +42,11 @@ export async function dropDatabase(name: string) {
 }
 
 /** `COPY ... FROM STDIN` with the given text-format chunks, as one pg query. Resolves to the row count. */
-export function copyFrom(client: pg.Client | pg.PoolClient, sql: string, chunks: Iterable<string | Buffer>): Promise<number> {
+export function copyFrom(
+  client: pg.Client | pg.PoolClient,
+  sql: string,
+  chunks: Iterable<string | Buffer>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
     let error: Error | null = null;

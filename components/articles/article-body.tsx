@@ -21,7 +21,12 @@ function targetHref(t: NonNullable<ArticleMention["target"]>): string {
  * The cleaned body as text nodes only (never HTML): one <p> per paragraph, one anchored span per
  * sentence (`#s-<start>`, highlighted when targeted), entity mentions as links to their pages.
  */
-export function ArticleBody({ body, paragraphs, sentences, mentions }: {
+export function ArticleBody({
+  body,
+  paragraphs,
+  sentences,
+  mentions,
+}: {
   body: string;
   paragraphs: Span[];
   sentences: Span[];
@@ -51,7 +56,11 @@ export function ArticleBody({ body, paragraphs, sentences, mentions }: {
       const text = show(m.start, m.end);
       out.push(
         m.target ? (
-          <Link key={m.start} href={targetHref(m.target)} className={`${markClass[m.kind]} rounded px-0.5 text-ink underline decoration-ink-3/50 decoration-1 underline-offset-4 hover:decoration-brand`}>
+          <Link
+            key={m.start}
+            href={targetHref(m.target)}
+            className={`${markClass[m.kind]} rounded px-0.5 text-ink underline decoration-ink-3/50 decoration-1 underline-offset-4 hover:decoration-brand`}
+          >
             {text}
           </Link>
         ) : (

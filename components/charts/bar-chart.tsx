@@ -8,7 +8,13 @@ export interface BarDatum {
   value: number;
 }
 
-export function BarChart({ data, height = 240, horizontal = false, color = "var(--chart-1)", valueLabel }: {
+export function BarChart({
+  data,
+  height = 240,
+  horizontal = false,
+  color = "var(--chart-1)",
+  valueLabel,
+}: {
   data: BarDatum[];
   height?: number;
   /** bars grow to the right, labels on the left (long names) */
@@ -21,13 +27,23 @@ export function BarChart({ data, height = 240, horizontal = false, color = "var(
     <div aria-hidden="true" style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%">
         {horizontal ? (
-          <RBarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+          <RBarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid horizontal={false} stroke="var(--line)" />
             <XAxis type="number" allowDecimals={false} tick={tick} stroke="var(--line-strong)" />
             <YAxis type="category" dataKey="label" width={96} tick={tick} stroke="var(--line-strong)" interval={0} />
             <Tooltip
               cursor={{ fill: "var(--subtle)" }}
-              contentStyle={{ background: "var(--surface)", border: "1px solid var(--line)", borderRadius: 8, color: "var(--ink)" }}
+              contentStyle={{
+                background: "var(--surface)",
+                border: "1px solid var(--line)",
+                borderRadius: 8,
+                color: "var(--ink)",
+              }}
               formatter={(v) => [v, valueLabel]}
             />
             <Bar dataKey="value" fill={color} radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false} />
@@ -39,7 +55,12 @@ export function BarChart({ data, height = 240, horizontal = false, color = "var(
             <YAxis allowDecimals={false} tick={tick} stroke="var(--line-strong)" />
             <Tooltip
               cursor={{ fill: "var(--subtle)" }}
-              contentStyle={{ background: "var(--surface)", border: "1px solid var(--line)", borderRadius: 8, color: "var(--ink)" }}
+              contentStyle={{
+                background: "var(--surface)",
+                border: "1px solid var(--line)",
+                borderRadius: 8,
+                color: "var(--ink)",
+              }}
               formatter={(v) => [v, valueLabel]}
             />
             <Bar dataKey="value" fill={color} radius={[4, 4, 0, 0]} maxBarSize={36} isAnimationActive={false} />

@@ -24,7 +24,15 @@ export function EventTypeBadge({ type }: { type: EventItem["type"] }) {
 }
 
 /** One event: what, who, when (at its precision) and the sentence that reports it. */
-export function EventCard({ event, showDate = true, compactQuote = true }: { event: EventItem; showDate?: boolean; compactQuote?: boolean }) {
+export function EventCard({
+  event,
+  showDate = true,
+  compactQuote = true,
+}: {
+  event: EventItem;
+  showDate?: boolean;
+  compactQuote?: boolean;
+}) {
   const t = useTranslations("common");
   const vendor = event.organization ?? event.model?.vendor ?? null;
   return (
@@ -43,7 +51,9 @@ export function EventCard({ event, showDate = true, compactQuote = true }: { eve
         ) : null}
       </h3>
       {event.sources[0] ? <CitationQuote citation={event.sources[0]} compact={compactQuote} className="mt-2" /> : null}
-      {event.sourceCount > 1 ? <p className="mt-1 text-xs text-ink-3">{t("moreSources", { count: event.sourceCount - 1 })}</p> : null}
+      {event.sourceCount > 1 ? (
+        <p className="mt-1 text-xs text-ink-3">{t("moreSources", { count: event.sourceCount - 1 })}</p>
+      ) : null}
     </article>
   );
 }
@@ -54,7 +64,10 @@ export function MiniTimeline({ events }: { events: EventItem[] }) {
     <ol className="relative space-y-5 border-l-2 border-line pl-5">
       {events.map((e) => (
         <li key={e.id} className="relative">
-          <span aria-hidden="true" className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-surface bg-brand" />
+          <span
+            aria-hidden="true"
+            className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-surface bg-brand"
+          />
           <EventCard event={e} />
         </li>
       ))}

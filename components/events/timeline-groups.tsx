@@ -45,12 +45,19 @@ export function TimelineGroups({ events }: { events: EventItem[] }) {
     <div className="space-y-8">
       {years.map((y) => (
         <section key={y.year ?? "undated"} aria-labelledby={`y-${y.year ?? "undated"}`}>
-          <h2 id={`y-${y.year ?? "undated"}`} className="sticky top-[6.25rem] z-10 -mx-1 mb-3 bg-canvas/95 px-1 py-1 text-xl font-bold text-ink backdrop-blur">
+          <h2
+            id={`y-${y.year ?? "undated"}`}
+            className="sticky top-[6.25rem] z-10 -mx-1 mb-3 bg-canvas/95 px-1 py-1 text-xl font-bold text-ink backdrop-blur"
+          >
             {y.year ? (locale === "zh" ? `${y.year}年` : y.year) : t("undated")}
           </h2>
           <div className="space-y-6">
             {y.groups.map((g) => (
-              <section key={g.key} aria-labelledby={`g-${g.key}`} className="grid grid-cols-1 gap-3 md:grid-cols-[9rem_minmax(0,1fr)]">
+              <section
+                key={g.key}
+                aria-labelledby={`g-${g.key}`}
+                className="grid grid-cols-1 gap-3 md:grid-cols-[9rem_minmax(0,1fr)]"
+              >
                 <h3 id={`g-${g.key}`} className="text-sm font-semibold text-ink-2 md:pt-4">
                   {g.label}
                   <span className="ml-2 font-normal text-ink-3">{t("count", { count: g.events.length })}</span>

@@ -14,16 +14,28 @@ export function IndustryMatrixTable({ matrix }: { matrix: IndustryMatrix }) {
   const cells = new Map(matrix.cells.map((c) => [`${c.model}|${c.industry}`, c.count]));
   const max = Math.max(1, ...matrix.cells.map((c) => c.count));
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label={t("matrix")}>
+    <div
+      className="overflow-x-auto rounded-xl border border-line bg-surface"
+      tabIndex={0}
+      role="region"
+      aria-label={t("matrix")}
+    >
       <table className="w-full border-collapse text-sm" data-testid="industry-matrix">
         <caption className="sr-only">{t("matrix")}</caption>
         <thead>
           <tr>
-            <th scope="col" className="sticky left-0 z-10 min-w-[9rem] border-b border-r border-line bg-subtle px-3 py-2 text-left text-xs font-semibold text-ink-2">
+            <th
+              scope="col"
+              className="sticky left-0 z-10 min-w-[9rem] border-b border-r border-line bg-subtle px-3 py-2 text-left text-xs font-semibold text-ink-2"
+            >
               {tc("models")} \ {tc("industries")}
             </th>
             {matrix.industries.map((i) => (
-              <th key={i.slug} scope="col" className="border-b border-line bg-subtle px-2 py-2 text-center text-xs font-semibold text-ink-2">
+              <th
+                key={i.slug}
+                scope="col"
+                className="border-b border-line bg-subtle px-2 py-2 text-center text-xs font-semibold text-ink-2"
+              >
                 <Link href={industryHref(i.slug)} className="whitespace-nowrap hover:text-brand hover:underline">
                   {displayName(i.names, locale).primary}
                 </Link>
@@ -34,7 +46,10 @@ export function IndustryMatrixTable({ matrix }: { matrix: IndustryMatrix }) {
         <tbody>
           {matrix.models.map((m) => (
             <tr key={m.slug}>
-              <th scope="row" className="sticky left-0 z-10 border-b border-r border-line bg-surface px-3 py-2 text-left font-normal">
+              <th
+                scope="row"
+                className="sticky left-0 z-10 border-b border-r border-line bg-surface px-3 py-2 text-left font-normal"
+              >
                 <EntityName names={m.names} href={modelHref(m.slug)} secondary={false} className="whitespace-nowrap" />
               </th>
               {matrix.industries.map((i) => {
@@ -46,12 +61,16 @@ export function IndustryMatrixTable({ matrix }: { matrix: IndustryMatrix }) {
                       <span
                         title={label}
                         className="inline-grid h-7 w-8 place-items-center rounded-md text-xs font-semibold tabular-nums text-ink"
-                        style={{ background: `color-mix(in oklab, var(--brand) ${Math.round(18 + (n / max) * 50)}%, transparent)` }}
+                        style={{
+                          background: `color-mix(in oklab, var(--brand) ${Math.round(18 + (n / max) * 50)}%, transparent)`,
+                        }}
                       >
                         {n}
                       </span>
                     ) : (
-                      <span className="text-ink-3" aria-label={label}>·</span>
+                      <span className="text-ink-3" aria-label={label}>
+                        ·
+                      </span>
                     )}
                   </td>
                 );

@@ -9,7 +9,8 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
     <nav aria-label={label} className="-mb-px overflow-x-auto scrollbar-thin">
       <ul className="flex min-w-max gap-1">
         {items.map((item) => {
-          const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active =
+            item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link
@@ -17,7 +18,9 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
                 aria-current={active ? "page" : undefined}
                 className={
                   "inline-flex h-11 items-center border-b-2 px-3 text-sm font-medium transition-colors " +
-                  (active ? "border-brand text-brand" : "border-transparent text-ink-2 hover:border-line-strong hover:text-ink")
+                  (active
+                    ? "border-brand text-brand"
+                    : "border-transparent text-ink-2 hover:border-line-strong hover:text-ink")
                 }
               >
                 {item.label}

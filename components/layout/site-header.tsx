@@ -23,8 +23,15 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
       <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 pt-3 sm:px-6 lg:px-8">
-        <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md" aria-label={`${tm("title")} – ${t("overview")}`}>
-          <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand text-sm font-bold text-on-brand">
+        <Link
+          href="/"
+          className="flex shrink-0 items-center gap-2 rounded-md"
+          aria-label={`${tm("title")} – ${t("overview")}`}
+        >
+          <span
+            aria-hidden="true"
+            className="grid h-8 w-8 place-items-center rounded-lg bg-brand text-sm font-bold text-on-brand"
+          >
             模
           </span>
           <span className="hidden flex-col leading-tight min-[420px]:flex">

@@ -5,7 +5,15 @@ import { THEME_COOKIE, type Theme } from "@/lib/i18n/config";
 const ORDER: Theme[] = ["system", "light", "dark"];
 
 /** Cycles system -> light -> dark; the choice is a cookie the server reads into <html data-theme>. */
-export function ThemeToggle({ initial, labels, title }: { initial: Theme; labels: Record<Theme, string>; title: string }) {
+export function ThemeToggle({
+  initial,
+  labels,
+  title,
+}: {
+  initial: Theme;
+  labels: Record<Theme, string>;
+  title: string;
+}) {
   const [theme, setTheme] = useState<Theme>(initial);
   const next = ORDER[(ORDER.indexOf(theme) + 1) % ORDER.length];
   return (
@@ -21,7 +29,15 @@ export function ThemeToggle({ initial, labels, title }: { initial: Theme; labels
       title={`${title}: ${labels[theme]}`}
       className="inline-flex h-9 w-9 items-center justify-center rounded-lg border border-line bg-surface text-ink hover:border-brand hover:text-brand"
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="h-4 w-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      >
         {theme === "dark" ? (
           <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
         ) : theme === "light" ? (

@@ -8,7 +8,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 export function ModelCard({ model }: { model: ModelListItem }) {
   const t = useTranslations("common");
   return (
-    <article className="relative flex h-full flex-col rounded-xl border border-line bg-surface p-4 transition-colors hover:border-brand/60" data-testid="model-card">
+    <article
+      className="relative flex h-full flex-col rounded-xl border border-line bg-surface p-4 transition-colors hover:border-brand/60"
+      data-testid="model-card"
+    >
       <div className="flex items-start justify-between gap-2">
         <h2 className="min-w-0 text-base">
           <EntityName names={model.names} href={modelHref(model.slug)} />
@@ -80,4 +83,3 @@ export function ModelGridSkeleton({ count = 9 }: { count?: number }) {
     </div>
   );
 }
-

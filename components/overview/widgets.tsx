@@ -20,7 +20,11 @@ import { modelsPerVendor, vendorLandscape } from "@/lib/queries/models";
 import { getOverviewCounts } from "@/lib/queries/overview";
 
 export async function StatsWidget() {
-  const [counts, t, locale] = await Promise.all([getOverviewCounts(), getTranslations("overview"), getLocale() as Promise<Locale>]);
+  const [counts, t, locale] = await Promise.all([
+    getOverviewCounts(),
+    getTranslations("overview"),
+    getLocale() as Promise<Locale>,
+  ]);
   const stats = [
     { key: "models", label: t("statModels"), value: counts.models, href: "/models" },
     { key: "vendors", label: t("statVendors"), value: counts.vendors, href: "/vendors?role=vendor" },
@@ -38,7 +42,9 @@ export async function StatsWidget() {
               className="group block rounded-xl border border-line bg-surface p-4 transition-colors hover:border-brand"
             >
               <span className="text-sm text-ink-2 group-hover:text-brand">{s.label}</span>
-              <span className="mt-1 block text-3xl font-bold tabular-nums tracking-tight text-ink">{formatNumber(s.value, locale)}</span>
+              <span className="mt-1 block text-3xl font-bold tabular-nums tracking-tight text-ink">
+                {formatNumber(s.value, locale)}
+              </span>
             </Link>
           </li>
         ))}
@@ -73,18 +79,28 @@ export async function HeadlineWidget() {
       <CardHeader id="headline-title" title={t("headline")} />
       <CardBody>
         {claim ? (
-          <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:items-center" data-testid="headline-claim">
+          <div
+            className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:items-center"
+            data-testid="headline-claim"
+          >
             <div>
               <p className="flex items-baseline gap-1.5 text-brand">
                 {tb(claim.bound) ? <span className="text-lg font-medium">{tb(claim.bound)}</span> : null}
-                <span className="text-5xl font-bold tracking-tight tabular-nums sm:text-6xl" data-testid="headline-value">
+                <span
+                  className="text-5xl font-bold tracking-tight tabular-nums sm:text-6xl"
+                  data-testid="headline-value"
+                >
                   {formatNumber(claim.value, locale)}
                 </span>
               </p>
               <p className="mt-1 text-[15px] font-medium text-ink">{t("headlineUnit")}</p>
               <p className="mt-2 flex flex-wrap items-baseline gap-x-1.5 text-sm text-ink-2">
                 {claim.asOf.value ? (
-                  <span>{t("headlineAsOf", { date: formatDateAtPrecision(claim.asOf.value, claim.asOf.precision, locale) ?? "" })}</span>
+                  <span>
+                    {t("headlineAsOf", {
+                      date: formatDateAtPrecision(claim.asOf.value, claim.asOf.precision, locale) ?? "",
+                    })}
+                  </span>
                 ) : null}
                 {claim.statedBy ? (
                   <>
@@ -144,7 +160,15 @@ export async function ReleasesWidget() {
   const excluded = series.yearOnly + series.undated;
   return (
     <Card aria-labelledby="releases-title">
-      <CardHeader id="releases-title" title={t("releasesChart")} action={<Link className="text-brand hover:underline" href="/timeline?type=release">{tc("viewAll")}</Link>} />
+      <CardHeader
+        id="releases-title"
+        title={t("releasesChart")}
+        action={
+          <Link className="text-brand hover:underline" href="/timeline?type=release">
+            {tc("viewAll")}
+          </Link>
+        }
+      />
       <CardBody>
         {data.length ? (
           <ChartFigure
@@ -152,7 +176,9 @@ export async function ReleasesWidget() {
             note={excluded ? t("releasesExcluded", { yearOnly: series.yearOnly, undated: series.undated }) : undefined}
             tableLabel={tc("chartTable")}
             columns={[tc("month"), tc("events")]}
-            rows={series.months.filter((m) => m.count).map((m, i) => ({ key: m.month + i, label: formatMonthShort(m.month, locale), value: m.count }))}
+            rows={series.months
+              .filter((m) => m.count)
+              .map((m, i) => ({ key: m.month + i, label: formatMonthShort(m.month, locale), value: m.count }))}
           >
             <BarChart data={data} valueLabel={tc("events")} />
           </ChartFigure>
@@ -174,7 +200,15 @@ export async function VendorsWidget() {
   ]);
   return (
     <Card aria-labelledby="vendors-title">
-      <CardHeader id="vendors-title" title={t("perVendorChart")} action={<Link className="text-brand hover:underline" href="/vendors">{tc("viewAll")}</Link>} />
+      <CardHeader
+        id="vendors-title"
+        title={t("perVendorChart")}
+        action={
+          <Link className="text-brand hover:underline" href="/vendors">
+            {tc("viewAll")}
+          </Link>
+        }
+      />
       <CardBody>
         {rows.length ? (
           <ChartFigure
@@ -214,7 +248,15 @@ export async function IndustriesWidget() {
   const rows = page.items.filter((i) => i.modelCount > 0 || i.articleCount > 0);
   return (
     <Card aria-labelledby="industries-title">
-      <CardHeader id="industries-title" title={t("industryChart")} action={<Link className="text-brand hover:underline" href="/industries">{tc("viewAll")}</Link>} />
+      <CardHeader
+        id="industries-title"
+        title={t("industryChart")}
+        action={
+          <Link className="text-brand hover:underline" href="/industries">
+            {tc("viewAll")}
+          </Link>
+        }
+      />
       <CardBody>
         {rows.length ? (
           <ChartFigure
@@ -245,10 +287,22 @@ export async function IndustriesWidget() {
 IndustriesWidget.Skeleton = ChartCardSkeleton;
 
 export async function LatestEventsWidget() {
-  const [events, t, tc] = await Promise.all([latestEvents({}, 8), getTranslations("overview"), getTranslations("common")]);
+  const [events, t, tc] = await Promise.all([
+    latestEvents({}, 8),
+    getTranslations("overview"),
+    getTranslations("common"),
+  ]);
   return (
     <Card aria-labelledby="latest-title">
-      <CardHeader id="latest-title" title={t("latestEvents")} action={<Link className="text-brand hover:underline" href="/timeline">{tc("viewAll")}</Link>} />
+      <CardHeader
+        id="latest-title"
+        title={t("latestEvents")}
+        action={
+          <Link className="text-brand hover:underline" href="/timeline">
+            {tc("viewAll")}
+          </Link>
+        }
+      />
       {events.length ? (
         <ul className="grid grid-cols-1 md:grid-cols-2 [&>li]:border-b [&>li]:border-line md:[&>li:nth-child(odd)]:border-r">
           {events.map((e) => (
@@ -283,7 +337,6 @@ LatestEventsWidget.Skeleton = function LatestEventsSkeleton() {
   );
 };
 
-
 export async function LandscapeWidget() {
   const [rows, t, tc, ts] = await Promise.all([
     vendorLandscape(10, 6),
@@ -297,12 +350,19 @@ export async function LandscapeWidget() {
         id="landscape-title"
         title={t("landscape")}
         description={t("landscapeHint")}
-        action={<Link className="text-brand hover:underline" href="/models">{tc("viewAll")}</Link>}
+        action={
+          <Link className="text-brand hover:underline" href="/models">
+            {tc("viewAll")}
+          </Link>
+        }
       />
       {rows.length ? (
         <ul className="divide-y divide-line" data-testid="landscape">
           {rows.map((r) => (
-            <li key={r.vendor.slug} className="grid grid-cols-1 gap-x-3 gap-y-1.5 px-4 py-2.5 sm:grid-cols-[7.5rem_minmax(0,1fr)] sm:px-5">
+            <li
+              key={r.vendor.slug}
+              className="grid grid-cols-1 gap-x-3 gap-y-1.5 px-4 py-2.5 sm:grid-cols-[7.5rem_minmax(0,1fr)] sm:px-5"
+            >
               <span className="text-sm">
                 <EntityName names={r.vendor.names} href={vendorHref(r.vendor.slug)} secondary={false} />
                 <span className="ml-1.5 text-xs tabular-nums text-ink-3">{r.modelCount}</span>
@@ -334,10 +394,22 @@ export async function LandscapeWidget() {
         </CardBody>
       )}
       {rows.length ? (
-        <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-line px-4 py-2.5 text-xs text-ink-3 sm:px-5" aria-hidden="true">
-          <span className="inline-flex items-center gap-1.5"><span className="h-1.5 w-1.5 rounded-full bg-ok" />{ts("curated")}</span>
-          <span className="inline-flex items-center gap-1.5"><span className="h-1.5 w-1.5 rounded-full bg-warn" />{ts("discovered")}</span>
-          <span className="inline-flex items-center gap-1.5"><span className="h-1.5 w-1.5 rounded-full bg-info" />{ts("confirmed")}</span>
+        <p
+          className="flex flex-wrap gap-x-4 gap-y-1 border-t border-line px-4 py-2.5 text-xs text-ink-3 sm:px-5"
+          aria-hidden="true"
+        >
+          <span className="inline-flex items-center gap-1.5">
+            <span className="h-1.5 w-1.5 rounded-full bg-ok" />
+            {ts("curated")}
+          </span>
+          <span className="inline-flex items-center gap-1.5">
+            <span className="h-1.5 w-1.5 rounded-full bg-warn" />
+            {ts("discovered")}
+          </span>
+          <span className="inline-flex items-center gap-1.5">
+            <span className="h-1.5 w-1.5 rounded-full bg-info" />
+            {ts("confirmed")}
+          </span>
         </p>
       ) : null}
     </Card>

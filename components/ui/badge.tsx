@@ -11,7 +11,12 @@ const tones = {
   info: "bg-info-soft text-info ring-info/25",
 } as const;
 
-export function Badge({ children, tone = "neutral", title, className }: {
+export function Badge({
+  children,
+  tone = "neutral",
+  title,
+  className,
+}: {
   children: ReactNode;
   tone?: keyof typeof tones;
   title?: string;
@@ -46,8 +51,7 @@ export function StatusBadge({ status }: { status: "curated" | "discovered" | "co
 }
 
 export function Chip({ children, href }: { children: ReactNode; href?: string }) {
-  const cls =
-    "inline-flex items-center rounded-md border border-line bg-surface px-2 py-0.5 text-xs text-ink-2";
+  const cls = "inline-flex items-center rounded-md border border-line bg-surface px-2 py-0.5 text-xs text-ink-2";
   return href ? (
     <Link href={href} className={cn(cls, "hover:border-brand hover:text-brand")}>
       {children}

@@ -1,19 +1,33 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ children, className, as: Tag = "section", ...rest }: {
+export function Card({
+  children,
+  className,
+  as: Tag = "section",
+  ...rest
+}: {
   children: ReactNode;
   className?: string;
   as?: "section" | "div" | "article" | "li";
 } & Record<`aria-${string}`, string | undefined>) {
   return (
-    <Tag className={cn("rounded-xl border border-line bg-surface shadow-[0_1px_2px_rgba(16,24,40,0.04)]", className)} {...rest}>
+    <Tag
+      className={cn("rounded-xl border border-line bg-surface shadow-[0_1px_2px_rgba(16,24,40,0.04)]", className)}
+      {...rest}
+    >
       {children}
     </Tag>
   );
 }
 
-export function CardHeader({ title, description, action, id, level = 2 }: {
+export function CardHeader({
+  title,
+  description,
+  action,
+  id,
+  level = 2,
+}: {
   title: ReactNode;
   description?: ReactNode;
   action?: ReactNode;

@@ -5,7 +5,15 @@ import { sentenceHref } from "./hrefs";
 import { cn } from "./cn";
 
 /** The sentence a fact came from, linking to it in our copy of the article and to the original. */
-export function CitationQuote({ citation, compact = false, className }: { citation: Citation; compact?: boolean; className?: string }) {
+export function CitationQuote({
+  citation,
+  compact = false,
+  className,
+}: {
+  citation: Citation;
+  compact?: boolean;
+  className?: string;
+}) {
   const t = useTranslations("common");
   return (
     <figure className={cn("rounded-lg border-l-[3px] border-brand/60 bg-subtle px-3 py-2", className)}>
@@ -31,7 +39,15 @@ export function CitationQuote({ citation, compact = false, className }: { citati
   );
 }
 
-export function ExternalLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+export function ExternalLink({
+  href,
+  children,
+  className,
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const t = useTranslations("common");
   return (
     <a

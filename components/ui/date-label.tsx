@@ -3,7 +3,10 @@ import { formatDateAtPrecision, type Precision } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 
 /** A date at exactly its precision ("2023年7月" / "July 2023"); never a made-up day. */
-export function DateLabel({ date, className }: {
+export function DateLabel({
+  date,
+  className,
+}: {
   date: { value: string | null; precision: Precision; inferred?: boolean; text?: string | null };
   className?: string;
 }) {

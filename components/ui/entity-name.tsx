@@ -5,7 +5,12 @@ import type { Locale } from "@/lib/i18n/config";
 import { cn } from "./cn";
 
 /** A name in the reader's language, with the other language's name beside it when known. */
-export function EntityName({ names, href, className, secondary = true }: {
+export function EntityName({
+  names,
+  href,
+  className,
+  secondary = true,
+}: {
   names: Names;
   href?: string;
   className?: string;

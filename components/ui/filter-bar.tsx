@@ -23,7 +23,14 @@ export interface TextField {
   pattern?: string;
 }
 
-export function FilterBar({ action, fields, applyLabel, resetLabel, legend, active }: {
+export function FilterBar({
+  action,
+  fields,
+  applyLabel,
+  resetLabel,
+  legend,
+  active,
+}: {
   action: string;
   fields: (SelectField | TextField)[];
   applyLabel: string;

@@ -10,7 +10,10 @@ export function MentionList({ mentions }: { mentions: MentionItem[] }) {
     <ol className="divide-y divide-line">
       {mentions.map((m) => {
         const at = m.start - m.sentenceStart;
-        const inSentence = at >= 0 && m.end - m.sentenceStart <= m.sentence.length && m.sentence.slice(at, at + m.text.length) === m.text;
+        const inSentence =
+          at >= 0 &&
+          m.end - m.sentenceStart <= m.sentence.length &&
+          m.sentence.slice(at, at + m.text.length) === m.text;
         return (
           <li key={m.id} className="py-3 first:pt-0 last:pb-0">
             <p lang="zh-CN" className="text-sm leading-relaxed text-ink-2">
@@ -28,7 +31,9 @@ export function MentionList({ mentions }: { mentions: MentionItem[] }) {
               <a href={sentenceHref(m.article.id, m.sentenceStart)} className="font-medium text-brand hover:underline">
                 {t("goToSentence")} →
               </a>
-              <span lang="zh-CN" className="min-w-0 truncate text-ink-3">{m.article.title}</span>
+              <span lang="zh-CN" className="min-w-0 truncate text-ink-3">
+                {m.article.title}
+              </span>
               <ExternalLink href={m.article.url} className="text-ink-3">
                 {t("original")}
               </ExternalLink>

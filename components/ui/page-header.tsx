@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, subtitle, eyebrow, actions, children }: {
+export function PageHeader({
+  title,
+  subtitle,
+  eyebrow,
+  actions,
+  children,
+}: {
   title: ReactNode;
   subtitle?: ReactNode;
   eyebrow?: ReactNode;

@@ -2,7 +2,13 @@ import { cn } from "./cn";
 
 /** A grey placeholder block; pulses unless the reader prefers reduced motion. */
 export function Skeleton({ className, style }: { className?: string; style?: React.CSSProperties }) {
-  return <div aria-hidden="true" style={style} className={cn("animate-pulse rounded-md bg-subtle motion-reduce:animate-none", className)} />;
+  return (
+    <div
+      aria-hidden="true"
+      style={style}
+      className={cn("animate-pulse rounded-md bg-subtle motion-reduce:animate-none", className)}
+    />
+  );
 }
 
 export function SkeletonLines({ lines = 3 }: { lines?: number }) {

@@ -71,8 +71,7 @@ export function readCookie(header: string | null, name: string): string | null {
 }
 
 export type AdminAuth =
-  | { ok: true; via: "bearer" | "cookie" }
-  | { ok: false; reason: "disabled" | "missing" | "invalid" };
+  { ok: true; via: "bearer" | "cookie" } | { ok: false; reason: "disabled" | "missing" | "invalid" };
 
 /** Who is asking: a bearer token (API), a session cookie (browser), or nobody. */
 export function authenticate(request: Request): AdminAuth {

@@ -28,7 +28,8 @@ export function requireAdmin(request: Request): Extract<AdminAuth, { ok: true }>
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new HttpError(403, "cross-site request refused");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none")
+    throw new HttpError(403, "cross-site request refused");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   let originHost: string;

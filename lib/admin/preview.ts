@@ -80,7 +80,12 @@ export async function previewUploads(uploads: Upload[], earlier: Rejection[] = [
         industries: article.industries,
         technologies: article.technologies,
       },
-      models: x.models.map((m) => ({ key: m.key, names: { zh: m.nameZh, en: m.nameEn }, vendor: ref("o", m.vendorKey), curated: m.curated })),
+      models: x.models.map((m) => ({
+        key: m.key,
+        names: { zh: m.nameZh, en: m.nameEn },
+        vendor: ref("o", m.vendorKey),
+        curated: m.curated,
+      })),
       organizations: x.organizations.map((o) => ({
         key: o.key,
         names: { zh: o.nameZh, en: o.nameEn },

@@ -135,27 +135,34 @@ export interface ReviewResult {
  */
 export async function applyReviewAction(action: ReviewAction): Promise<ReviewResult> {
   const db = await getWriteDb();
-  return db.$transaction(
-    async (tx): Promise<ReviewResult> => {
-      const source = await findEntity(tx, action.kind, action.slug);
-      if (!source) throw new NotFoundError(action.kind);
-      if (action.action === "confirm") {
-        if (source.status === "discovered") await updateEntity(tx, action.kind, source.id, { status: "confirmed" });
-        return { action: "confirm", kind: action.kind, slug: action.slug, into: action.slug };
-      }
-      if (source.status === "curated") throw new HttpError(409, `${action.slug} is curated (from the registry): it cannot be ${action.action}d here`);
-      if (action.action === "rename") {
-        await rename(tx, action.kind, source, action.nameZh, action.nameEn);
-        return { action: "rename", kind: action.kind, slug: action.slug, into: action.slug };
-      }
-      if (action.into === action.slug) throw new HttpError(409, "cannot merge an entity into itself");
-      const target = await findEntity(tx, action.kind, action.into);
-      if (!target) throw new HttpError(409, `merge target ${action.into} does not exist`);
-      const moved = action.kind === "model" ? await mergeModel(tx, source, target) : await mergeOrganization(tx, source, target);
-      return { action: "merge", kind: action.kind, slug: action.slug, into: action.into, moved };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  ).finally(invalidateQueryCache);
+  return db
+    .$transaction(
+      async (tx): Promise<ReviewResult> => {
+        const source = await findEntity(tx, action.kind, action.slug);
+        if (!source) throw new NotFoundError(action.kind);
+        if (action.action === "confirm") {
+          if (source.status === "discovered") await updateEntity(tx, action.kind, source.id, { status: "confirmed" });
+          return { action: "confirm", kind: action.kind, slug: action.slug, into: action.slug };
+        }
+        if (source.status === "curated")
+          throw new HttpError(
+            409,
+            `${action.slug} is curated (from the registry): it cannot be ${action.action}d here`,
+          );
+        if (action.action === "rename") {
+          await rename(tx, action.kind, source, action.nameZh, action.nameEn);
+          return { action: "rename", kind: action.kind, slug: action.slug, into: action.slug };
+        }
+        if (action.into === action.slug) throw new HttpError(409, "cannot merge an entity into itself");
+        const target = await findEntity(tx, action.kind, action.into);
+        if (!target) throw new HttpError(409, `merge target ${action.into} does not exist`);
+        const moved =
+          action.kind === "model" ? await mergeModel(tx, source, target) : await mergeOrganization(tx, source, target);
+        return { action: "merge", kind: action.kind, slug: action.slug, into: action.into, moved };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    )
+    .finally(invalidateQueryCache);
 }
 
 type Tx = Prisma.TransactionClient;
@@ -218,7 +225,10 @@ async function rename(tx: Tx, kind: ReviewKind, e: Entity, nameZh: string, nameE
 
 async function mergeModel(tx: Tx, source: Entity, target: Entity) {
   const mentions = await tx.mention.updateMany({ where: { modelId: source.id }, data: { modelId: target.id } });
-  const industryLinks = await tx.industryLink.updateMany({ where: { modelId: source.id }, data: { modelId: target.id } });
+  const industryLinks = await tx.industryLink.updateMany({
+    where: { modelId: source.id },
+    data: { modelId: target.id },
+  });
   const events = await moveEvents(tx, { modelId: source.id }, { modelId: target.id });
   const claims = await moveClaims(tx, { subjectModelId: source.id }, { subjectModelId: target.id });
   await tx.model.update({
@@ -232,14 +242,26 @@ async function mergeModel(tx: Tx, source: Entity, target: Entity) {
 }
 
 async function mergeOrganization(tx: Tx, source: Entity, target: Entity) {
-  const mentions = await tx.mention.updateMany({ where: { organizationId: source.id }, data: { organizationId: target.id } });
-  const industryLinks = await tx.industryLink.updateMany({ where: { organizationId: source.id }, data: { organizationId: target.id } });
+  const mentions = await tx.mention.updateMany({
+    where: { organizationId: source.id },
+    data: { organizationId: target.id },
+  });
+  const industryLinks = await tx.industryLink.updateMany({
+    where: { organizationId: source.id },
+    data: { organizationId: target.id },
+  });
   const models = await tx.model.updateMany({ where: { vendorId: source.id }, data: { vendorId: target.id } });
-  const people = await tx.person.updateMany({ where: { organizationId: source.id }, data: { organizationId: target.id } });
+  const people = await tx.person.updateMany({
+    where: { organizationId: source.id },
+    data: { organizationId: target.id },
+  });
   const events = await moveEvents(tx, { organizationId: source.id }, { organizationId: target.id });
   const claims = await moveClaims(tx, { subjectOrganizationId: source.id }, { subjectOrganizationId: target.id });
   await tx.claim.updateMany({ where: { statedById: source.id }, data: { statedById: target.id } });
-  const roles = await tx.organization.findMany({ where: { id: { in: [source.id, target.id] } }, select: { roles: true } });
+  const roles = await tx.organization.findMany({
+    where: { id: { in: [source.id, target.id] } },
+    select: { roles: true },
+  });
   await tx.organization.update({
     where: { id: target.id },
     data: {
@@ -250,7 +272,14 @@ async function mergeOrganization(tx: Tx, source: Entity, target: Entity) {
   await tx.$executeRaw`UPDATE "Organization" t SET "searchTerms" = coalesce(t."searchTerms", ''::tsvector) || coalesce(s."searchTerms", ''::tsvector)
     FROM "Organization" s WHERE t.id = ${target.id} AND s.id = ${source.id}`;
   await tx.organization.delete({ where: { id: source.id } });
-  return { mentions: mentions.count, events, claims, industryLinks: industryLinks.count, models: models.count, people: people.count };
+  return {
+    mentions: mentions.count,
+    events,
+    claims,
+    industryLinks: industryLinks.count,
+    models: models.count,
+    people: people.count,
+  };
 }
 
 /**
@@ -265,13 +294,23 @@ async function moveEvents(
 ): Promise<number> {
   const events = await tx.event.findMany({
     where,
-    select: { id: true, type: true, date: true, precision: true, dateInferred: true, modelId: true, organizationId: true },
+    select: {
+      id: true,
+      type: true,
+      date: true,
+      precision: true,
+      dateInferred: true,
+      modelId: true,
+      organizationId: true,
+    },
   });
   for (const e of events) {
     const next = { modelId: e.modelId, organizationId: e.organizationId, ...data };
     const [model, org] = await Promise.all([
       next.modelId ? tx.model.findUnique({ where: { id: next.modelId }, select: { slug: true } }) : null,
-      next.organizationId ? tx.organization.findUnique({ where: { id: next.organizationId }, select: { slug: true } }) : null,
+      next.organizationId
+        ? tx.organization.findUnique({ where: { id: next.organizationId }, select: { slug: true } })
+        : null,
     ]);
     const key = eventKey({
       type: e.type,
@@ -301,15 +340,26 @@ async function moveClaims(
   const claims = await tx.claim.findMany({
     where,
     select: {
-      id: true, metric: true, value: true, unit: true, bound: true, asOf: true, asOfPrecision: true,
-      scope: true, subjectModelId: true, subjectOrganizationId: true, statedById: true,
+      id: true,
+      metric: true,
+      value: true,
+      unit: true,
+      bound: true,
+      asOf: true,
+      asOfPrecision: true,
+      scope: true,
+      subjectModelId: true,
+      subjectOrganizationId: true,
+      statedById: true,
     },
   });
   for (const c of claims) {
     const next = { subjectModelId: c.subjectModelId, subjectOrganizationId: c.subjectOrganizationId, ...data };
     const [model, org] = await Promise.all([
       next.subjectModelId ? tx.model.findUnique({ where: { id: next.subjectModelId }, select: { slug: true } }) : null,
-      next.subjectOrganizationId ? tx.organization.findUnique({ where: { id: next.subjectOrganizationId }, select: { slug: true } }) : null,
+      next.subjectOrganizationId
+        ? tx.organization.findUnique({ where: { id: next.subjectOrganizationId }, select: { slug: true } })
+        : null,
     ]);
     const key = claimKey({
       metric: c.metric,
@@ -325,7 +375,8 @@ async function moveClaims(
     if (twin && twin.id !== c.id) {
       await tx.$executeRaw`UPDATE "ClaimSource" SET "claimId" = ${twin.id}
         WHERE "claimId" = ${c.id} AND "articleId" NOT IN (SELECT "articleId" FROM "ClaimSource" WHERE "claimId" = ${twin.id})`;
-      if (!twin.statedById && c.statedById) await tx.claim.update({ where: { id: twin.id }, data: { statedById: c.statedById } });
+      if (!twin.statedById && c.statedById)
+        await tx.claim.update({ where: { id: twin.id }, data: { statedById: c.statedById } });
       await tx.claim.delete({ where: { id: c.id } });
     } else {
       await tx.claim.update({ where: { id: c.id }, data: { ...data, key } });

@@ -42,8 +42,11 @@ export async function readBodyLimited(request: Request, max = MAX_UPLOAD_BODY_BY
 
 /** A file name fit for messages: its last path part, printable, at most 120 characters. */
 export function safeFileName(name: string, fallback: string): string {
-   
-  const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 120);
+  const base = path
+    .basename(name.replace(/\\/g, "/"))
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 120);
   return base || fallback;
 }
 
@@ -67,7 +70,12 @@ export async function readUploads(request: Request): Promise<{ uploads: Upload[]
   const rejections: Rejection[] = [];
   const add = (name: string, bytes: Uint8Array) => {
     if (bytes.byteLength > MAX_UPLOAD_FILE_BYTES) {
-      rejections.push({ file: name, line: null, field: null, message: `file is ${bytes.byteLength} bytes, over the ${MAX_UPLOAD_FILE_BYTES}-byte limit` });
+      rejections.push({
+        file: name,
+        line: null,
+        field: null,
+        message: `file is ${bytes.byteLength} bytes, over the ${MAX_UPLOAD_FILE_BYTES}-byte limit`,
+      });
     } else {
       uploads.push({ name, bytes });
     }
@@ -77,7 +85,9 @@ export async function readUploads(request: Request): Promise<{ uploads: Upload[]
     .getAll("text")
     .filter((v): v is string => typeof v === "string" && v.trim() !== "")
     .map((v) => v.replace(/\r\n?/g, "\n"));
-  pasted.forEach((text, i) => add(pasted.length > 1 ? `pasted-${i + 1}.txt` : "pasted.txt", new TextEncoder().encode(text)));
+  pasted.forEach((text, i) =>
+    add(pasted.length > 1 ? `pasted-${i + 1}.txt` : "pasted.txt", new TextEncoder().encode(text)),
+  );
   let n = 0;
   for (const entry of form.getAll("files")) {
     if (typeof entry === "string") continue;
@@ -85,7 +95,9 @@ export async function readUploads(request: Request): Promise<{ uploads: Upload[]
     n++;
     add(safeFileName(entry.name, `upload-${n}.txt`), new Uint8Array(await entry.arrayBuffer()));
   }
-  if (uploads.length + rejections.length === 0) throw new HttpError(400, "no files: add files (`files`) or paste an article (`text`)");
-  if (uploads.length + rejections.length > MAX_UPLOAD_FILES) throw new HttpError(413, `too many files: at most ${MAX_UPLOAD_FILES} at a time`);
+  if (uploads.length + rejections.length === 0)
+    throw new HttpError(400, "no files: add files (`files`) or paste an article (`text`)");
+  if (uploads.length + rejections.length > MAX_UPLOAD_FILES)
+    throw new HttpError(413, `too many files: at most ${MAX_UPLOAD_FILES} at a time`);
   return { uploads, rejections };
 }

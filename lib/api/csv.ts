@@ -29,7 +29,13 @@ function cell(value: Cell): string | number {
 export function toCsv<T>(rows: T[], columns: Column<T>[]): string {
   return stringify(
     rows.map((r) => columns.map((c) => cell(c.value(r)))),
-    { bom: true, header: true, columns: columns.map((c) => c.header), record_delimiter: "windows", quoted_string: true },
+    {
+      bom: true,
+      header: true,
+      columns: columns.map((c) => c.header),
+      record_delimiter: "windows",
+      quoted_string: true,
+    },
   );
 }
 

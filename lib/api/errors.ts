@@ -37,9 +37,25 @@ export function toIssues(issues: z.core.$ZodIssue[]): ApiIssue[] {
 
 // Codes that mean "the database is not there" rather than "the query is wrong".
 const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "EPIPE",
-  "P1001", "P1002", "P1008", "P1017", "P2024", // Prisma: can't reach, timed out, closed, pool timeout
-  "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006", // PostgreSQL: shutdown, too many connections, connection failures
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "EPIPE",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024", // Prisma: can't reach, timed out, closed, pool timeout
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08006", // PostgreSQL: shutdown, too many connections, connection failures
 ]);
 
 /** True when the error (or one it wraps) says the database cannot be reached. */
@@ -50,7 +66,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let seen = 0; pending.length && seen < 16; seen++) {
     const e = pending.pop();
     if (!e || typeof e !== "object") continue;
-    const x = e as { name?: unknown; code?: unknown; kind?: unknown; cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
+    const x = e as {
+      name?: unknown;
+      code?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (x.name === "PrismaClientInitializationError") return true;
     if (typeof x.code === "string" && UNREACHABLE_CODES.has(x.code)) return true;
     if (x.kind === "DatabaseNotReachable" || x.kind === "SocketTimeout" || x.kind === "ConnectionClosed") return true;

@@ -16,18 +16,18 @@ const PAGE = 100;
 
 function ref<T>(prefix: string, get: (row: T) => EntityRef | null | undefined): Column<T>[] {
   return [
-  { header: `${prefix}_slug`, value: (r) => get(r)?.slug },
-  { header: `${prefix}_zh`, value: (r) => get(r)?.names.zh },
-  { header: `${prefix}_en`, value: (r) => get(r)?.names.en },
+    { header: `${prefix}_slug`, value: (r) => get(r)?.slug },
+    { header: `${prefix}_zh`, value: (r) => get(r)?.names.zh },
+    { header: `${prefix}_en`, value: (r) => get(r)?.names.en },
   ];
 }
 
 function evidence<T>(get: (row: T) => Citation | undefined): Column<T>[] {
   return [
-  { header: "article_id", value: (r) => get(r)?.articleId },
-  { header: "article_url", value: (r) => get(r)?.articleUrl },
-  { header: "article_title", value: (r) => get(r)?.articleTitle },
-  { header: "quote", value: (r) => get(r)?.quote },
+    { header: "article_id", value: (r) => get(r)?.articleId },
+    { header: "article_url", value: (r) => get(r)?.articleUrl },
+    { header: "article_title", value: (r) => get(r)?.articleTitle },
+    { header: "quote", value: (r) => get(r)?.quote },
   ];
 }
 
@@ -77,7 +77,10 @@ const claimColumns: Column<ClaimItem>[] = [
 ];
 
 export async function modelsCsv(filters: Omit<ModelsApiFilter, "cursor">): Promise<string> {
-  const rows = await collectPages((cursor) => listModelsWithText({ ...filters, cursor }, { limit: PAGE }), MAX_EXPORT_ROWS);
+  const rows = await collectPages(
+    (cursor) => listModelsWithText({ ...filters, cursor }, { limit: PAGE }),
+    MAX_EXPORT_ROWS,
+  );
   return toCsv(rows, modelColumns);
 }
 

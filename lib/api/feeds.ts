@@ -19,8 +19,8 @@ const TYPE_LABEL: Record<EventItem["type"], { zh: string; en: string }> = {
   showcase: { zh: "亮相", en: "showcase" },
 };
 
- 
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe inside XML (forbidden characters dropped). */
 export function xmlText(s: string): string {
@@ -29,7 +29,12 @@ export function xmlText(s: string): string {
 
 /** Text as HTML that shows it literally. */
 export function escapeHtml(s: string): string {
-  return xmlText(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return xmlText(s)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 export interface FeedInfo {

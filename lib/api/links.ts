@@ -12,7 +12,9 @@ export function exportHref(kind: ExportKind, filters: Record<string, string | un
 }
 
 /** The Atom feed of all events (optionally filtered as the timeline), of one vendor, or of one model. */
-export function feedHref(target: { vendor: string } | { model: string } | { filters?: Record<string, string | undefined | null> } = {}): string {
+export function feedHref(
+  target: { vendor: string } | { model: string } | { filters?: Record<string, string | undefined | null> } = {},
+): string {
   if ("vendor" in target) return `/feeds/vendors/${encodeURIComponent(target.vendor)}.xml`;
   if ("model" in target) return `/feeds/models/${encodeURIComponent(target.model)}.xml`;
   const sp = new URLSearchParams();

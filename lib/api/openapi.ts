@@ -1,6 +1,11 @@
 // The OpenAPI 3.1 document of the JSON API, exports and feeds, generated from the same zod schemas
 // that validate the parameters (lib/validations/api.ts) and describe the responses (./schemas.ts).
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import {
+  extendZodWithOpenApi,
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type RouteConfig,
+} from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { reviewActionSchema } from "@/lib/admin/review-schema";
 import {
@@ -22,11 +27,22 @@ import * as s from "./schemas";
 extendZodWithOpenApi(z);
 
 const errors = {
-  400: { description: "Invalid parameters: the zod issues say which and why.", content: { "application/json": { schema: s.errorSchema } } },
-  500: { description: "Unexpected error (no details are exposed).", content: { "application/json": { schema: s.errorSchema } } },
-  503: { description: "The database is unreachable; retry later.", content: { "application/json": { schema: s.errorSchema } } },
+  400: {
+    description: "Invalid parameters: the zod issues say which and why.",
+    content: { "application/json": { schema: s.errorSchema } },
+  },
+  500: {
+    description: "Unexpected error (no details are exposed).",
+    content: { "application/json": { schema: s.errorSchema } },
+  },
+  503: {
+    description: "The database is unreachable; retry later.",
+    content: { "application/json": { schema: s.errorSchema } },
+  },
 } as const;
-const notFound = { 404: { description: "No item with this slug or id.", content: { "application/json": { schema: s.errorSchema } } } } as const;
+const notFound = {
+  404: { description: "No item with this slug or id.", content: { "application/json": { schema: s.errorSchema } } },
+} as const;
 
 function ok(description: string, schema: z.ZodType) {
   return { 200: { description, content: { "application/json": { schema } } } };
@@ -118,7 +134,12 @@ function register(registry: OpenAPIRegistry) {
   });
 
   const csv = (description: string) => ({
-    200: { description, content: { "text/csv": { schema: z.string().meta({ description: "UTF-8 with a byte-order mark; CRLF line ends" }) } } },
+    200: {
+      description,
+      content: {
+        "text/csv": { schema: z.string().meta({ description: "UTF-8 with a byte-order mark; CRLF line ends" }) },
+      },
+    },
   });
   get({
     path: "/api/export/models.csv",
@@ -145,10 +166,36 @@ function register(registry: OpenAPIRegistry) {
     responses: { ...csv("Claims, one a row."), ...errors },
   });
 
-  const atom = { 200: { description: "An Atom 1.0 feed of dated events.", content: { "application/atom+xml": { schema: z.string() } } } };
-  get({ path: "/feed.xml", operationId: "eventsFeed", tags: ["Feeds"], summary: "Atom feed of events (timeline filters)", request: { query: feedQuerySchema }, responses: { ...atom, ...errors } });
-  get({ path: "/feeds/vendors/{slug}", operationId: "vendorFeed", tags: ["Feeds"], summary: "Atom feed of one organization's events (`{slug}.xml` also works)", request: { params: slugParamSchema }, responses: { ...atom, ...notFound, ...errors } });
-  get({ path: "/feeds/models/{slug}", operationId: "modelFeed", tags: ["Feeds"], summary: "Atom feed of one model's events (`{slug}.xml` also works)", request: { params: slugParamSchema }, responses: { ...atom, ...notFound, ...errors } });
+  const atom = {
+    200: {
+      description: "An Atom 1.0 feed of dated events.",
+      content: { "application/atom+xml": { schema: z.string() } },
+    },
+  };
+  get({
+    path: "/feed.xml",
+    operationId: "eventsFeed",
+    tags: ["Feeds"],
+    summary: "Atom feed of events (timeline filters)",
+    request: { query: feedQuerySchema },
+    responses: { ...atom, ...errors },
+  });
+  get({
+    path: "/feeds/vendors/{slug}",
+    operationId: "vendorFeed",
+    tags: ["Feeds"],
+    summary: "Atom feed of one organization's events (`{slug}.xml` also works)",
+    request: { params: slugParamSchema },
+    responses: { ...atom, ...notFound, ...errors },
+  });
+  get({
+    path: "/feeds/models/{slug}",
+    operationId: "modelFeed",
+    tags: ["Feeds"],
+    summary: "Atom feed of one model's events (`{slug}.xml` also works)",
+    request: { params: slugParamSchema },
+    responses: { ...atom, ...notFound, ...errors },
+  });
 
   const bearer = registry.registerComponent("securitySchemes", "adminToken", {
     type: "http",
@@ -157,16 +204,25 @@ function register(registry: OpenAPIRegistry) {
   });
   const adminErrors = {
     401: { description: "Missing or wrong token.", content: { "application/json": { schema: s.errorSchema } } },
-    404: { description: "The admin area is off (no ADMIN_TOKEN configured).", content: { "application/json": { schema: s.errorSchema } } },
+    404: {
+      description: "The admin area is off (no ADMIN_TOKEN configured).",
+      content: { "application/json": { schema: s.errorSchema } },
+    },
     413: { description: "Upload too large.", content: { "application/json": { schema: s.errorSchema } } },
-    429: { description: "Too many requests; see Retry-After.", content: { "application/json": { schema: s.errorSchema } } },
+    429: {
+      description: "Too many requests; see Retry-After.",
+      content: { "application/json": { schema: s.errorSchema } },
+    },
   };
   const upload = {
     body: {
       content: {
         "multipart/form-data": {
           schema: z.object({
-            files: z.array(z.string().meta({ format: "binary" })).optional().meta({ description: "article files in the seed format (≤ 1 MB each, ≤ 20)" }),
+            files: z
+              .array(z.string().meta({ format: "binary" }))
+              .optional()
+              .meta({ description: "article files in the seed format (≤ 1 MB each, ≤ 20)" }),
             text: z.string().optional().meta({ description: "one pasted article" }),
           }),
         },
@@ -181,7 +237,10 @@ function register(registry: OpenAPIRegistry) {
     summary: "What the files would store (nothing is written): models, vendors, events and claims with their quotes",
     security: [{ [bearer.name]: [] }],
     request: upload,
-    responses: { 200: { description: "One entry per file: accepted (with the extraction) or rejected (with the CLI's message)." }, ...adminErrors },
+    responses: {
+      200: { description: "One entry per file: accepted (with the extraction) or rejected (with the CLI's message)." },
+      ...adminErrors,
+    },
   });
   registry.registerPath({
     method: "post",
@@ -191,7 +250,10 @@ function register(registry: OpenAPIRegistry) {
     summary: "Store the files as `npm run ingest` would",
     security: [{ [bearer.name]: [] }],
     request: upload,
-    responses: { 200: { description: "Counts of created, updated, unchanged and rejected files, with each rejection." }, ...adminErrors },
+    responses: {
+      200: { description: "Counts of created, updated, unchanged and rejected files, with each rejection." },
+      ...adminErrors,
+    },
   });
   registry.registerPath({
     method: "get",
@@ -212,7 +274,10 @@ function register(registry: OpenAPIRegistry) {
     request: { body: { content: { "application/json": { schema: reviewActionSchema } } } },
     responses: {
       200: { description: "What was done." },
-      409: { description: "Not allowed (a curated entity, a missing target).", content: { "application/json": { schema: s.errorSchema } } },
+      409: {
+        description: "Not allowed (a curated entity, a missing target).",
+        content: { "application/json": { schema: s.errorSchema } },
+      },
       ...adminErrors,
     },
   });
@@ -238,8 +303,15 @@ export function openApiDocument() {
     },
     servers: [{ url: "/" }],
     tags: [
-      { name: "Models" }, { name: "Vendors" }, { name: "Industries" }, { name: "Events" }, { name: "Claims" },
-      { name: "Articles" }, { name: "Exports" }, { name: "Feeds" }, { name: "Admin" },
+      { name: "Models" },
+      { name: "Vendors" },
+      { name: "Industries" },
+      { name: "Events" },
+      { name: "Claims" },
+      { name: "Articles" },
+      { name: "Exports" },
+      { name: "Feeds" },
+      { name: "Admin" },
     ],
   });
   return cached;

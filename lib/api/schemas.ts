@@ -25,7 +25,10 @@ export const dateSchema = z
     value: z
       .string()
       .nullable()
-      .meta({ description: "ISO 8601 at its precision: 2023, 2023-07 or 2023-08-31; null when unknown.", example: "2023-07" }),
+      .meta({
+        description: "ISO 8601 at its precision: 2023, 2023-07 or 2023-08-31; null when unknown.",
+        example: "2023-07",
+      }),
     precision: precisionSchema,
     inferred: z.boolean().meta({ description: "true when the year (or the whole date) was inferred, not written" }),
     text: z.string().nullable().meta({ description: "the phrase the date was read from", example: "截至2023年7月" }),
@@ -49,7 +52,10 @@ export const citationSchema = z
     sentenceStart: z.number().int(),
     sentenceEnd: z.number().int(),
   })
-  .meta({ id: "Evidence", description: "Where a fact was read: the article and the sentence (offsets in the cleaned body)." });
+  .meta({
+    id: "Evidence",
+    description: "Where a fact was read: the article and the sentence (offsets in the cleaned body).",
+  });
 
 export const eventTypeSchema = z.enum(EVENT_TYPES).meta({ id: "EventType" });
 
@@ -62,7 +68,13 @@ export const eventSchema = z
     organization: entityRefSchema.nullable(),
     sources: z.array(citationSchema).meta({ description: "the first reports of this event (sourceCount: all)" }),
     sourceCount: z.number().int(),
-    confidence: z.number().min(0).max(1).meta({ description: "how sure the extraction is, 0–1 (the surest of its reports); below 0.6 it is shown as unverified" }),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .meta({
+        description: "how sure the extraction is, 0–1 (the surest of its reports); below 0.6 it is shown as unverified",
+      }),
   })
   .meta({ id: "Event" });
 
@@ -80,7 +92,11 @@ export const claimSchema = z
     statedBy: entityRefSchema.nullable(),
     sources: z.array(citationSchema),
     sourceCount: z.number().int(),
-    confidence: z.number().min(0).max(1).meta({ description: "how sure the extraction is, 0–1 (the surest of its reports)" }),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .meta({ description: "how sure the extraction is, 0–1 (the surest of its reports)" }),
   })
   .meta({ id: "Claim" });
 
@@ -173,7 +189,13 @@ export const industryDetailSchema = z
     models: z.array(entityRefSchema.extend({ citation: citationSchema, vendor: entityRefSchema.nullable() })),
     vendors: z.array(entityRefSchema.extend({ citation: citationSchema.nullable() })),
     articles: z.array(
-      z.object({ id: z.number().int(), title: z.string(), url: z.string(), fromField: z.boolean(), fromBody: z.boolean() }),
+      z.object({
+        id: z.number().int(),
+        title: z.string(),
+        url: z.string(),
+        fromField: z.boolean(),
+        fromBody: z.boolean(),
+      }),
     ),
     articleCount: z.number().int(),
     mentionCount: z.number().int(),
@@ -259,7 +281,10 @@ export function pageSchema<T extends z.ZodType>(item: T, id: string) {
   return z
     .object({
       items: z.array(item),
-      nextCursor: z.string().nullable().meta({ description: "pass as `cursor` for the next page; null on the last page" }),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: "pass as `cursor` for the next page; null on the last page" }),
     })
     .meta({ id });
 }

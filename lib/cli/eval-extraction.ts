@@ -6,7 +6,15 @@ import { cleanBody } from "@/lib/ingest/clean";
 import { extractArticle } from "@/lib/extract";
 import { buildContext } from "@/lib/extract/context";
 import { loadCorpus, type Split } from "@/lib/corpus/load";
-import { addTallies, emptyTallies, METRICS, precision, recall, scoreArticle, type Prediction } from "@/lib/corpus/score";
+import {
+  addTallies,
+  emptyTallies,
+  METRICS,
+  precision,
+  recall,
+  scoreArticle,
+  type Prediction,
+} from "@/lib/corpus/score";
 import type { RawArticle } from "@/lib/validations/article-file";
 
 const args = process.argv.slice(2);
@@ -19,7 +27,11 @@ function predict(article: RawArticle): Prediction {
   const cleaned = cleanBody(article.body);
   const extraction = extractArticle(article, cleaned);
   const ctx = buildContext(article, cleaned);
-  const dates = ctx.allDates.map((d) => ({ text: cleaned.body.slice(d.start, d.end), value: d.point.value, precision: d.point.precision }));
+  const dates = ctx.allDates.map((d) => ({
+    text: cleaned.body.slice(d.start, d.end),
+    value: d.point.value,
+    precision: d.point.precision,
+  }));
   return { extraction, dates, documentDate: ctx.documentDate?.point.value ?? null };
 }
 
@@ -34,7 +46,8 @@ for (const a of corpus) {
   if (verbose) {
     for (const m of METRICS) {
       const { missed, spurious } = score.misses[m];
-      if (missed.length || spurious.length) console.log(`${a.name} ${m}: missed [${missed.join(", ")}] spurious [${spurious.join(", ")}]`);
+      if (missed.length || spurious.length)
+        console.log(`${a.name} ${m}: missed [${missed.join(", ")}] spurious [${spurious.join(", ")}]`);
     }
   }
 }
@@ -45,7 +58,12 @@ const report = (["dev", "heldout"] as const)
   .map((split) => ({
     split,
     articles: counts[split],
-    rows: METRICS.map((m) => ({ metric: m, ...totals[split][m], precision: precision(totals[split][m]), recall: recall(totals[split][m]) })),
+    rows: METRICS.map((m) => ({
+      metric: m,
+      ...totals[split][m],
+      precision: precision(totals[split][m]),
+      recall: recall(totals[split][m]),
+    })),
   }));
 if (asJson) console.log(JSON.stringify(report, null, 2));
 else {
@@ -54,6 +72,9 @@ else {
     console.log(`\n${g.split === "dev" ? "development" : "held-out"} (${g.articles} articles)`);
     console.log("| metric | TP | FP | FN | precision | recall |");
     console.log("|---|---:|---:|---:|---:|---:|");
-    for (const r of g.rows) console.log(`| ${r.metric} | ${r.tp} | ${r.fp} | ${r.fn} | ${(r.precision * 100).toFixed(1)}% | ${(r.recall * 100).toFixed(1)}% |`);
+    for (const r of g.rows)
+      console.log(
+        `| ${r.metric} | ${r.tp} | ${r.fp} | ${r.fn} | ${(r.precision * 100).toFixed(1)}% | ${(r.recall * 100).toFixed(1)}% |`,
+      );
   }
 }

@@ -12,7 +12,9 @@ const handle = await openDatabase();
 let exitCode = 1;
 try {
   const tty = process.stderr.isTTY;
-  const bar = tty ? new SingleBar({ format: "ingest {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : null;
+  const bar = tty
+    ? new SingleBar({ format: "ingest {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic)
+    : null;
   bar?.start(files.length, 0, { file: "" });
   const summary = await ingestFiles(handle.prisma, files, {
     // two batches in flight keep the database busy while the next one is prepared; more only

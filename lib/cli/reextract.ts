@@ -8,7 +8,9 @@ import { reextractArticles } from "../ingest/reextract";
 
 const handle = await openDatabase();
 try {
-  const bar = process.stderr.isTTY ? new SingleBar({ format: "reextract {bar} {value}/{total}", hideCursor: true }, Presets.shades_classic) : null;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: "reextract {bar} {value}/{total}", hideCursor: true }, Presets.shades_classic)
+    : null;
   let started = false;
   const t0 = performance.now();
   const summary = await reextractArticles(handle.prisma, {
@@ -23,7 +25,9 @@ try {
   });
   bar?.stop();
   const seconds = (performance.now() - t0) / 1000;
-  const rate = summary.rederived ? ` in ${seconds.toFixed(1)} s (${(summary.rederived / seconds).toFixed(0)} articles/s)` : "";
+  const rate = summary.rederived
+    ? ` in ${seconds.toFixed(1)} s (${(summary.rederived / seconds).toFixed(0)} articles/s)`
+    : "";
   console.log(
     summary.stale
       ? `extractor ${EXTRACTOR_VERSION}: ${summary.rederived} of ${summary.stale} articles derived again${rate}${summary.dropped ? `, ${summary.dropped} derived facts dropped` : ""}`

@@ -31,9 +31,7 @@ try {
   const summary = await ingestFiles(handle.prisma, files, { source: "start" });
   reportProblems(summary);
   const where = handle.kind === "embedded" ? "embedded database" : "PostgreSQL";
-  console.log(
-    `${where}: ${formatSummary(summary)}`,
-  );
+  console.log(`${where}: ${formatSummary(summary)}`);
 } finally {
   await handle.close();
 }
@@ -63,9 +61,7 @@ if (existsSync(seedsDir)) {
   watchArticleFolder(seedsDir, {
     onIngested: (summary, files) => {
       reportProblems(summary);
-      console.log(
-        `${seedsDir}: ${files.length} file(s) changed: ${formatSummary(summary)}`,
-      );
+      console.log(`${seedsDir}: ${files.length} file(s) changed: ${formatSummary(summary)}`);
     },
     onError: (error) => console.error(`watching ${seedsDir}: ${error.message}`),
   });

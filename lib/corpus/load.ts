@@ -22,7 +22,9 @@ export function loadCorpus(splits: Split[] = ["dev", "heldout"]): CorpusArticle[
   for (const split of splits) {
     const dir = path.join(CORPUS_DIR, split);
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith(".labels.json")).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith(".labels.json"))
+      .sort()) {
       const labels = corpusLabelsSchema.parse(JSON.parse(readFileSync(path.join(dir, f), "utf8")));
       const file = path.join(process.cwd(), labels.file);
       const parsed = parseArticleFile(labels.file, readFileSync(file));

@@ -68,7 +68,9 @@ const stripDatePrefix = (t: string) => toSimplified(t).replace(/^(截至|截止�
 export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore {
   const x = p.extraction;
   const tallies = Object.fromEntries(METRICS.map((m) => [m, emptyTally()])) as Record<Metric, Tally>;
-  const misses = Object.fromEntries(METRICS.map((m) => [m, { missed: [] as string[], spurious: [] as string[] }])) as ArticleScore["misses"];
+  const misses = Object.fromEntries(
+    METRICS.map((m) => [m, { missed: [] as string[], spurious: [] as string[] }]),
+  ) as ArticleScore["misses"];
 
   // Models: one-to-one, a predicted model whose own name equals the label's name first.
   const labelForms = labels.models.map((m) => forms([m.name, ...m.aliases]));
@@ -97,11 +99,13 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
   for (const [li, l] of labels.models.entries()) {
     if (!l.vendor) continue;
     const m = x.models.find((mm) => modelOf.get(mm.key) === li);
-    const got = m?.vendorKey ? orgForms.get(m.vendorKey) ?? forms([m.vendorKey]) : null;
+    const got = m?.vendorKey ? (orgForms.get(m.vendorKey) ?? forms([m.vendorKey])) : null;
     if (got && meets(got, forms([l.vendor, ...l.vendorAliases]))) tallies.vendors.tp++;
     else {
       tallies.vendors.fn++;
-      misses.vendors.missed.push(`${l.name} ← ${l.vendor}${m ? ` (got ${m.vendorKey ?? "none"})` : " (model not found)"}`);
+      misses.vendors.missed.push(
+        `${l.name} ← ${l.vendor}${m ? ` (got ${m.vendorKey ?? "none"})` : " (model not found)"}`,
+      );
       if (m?.vendorKey) {
         tallies.vendors.fp++;
         misses.vendors.spurious.push(`${l.name} ← ${m.vendorKey}`);
@@ -116,9 +120,12 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
   }
 
   // Events: type + model + date at its precision.
-  const labelName = (key: string | null) => (key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!].name : `?${key}`);
+  const labelName = (key: string | null) =>
+    key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!].name : `?${key}`;
   const ev = compareStrings(
-    x.events.filter((e) => e.modelKey !== null).map((e) => `${e.type}|${labelName(e.modelKey)}|${e.date.precision === "unknown" ? null : e.date.value}`),
+    x.events
+      .filter((e) => e.modelKey !== null)
+      .map((e) => `${e.type}|${labelName(e.modelKey)}|${e.date.precision === "unknown" ? null : e.date.value}`),
     labels.events.map((e) => `${e.type}|${e.model}|${e.date}`),
   );
   tallies.events = ev.tally;
@@ -139,10 +146,14 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
 
   // Dates: value and precision equal, and one phrase inside the other (labels sometimes take a
   // word more or less: 今天凌晨 for 今天, 已于5月 for 5月).
-  const predictedDates = p.dates.filter((d) => d.value !== null).map((d) => ({ ...d, t: stripDatePrefix(d.text), used: false }));
+  const predictedDates = p.dates
+    .filter((d) => d.value !== null)
+    .map((d) => ({ ...d, t: stripDatePrefix(d.text), used: false }));
   for (const l of labels.dates) {
     const lt = stripDatePrefix(l.text);
-    const hit = predictedDates.find((d) => !d.used && d.value === l.value && d.precision === l.precision && (d.t.includes(lt) || lt.includes(d.t)));
+    const hit = predictedDates.find(
+      (d) => !d.used && d.value === l.value && d.precision === l.precision && (d.t.includes(lt) || lt.includes(d.t)),
+    );
     if (hit) {
       hit.used = true;
       tallies.dates.tp++;

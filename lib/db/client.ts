@@ -183,7 +183,8 @@ function preparedRunner(client: pg.PoolClient): SqlRunner {
   return {
     query: async <T>(text: string, params?: unknown[]) => {
       let name = statementNames.get(text);
-      if (!name) statementNames.set(text, (name = `moxing_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`));
+      if (!name)
+        statementNames.set(text, (name = `moxing_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`));
       return { rows: (await client.query({ name, text, values: params })).rows as T[] };
     },
     exec: (text) => client.query(text),
@@ -223,7 +224,9 @@ async function openEmbedded(dataDir: string, ownership: "share" | "own", waitMs:
     if (Date.now() > deadline) break;
     if (ownership === "own" && Date.now() - lastWaitLog > 10_000) {
       lastWaitLog = Date.now();
-      console.log(`waiting for process ${owner.pid} (${owner.command}) to finish with the embedded database in ${dataDir}`);
+      console.log(
+        `waiting for process ${owner.pid} (${owner.command}) to finish with the embedded database in ${dataDir}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -235,7 +238,10 @@ async function openEmbedded(dataDir: string, ownership: "share" | "own", waitMs:
   );
 }
 
-async function ownEmbedded(dataDir: string, claim: Extract<ReturnType<typeof claimDataDir>, { owned: true }>): Promise<DbHandle> {
+async function ownEmbedded(
+  dataDir: string,
+  claim: Extract<ReturnType<typeof claimDataDir>, { owned: true }>,
+): Promise<DbHandle> {
   mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
@@ -292,7 +298,11 @@ export function getReadDbHandle(): Promise<DbHandle> {
   const url = process.env.DATABASE_READ_URL;
   if (!url) return getDbHandle();
   if (!globalForDb.moxingReadDb) {
-    const opening = openDatabase({ url, migrate: false, poolSize: Number(process.env.DATABASE_READ_POOL_SIZE) || undefined });
+    const opening = openDatabase({
+      url,
+      migrate: false,
+      poolSize: Number(process.env.DATABASE_READ_POOL_SIZE) || undefined,
+    });
     globalForDb.moxingReadDb = opening;
     opening.catch(() => {
       if (globalForDb.moxingReadDb === opening) globalForDb.moxingReadDb = undefined;

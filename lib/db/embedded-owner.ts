@@ -3,7 +3,18 @@
 // holds a lock file beside it and serves the PostgreSQL wire protocol on a Unix socket there; every
 // other process (the ingestion CLI, psql) reaches the same database through that socket.
 import { randomUUID } from "node:crypto";
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -77,7 +88,10 @@ export function claimDataDir(dataDir: string): Claim {
     pid: process.pid,
     startTime: startTimeOf(process.pid),
     socketDir: null,
-    command: process.argv.slice(1, 3).map((a) => path.basename(a)).join(" "),
+    command: process.argv
+      .slice(1, 3)
+      .map((a) => path.basename(a))
+      .join(" "),
     since: new Date().toISOString(),
     token: randomUUID(),
   };
@@ -340,7 +354,11 @@ export interface OwnerSocket {
 }
 
 /** Serves db on `<socketDir>/.s.PGSQL.5432` (owner only). */
-export async function serveOwnerSocket(db: PGlite, socketDir: string, options: { idleMs?: number } = {}): Promise<OwnerSocket> {
+export async function serveOwnerSocket(
+  db: PGlite,
+  socketDir: string,
+  options: { idleMs?: number } = {},
+): Promise<OwnerSocket> {
   const socketPath = path.join(socketDir, ".s.PGSQL.5432");
   rmSync(socketPath, { force: true }); // left by a previous owner that was killed; we hold the lock
   const gate = new UnitOfWorkGate(db, options.idleMs);

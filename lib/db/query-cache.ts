@@ -46,7 +46,10 @@ const state: State = (shared.moxingQueryCache ??= {
   retryMs: RETRY_MS.first,
   stop: null,
   retry: null,
-  entries: new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: Number(process.env.MOXING_QUERY_CACHE_TTL_MS) || 60_000 }),
+  entries: new LRUCache<string, Entry>({
+    max: MAX_ENTRIES,
+    ttl: Number(process.env.MOXING_QUERY_CACHE_TTL_MS) || 60_000,
+  }),
 });
 
 function enabled(): boolean {
@@ -59,7 +62,10 @@ function enabled(): boolean {
  * fn with its results kept until the data changes. name must be unique among cached helpers; the
  * arguments are part of the key (as JSON), so they must be plain data.
  */
-export function cachedQuery<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function cachedQuery<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
   return (...args: A) => {
     if (!enabled()) return fn(...args);
     if (!state.started) startListening();

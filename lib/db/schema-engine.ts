@@ -24,7 +24,9 @@ async function loadEngine(schemaPath: string, schema: string, pglite: PGlite): P
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bg = (await import(path.join(pkgDir, "schema_engine_bg.js"))) as EngineBindings;
   const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   // The engine speaks to adapters through Prisma's Result-wrapped binding, as the CLI does.
@@ -42,11 +44,7 @@ async function loadEngine(schemaPath: string, schema: string, pglite: PGlite): P
     connectToShadowDb: async () => awaitScripts(await new PrismaPGlite(shadow).connect(), shadow),
   };
   const log = () => {};
-  return bg.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
 }
 
 /**

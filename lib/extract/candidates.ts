@@ -19,7 +19,8 @@ export interface Candidate {
 }
 
 // ASCII product tokens: MiniMax-01, abab6.5, QwQ-32B, CogVideoX-2B, AndesGPT-Turbo, TAIDE-LX-7B
-const ASCII_TOKEN = /(?<![A-Za-z0-9_.\-/@])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.\d{1,2}[A-Za-z]?)*(?![A-Za-z0-9@])/g;
+const ASCII_TOKEN =
+  /(?<![A-Za-z0-9_.\-/@])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.\d{1,2}[A-Za-z]?)*(?![A-Za-z0-9@])/g;
 
 /** ASCII tokens that could be model names, outside `covered` spans (registry hits). */
 export function asciiCandidates(ctx: ArticleContext, isCovered: (s: number, e: number) => boolean): Candidate[] {
@@ -34,25 +35,39 @@ export function asciiCandidates(ctx: ArticleContext, isCovered: (s: number, e: n
     if (tail && !/[\p{Script=Han}]/u.test(tail.suffix)) end = tail.end;
     else if (/^ GPT(?![A-Za-z])/.test(body.slice(end, end + 5))) end += 4; // NOMI GPT
     const name = body.slice(start, end);
-    if (isCovered(start, end) || name.length < 2 || isNotChineseModel(name) || lookupPhrase(name, "organization")) continue;
+    if (isCovered(start, end) || name.length < 2 || isNotChineseModel(name) || lookupPhrase(name, "organization"))
+      continue;
     out.push({ name, start, end, generator: "ascii" });
   }
   return out;
 }
 
-const CUE_AFTER = new RegExp(`^[”」』"）)》]?(?:系列|家族)?(?:的)?(?:[\\p{Script=Han}]{0,4}?)(?:${MODEL_CUES.join("|")})`, "u");
-const RELEASE_BEFORE = new RegExp(`(?:${RELEASE_VERBS.join("|")})(?:了|其|出|的|全新|新一代|新版|最新|自研|首款|升级版)*[^，。；！？\\n]{0,10}$`, "u");
+const CUE_AFTER = new RegExp(
+  `^[”」』"）)》]?(?:系列|家族)?(?:的)?(?:[\\p{Script=Han}]{0,4}?)(?:${MODEL_CUES.join("|")})`,
+  "u",
+);
+const RELEASE_BEFORE = new RegExp(
+  `(?:${RELEASE_VERBS.join("|")})(?:了|其|出|的|全新|新一代|新版|最新|自研|首款|升级版)*[^，。；！？\\n]{0,10}$`,
+  "u",
+);
 // 千帆大模型平台, 星火大模型服务: the name of a platform or a service built on models
-const PLATFORM_AFTER = new RegExp(`^(?:${MODEL_CUES.join("|")})?(?:平台|服务|生态|社区|开发平台|技术|能力|应用|产品|矩阵|家族|体系|工具)`);
+const PLATFORM_AFTER = new RegExp(
+  `^(?:${MODEL_CUES.join("|")})?(?:平台|服务|生态|社区|开发平台|技术|能力|应用|产品|矩阵|家族|体系|工具)`,
+);
 // 大模型产品“小可”, 金融大模型“轩辕”, AI助手“X”: named right after a cue
-const CUE_BEFORE = new RegExp(`(?:${MODEL_CUES.join("|")}|大模型产品|模型产品|智能助手|AI助手|助手|机器人|产品)(?:名为|叫做|命名为|——|：|:)?[“「『"]?$`);
+const CUE_BEFORE = new RegExp(
+  `(?:${MODEL_CUES.join("|")}|大模型产品|模型产品|智能助手|AI助手|助手|机器人|产品)(?:名为|叫做|命名为|——|：|:)?[“「『"]?$`,
+);
 // “星河·智算”大模型发布, 轩辕完成升级: a release verb right after the name (and its cue)
-const RELEASE_AFTER = new RegExp(`^[”」』"）)》]?(?:${MODEL_CUES.join("|")})?[^，。；！？]{0,6}?(?:${RELEASE_VERBS.join("|")})`);
+const RELEASE_AFTER = new RegExp(
+  `^[”」』"）)》]?(?:${MODEL_CUES.join("|")})?[^，。；！？]{0,6}?(?:${RELEASE_VERBS.join("|")})`,
+);
 const BENCH_AFTER = /^[^，。；]{0,3}(?:榜单|评测|基准|测试集|测评|得分|分数|排名|榜)/;
 const PRICE_AFTER = /^[^。；]{0,14}(?:元|美元)\s*\/?\s*(?:每)?(?:千|百万|万)\s*(?:tokens?|Tokens?|TOKENS?)/;
 const ORG_SUFFIX = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
 /** V3, R1, X1, k1.5, pro-32k: a variant's tail written without its family (a bare word such as Turbo can be a name). */
-export const VERSION_ONLY = /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)[-_]\d+[kKmM]?)$/i;
+export const VERSION_ONLY =
+  /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)[-_]\d+[kKmM]?)$/i;
 const CLAUSE_BREAK = /[，。；！？、\n]/;
 
 /** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
@@ -65,7 +80,9 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     const clause = text.split(CLAUSE_BREAK).pop() ?? "";
     return toSimplified(clause);
   };
-  const fields = toSimplified([ctx.article.title, ctx.article.eventSummary ?? "", ...ctx.article.keywords].join(" ")).toLowerCase();
+  const fields = toSimplified(
+    [ctx.article.title, ctx.article.eventSummary ?? "", ...ctx.article.keywords].join(" "),
+  ).toLowerCase();
   const ascii = !/\p{Script=Han}/u.test(name);
   const cue = any((c) => CUE_AFTER.test(toSimplified(body.slice(c.end, c.end + 12))));
   const release = any((c) => RELEASE_BEFORE.test(before(c)));
@@ -100,7 +117,9 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     platform_after: group.every((c) => PLATFORM_AFTER.test(toSimplified(body.slice(c.end, c.end + 10)))) ? 1 : 0,
     price_after: any((c) => PRICE_AFTER.test(body.slice(c.end, c.end + 30))),
     org_suffix: ORG_SUFFIX.test(name) ? 1 : 0,
-    in_parens: any((c) => /[（(]$/.test(body.slice(c.start - 1, c.start)) && /^[）)]/.test(body.slice(c.end, c.end + 1))),
+    in_parens: any(
+      (c) => /[（(]$/.test(body.slice(c.start - 1, c.start)) && /^[）)]/.test(body.slice(c.end, c.end + 1)),
+    ),
   };
 }
 

@@ -70,15 +70,24 @@ const VERB_METRIC: [RegExp, string][] = [
 
 function multiplier(m: string | undefined): number {
   switch (m) {
-    case "万亿": return 1e12;
-    case "千亿": return 1e11;
-    case "百亿": return 1e10;
-    case "亿": return 1e8;
-    case "千万": return 1e7;
-    case "百万": return 1e6;
-    case "万": return 1e4;
-    case "千": return 1e3;
-    default: return 1;
+    case "万亿":
+      return 1e12;
+    case "千亿":
+      return 1e11;
+    case "百亿":
+      return 1e10;
+    case "亿":
+      return 1e8;
+    case "千万":
+      return 1e7;
+    case "百万":
+      return 1e6;
+    case "万":
+      return 1e4;
+    case "千":
+      return 1e3;
+    default:
+      return 1;
   }
 }
 
@@ -88,7 +97,20 @@ export function parseNumber(s: string): number | null {
   if (/^[〇零一二两三四五六七八九]+$/.test(s) && s.length > 1) return cnNumber(s);
   let total = 0;
   let current = 0;
-  const D: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const D: Record<string, number> = {
+    零: 0,
+    〇: 0,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  };
   const U: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
   for (const ch of s) {
     if (ch in D) current = D[ch]!;
@@ -105,11 +127,25 @@ function boundOf(pre: string | undefined, post: string | undefined): ClaimBound 
   if (post === "左右" || post === "上下") return "approx";
   if (post === "以下") return "upper";
   switch (pre) {
-    case "超过": case "超": case "逾": case "至少": case "不少于": case "不低于": case "突破": case "上百":
+    case "超过":
+    case "超":
+    case "逾":
+    case "至少":
+    case "不少于":
+    case "不低于":
+    case "突破":
+    case "上百":
       return "lower";
-    case "近": case "将近": case "接近": case "不到": case "不足": case "少于":
+    case "近":
+    case "将近":
+    case "接近":
+    case "不到":
+    case "不足":
+    case "少于":
       return "upper";
-    case "约": case "大约": case "数":
+    case "约":
+    case "大约":
+    case "数":
       return "approx";
     default:
       return "exact";
@@ -120,18 +156,45 @@ const PNUM = "(\\d+(?:,\\d{3})*(?:\\.\\d+)?)";
 const CURRENCY = "(元人民币|人民币|元|厘|分|美元|美分|港元|港币|欧元)";
 const PER = "(百万|千|万|1000|100万|1M|1K|M|K)";
 // 0.0008元/千Tokens, 1元/百万tokens, 0.8厘/千tokens
-const PRICE_AFTER_RE = new RegExp(`${PNUM}\\s*${MULT}\\s*${CURRENCY}\\s*(?:\\/|每)\\s*${PER}?\\s*(?:个)?\\s*tokens?`, "giu");
+const PRICE_AFTER_RE = new RegExp(
+  `${PNUM}\\s*${MULT}\\s*${CURRENCY}\\s*(?:\\/|每)\\s*${PER}?\\s*(?:个)?\\s*tokens?`,
+  "giu",
+);
 // 每百万Tokens输入1元、输出2元 / 每千tokens 0.005元
 const PER_FIRST_RE = new RegExp(`每\\s*${PER}\\s*(?:个)?\\s*(输入|输出)?\\s*tokens?`, "giu");
-const IN_OUT_RE = new RegExp(`(输入|输出|input|output)?(?:价格|费用)?(?:为|仅为?|只需|低至|降至|是)?\\s*${PNUM}\\s*${CURRENCY}(?![\\/每])`, "giu");
+const IN_OUT_RE = new RegExp(
+  `(输入|输出|input|output)?(?:价格|费用)?(?:为|仅为?|只需|低至|降至|是)?\\s*${PNUM}\\s*${CURRENCY}(?![\\/每])`,
+  "giu",
+);
 // 10亿美元, 50亿元人民币, 43.48亿港元, 59.9元
-const MONEY_RE = new RegExp(`${PRE}${PNUM}\\s*(多|余)?${MULT}\\s*(美元|元人民币|人民币|元|港元|港币)(?!\\s*(?:\\/|每))`, "gu");
+const MONEY_RE = new RegExp(
+  `${PRE}${PNUM}\\s*(多|余)?${MULT}\\s*(美元|元人民币|人民币|元|港元|港币)(?!\\s*(?:\\/|每))`,
+  "gu",
+);
 
 const CURRENCY_FACTOR: Record<string, [number, "cny" | "usd" | "hkd" | "eur"]> = {
-  元人民币: [1, "cny"], 人民币: [1, "cny"], 元: [1, "cny"], 厘: [0.001, "cny"], 分: [0.01, "cny"],
-  美元: [1, "usd"], 美分: [0.01, "usd"], 港元: [1, "hkd"], 港币: [1, "hkd"], 欧元: [1, "eur"],
+  元人民币: [1, "cny"],
+  人民币: [1, "cny"],
+  元: [1, "cny"],
+  厘: [0.001, "cny"],
+  分: [0.01, "cny"],
+  美元: [1, "usd"],
+  美分: [0.01, "usd"],
+  港元: [1, "hkd"],
+  港币: [1, "hkd"],
+  欧元: [1, "eur"],
 };
-const PER_TOKENS: Record<string, number> = { 百万: 1e6, 千: 1e3, 万: 1e4, "1000": 1e3, "100万": 1e6, "1m": 1e6, "1k": 1e3, m: 1e6, k: 1e3 };
+const PER_TOKENS: Record<string, number> = {
+  百万: 1e6,
+  千: 1e3,
+  万: 1e4,
+  "1000": 1e3,
+  "100万": 1e6,
+  "1m": 1e6,
+  "1k": 1e3,
+  m: 1e6,
+  k: 1e3,
+};
 
 interface Amount {
   index: number;
@@ -150,18 +213,29 @@ export function pricesAndAmounts(text: string): Amount[] {
   const taken = (i: number, n: number) => out.some((a) => i < a.index + a.length && i + n > a.index);
   // the nearest 输入 / 输出 before the amount in its clause says which side of the price it is
   const side = (at: number) => {
-    const before = text.slice(Math.max(0, at - 20), at).split(/[，。；]/).pop() ?? "";
+    const before =
+      text
+        .slice(Math.max(0, at - 20), at)
+        .split(/[，。；]/)
+        .pop() ?? "";
     const last = [...before.matchAll(/输入|输出|input|output/gi)].pop();
     return !last ? "price" : /输入|input/i.test(last[0]) ? "price_input" : "price_output";
   };
   const perMillion = (num: string, mult: string | undefined, currency: string, per: string | undefined) => {
     const [factor, cur] = CURRENCY_FACTOR[currency];
-    const value = Number(num.replace(/,/g, "")) * multiplier(mult) * factor * (1e6 / (PER_TOKENS[(per ?? "1").toLowerCase()] ?? 1));
+    const value =
+      Number(num.replace(/,/g, "")) * multiplier(mult) * factor * (1e6 / (PER_TOKENS[(per ?? "1").toLowerCase()] ?? 1));
     return { value: round(value), unit: `${cur}_per_million_tokens` };
   };
   for (const m of text.matchAll(PRICE_AFTER_RE)) {
     const [whole, num, mult, currency, per] = m;
-    out.push({ index: m.index, length: whole.length, ...perMillion(num, mult, currency, per), metric: side(m.index), bound: /低至/.test(text.slice(Math.max(0, m.index - 3), m.index)) ? "lower" : "exact" });
+    out.push({
+      index: m.index,
+      length: whole.length,
+      ...perMillion(num, mult, currency, per),
+      metric: side(m.index),
+      bound: /低至/.test(text.slice(Math.max(0, m.index - 3), m.index)) ? "lower" : "exact",
+    });
   }
   // 每百万tokens 0.8元 / 每百万输入tokens在缓存命中时为1元 / 每千tokens定价0.015元: each amount after a
   // "per N tokens" phrase, up to the next such phrase, priced per that many tokens
@@ -175,7 +249,13 @@ export function pricesAndAmounts(text: string): Amount[] {
       if (taken(index, whole.length) || !/^(?:元|厘|分|美元|美分|元人民币|人民币)$/.test(currency)) continue;
       const p = perMillion(num, undefined, currency, perFirst[1]);
       const which = io ?? perFirst[2];
-      out.push({ index, length: whole.length, ...p, metric: which ? (/输入|input/i.test(which) ? "price_input" : "price_output") : side(index), bound: "exact" });
+      out.push({
+        index,
+        length: whole.length,
+        ...p,
+        metric: which ? (/输入|input/i.test(which) ? "price_input" : "price_output") : side(index),
+        bound: "exact",
+      });
     }
   });
   for (const m of text.matchAll(MONEY_RE)) {
@@ -184,7 +264,15 @@ export function pricesAndAmounts(text: string): Amount[] {
     const [factor, cur] = CURRENCY_FACTOR[currency];
     const value = round(Number(num.replace(/,/g, "")) * multiplier(mult) * factor);
     const clause = text.slice(Math.max(0, m.index - 16), m.index);
-    const metric = /估值/.test(clause) ? "valuation" : /融资|募资|募集|投资|领投|跟投/.test(clause + text.slice(m.index, m.index + whole.length + 8)) ? "funding_amount" : /营收|收入/.test(clause) ? "revenue" : /亏损/.test(clause) ? "loss" : "amount";
+    const metric = /估值/.test(clause)
+      ? "valuation"
+      : /融资|募资|募集|投资|领投|跟投/.test(clause + text.slice(m.index, m.index + whole.length + 8))
+        ? "funding_amount"
+        : /营收|收入/.test(clause)
+          ? "revenue"
+          : /亏损/.test(clause)
+            ? "loss"
+            : "amount";
     out.push({ index: m.index, length: whole.length, value, unit: cur, metric, bound: boundOf(pre, post) });
   }
   return out;
@@ -222,19 +310,50 @@ export function extractClaims(
     if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
     // what the sentence's claims share (date, scope, report, mentions), worked out at its first claim
     let shared: SentenceClaims | null = null;
-    const claim = (absIdx: number, metric: string, value: number, unit: string, bound: ClaimBound, reading: Reading, clauseStart = 0) =>
-      makeClaim((shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)), absIdx, metric, value, unit, bound, reading, clauseStart);
+    const claim = (
+      absIdx: number,
+      metric: string,
+      value: number,
+      unit: string,
+      bound: ClaimBound,
+      reading: Reading,
+      clauseStart = 0,
+    ) =>
+      makeClaim(
+        (shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)),
+        absIdx,
+        metric,
+        value,
+        unit,
+        bound,
+        reading,
+        clauseStart,
+      );
     const seen = new Set<number>();
     for (const p of pricesAndAmounts(s.text)) {
       for (let k = p.index; k < p.index + p.length; k++) seen.add(k);
-      claims.push(claim(s.start + p.index, p.metric, p.value, p.unit, p.bound, p.unit.endsWith("_per_million_tokens") ? "price" : "money"));
+      claims.push(
+        claim(
+          s.start + p.index,
+          p.metric,
+          p.value,
+          p.unit,
+          p.bound,
+          p.unit.endsWith("_per_million_tokens") ? "price" : "money",
+        ),
+      );
     }
     // ERNIE Speed和ERNIE Lite全面免费: a price of 0 for each model of the clause, in a sentence about prices
     for (const f of s.text.matchAll(FREE_RE)) {
-      if (!PRICE_CONTEXT.test(s.text) && !PRICE_CONTEXT.test(ctx.simple.slice(sentences[si - 1]?.start ?? s.start, s.start))) continue;
+      if (
+        !PRICE_CONTEXT.test(s.text) &&
+        !PRICE_CONTEXT.test(ctx.simple.slice(sentences[si - 1]?.start ?? s.start, s.start))
+      )
+        continue;
       const [cs] = clauseAround(s.text, f.index);
       const freed = inSentence.filter((x) => x.start - s.start >= cs && x.start - s.start < f.index);
-      for (const x of new Map(freed.map((y) => [y.key, y])).values()) claims.push(claim(x.end, "price", 0, "cny_per_million_tokens", "exact", "price", cs));
+      for (const x of new Map(freed.map((y) => [y.key, y])).values())
+        claims.push(claim(x.end, "price", 0, "cny_per_million_tokens", "exact", "price", cs));
     }
     NOUN_FIRST.lastIndex = 0;
     for (let m = NOUN_FIRST.exec(s.text); m; m = NOUN_FIRST.exec(s.text)) {
@@ -245,10 +364,19 @@ export function extractClaims(
       value *= multiplier(mult);
       const [unit, counted] = NOUN_FIRST_UNIT[noun];
       // 已发布的大模型数量达到1509个: the verb of the clause says what was counted
-      const verb = unit === "models" ? VERB_METRIC.find(([re]) => re.test(s.text.slice(clauseAround(s.text, m.index)[0], m.index))) : undefined;
+      const verb =
+        unit === "models"
+          ? VERB_METRIC.find(([re]) => re.test(s.text.slice(clauseAround(s.text, m.index)[0], m.index)))
+          : undefined;
       const metric = verb ? `models_${verb[1]}` : counted;
       if (unit === "parameters" && value < 1e6) continue;
-      const pre = /突破|超过|超|逾/.test(whole) ? "超过" : /约/.test(whole) ? "约" : /近|接近/.test(whole) ? "近" : undefined;
+      const pre = /突破|超过|超|逾/.test(whole)
+        ? "超过"
+        : /约/.test(whole)
+          ? "约"
+          : /近|接近/.test(whole)
+            ? "近"
+            : undefined;
       const absIdx = s.start + m.index;
       for (let k = m.index; k < m.index + whole.length; k++) seen.add(k);
       claims.push(claim(absIdx, metric, value, unit, boundOf(pre, post1 ?? post2), "noun_first"));
@@ -302,9 +430,20 @@ export function extractClaims(
       if (unit === "characters") metric = "context_length";
       else if (unit === "parameters") metric = "parameters";
       else if (unit === "percent" || unit === "percentage_points" || unit === "times") {
-        metric = /增长|增速|提升|提高|增加/.test(clause) ? "growth" : /便宜|降低|下降|减少|降价/.test(clause) ? "reduction" : unit === "times" ? "multiple" : "share";
+        metric = /增长|增速|提升|提高|增加/.test(clause)
+          ? "growth"
+          : /便宜|降低|下降|减少|降价/.test(clause)
+            ? "reduction"
+            : unit === "times"
+              ? "multiple"
+              : "share";
       } else metric = `${unit}_${verb ? verb[1] : "count"}`;
-      const reading: Reading = unit === "percent" || unit === "percentage_points" ? "percent" : /[个款家项种名位]|参数|tokens?|字/i.test(unitWord) ? "classifier" : "noun_after";
+      const reading: Reading =
+        unit === "percent" || unit === "percentage_points"
+          ? "percent"
+          : /[个款家项种名位]|参数|tokens?|字/i.test(unitWord)
+            ? "classifier"
+            : "noun_after";
       claims.push(claim(s.start + idx, metric, value, unit, boundOf(pre, post1 ?? post2), reading, cs));
     }
   }
@@ -343,11 +482,13 @@ function sentenceClaims(
 ): SentenceClaims {
   const { sentences, body } = ctx;
   // 该模型… refers back to the model of the sentence before
-  const fallbackModel = /^(?:该|此|这一|这款|新)?(?:模型|大模型)/.test(s.text.replace(/^[^，]{0,12}，/, "")) || /该模型|这一模型|新模型/.test(s.text) ? prevModel : null;
+  const fallbackModel =
+    /^(?:该|此|这一|这款|新)?(?:模型|大模型)/.test(s.text.replace(/^[^，]{0,12}，/, "")) ||
+    /该模型|这一模型|新模型/.test(s.text)
+      ? prevModel
+      : null;
   // 自8月31日…以来 / 从…起 mark a start, not the date the number holds at
-  const dates = ctx.datesIn(si).filter(
-    (d) => !startsPeriod(s.text, d, s.start) || /^截至|^截止/.test(d.point.text),
-  );
+  const dates = ctx.datesIn(si).filter((d) => !startsPeriod(s.text, d, s.start) || /^截至|^截止/.test(d.point.text));
   // else the sentence before it in the paragraph, else the article's own date: a number stated in
   // the present holds at the time of writing
   // the last date stated before it in the paragraph, up to three sentences back (not a period's start)
@@ -369,7 +510,13 @@ function sentenceClaims(
       : doc?.value
         ? { ...doc, inferred: true, text: "" }
         : UNKNOWN_DATE;
-  const asOfSource: keyof typeof PRIORS.claimAsOf = dates.length ? "own" : prev.length ? "previous" : doc?.value ? "document" : "none";
+  const asOfSource: keyof typeof PRIORS.claimAsOf = dates.length
+    ? "own"
+    : prev.length
+      ? "previous"
+      : doc?.value
+        ? "document"
+        : "none";
   const scope = /我国|国内|全国|中国|国产/.test(s.text) ? "China" : /全球|世界/.test(s.text) ? "global" : null;
   // the report the claims come from: this sentence or up to 3 before it in the same paragraph
   let statedBy: string | null = null;
@@ -408,7 +555,11 @@ function makeClaim(
   const subjOrg = shared.orgs.filter((x) => x.start < absIdx).pop();
   // scope: the nearest scope word before the number in its clause (我国…1509个，在全球…3755个中),
   // else the sentence's
-  const clause = s.text.slice(0, absIdx - s.start).split(/[，；。]/).pop() ?? "";
+  const clause =
+    s.text
+      .slice(0, absIdx - s.start)
+      .split(/[，；。]/)
+      .pop() ?? "";
   const near = [...clause.matchAll(SCOPE_WORD)].pop();
   const scope = near ? (GLOBAL.test(near[0]) ? "global" : "China") : shared.scope;
   return {

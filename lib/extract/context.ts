@@ -83,5 +83,9 @@ export function getJieba(): Jieba {
  * dearer than a lookup: memoised, and frozen since every caller shares the result.
  */
 export const tag = memoize((text: string): readonly TaggedWord[] =>
-  Object.freeze(getJieba().tag(text).map((w) => Object.freeze(w))),
+  Object.freeze(
+    getJieba()
+      .tag(text)
+      .map((w) => Object.freeze(w)),
+  ),
 );

@@ -38,7 +38,20 @@ export const newReference = (document: Ymd | null): DateReference => ({ document
  */
 export const ANCHOR_REACH = 2;
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇二三 -> 2023 (digit by digit), 十二 -> 12, 三十一 -> 31, "7" -> 7 */
 export function cnNumber(s: string): number | null {
@@ -152,18 +165,25 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const g = m.groups!;
     const phrase = m[0];
-    const base = (from: "document" | "anchor") => (from === "anchor" ? ref.anchor ?? ref.document : ref.document);
+    const base = (from: "document" | "anchor") => (from === "anchor" ? (ref.anchor ?? ref.document) : ref.document);
     let v: Ymd | null = null;
     let inferred = true;
     let anchors = true;
     if (g.xy !== undefined) {
       inferred = false;
       v = { y: cnNumber(g.xy)!, m: g.xhalf ? null : num(g.xm), d: g.xhalf || g.xm === undefined ? null : num(g.xd) };
-      if (/[〇零一二三四五六七八九十]/.test(phrase.replace(new RegExp(`^(?:${PREFIX})`), ""))) v = viaChrono(phrase) ?? v;
+      if (/[〇零一二三四五六七八九十]/.test(phrase.replace(new RegExp(`^(?:${PREFIX})`), "")))
+        v = viaChrono(phrase) ?? v;
     } else if (g.yw !== undefined) {
       const w = YEAR_WORDS[g.yw];
       const b = base(w.from);
-      v = b ? { y: b.y + w.years, m: g.yhalf || g.ysince ? null : num(g.ym), d: g.yhalf || g.ym === undefined ? null : num(g.yd) } : null;
+      v = b
+        ? {
+            y: b.y + w.years,
+            m: g.yhalf || g.ysince ? null : num(g.ym),
+            d: g.yhalf || g.ym === undefined ? null : num(g.yd),
+          }
+        : null;
     } else if (g.iy !== undefined) {
       inferred = false;
       v = { y: Number(g.iy), m: Number(g.im), d: g.id !== undefined ? Number(g.id) : null };
@@ -183,7 +203,8 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
         const monday = shiftDays(b, -((t.getUTCDay() + 6) % 7));
         let target = shiftDays(monday, weeks * 7 + WEEKDAY[g.wd] - 1);
         // a bare weekday (周一) in news is the last one on or before the document's day
-        if (!g.ww && target.d !== null && (target.m! > b.m || (target.m === b.m && target.d > b.d))) target = shiftDays(target, -7);
+        if (!g.ww && target.d !== null && (target.m! > b.m || (target.m === b.m && target.d > b.d)))
+          target = shiftDays(target, -7);
         v = target;
       }
     } else if (g.dw !== undefined) {
@@ -205,7 +226,10 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       inferred = false;
       anchors = false;
     }
-    const p = g.vague !== undefined ? { value: null, precision: "unknown" as const, inferred: false, text: phrase } : point(v, inferred, phrase);
+    const p =
+      g.vague !== undefined
+        ? { value: null, precision: "unknown" as const, inferred: false, text: phrase }
+        : point(v, inferred, phrase);
     if (anchors && p.value) ref.anchor = ymdOf(p);
     hits.push({ point: p, start: m.index + offset, end: m.index + offset + phrase.length });
   }
@@ -244,9 +268,13 @@ export interface DocumentDate {
 const FIELD_NAMES = new Set(words.documentFields);
 const AGENCIES = byLength(words.datelineAgencies);
 // 2023-09-08 18:57 / 2023年9月8日 at the very start of the body
-const DATELINE_FULL = /^\s*[（(【]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])日?/u;
+const DATELINE_FULL =
+  /^\s*[（(【]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])日?/u;
 // 本报北京5月15日电 / 新华社上海7月4日电 / （记者 张三）5月15日讯
-const DATELINE_MONTH_DAY = new RegExp(`^\\s*[（(【]?\\s*(?:${AGENCIES})?[\\p{Script=Han}\\s]{0,10}?(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])日\\s*(?:电|讯|消息|报道)`, "u");
+const DATELINE_MONTH_DAY = new RegExp(
+  `^\\s*[（(【]?\\s*(?:${AGENCIES})?[\\p{Script=Han}\\s]{0,10}?(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])日\\s*(?:电|讯|消息|报道)`,
+  "u",
+);
 // /2023/0908/, /20240801/, /2026/01/08/, -2024-05-15
 const URL_DATE = /(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)/;
 const URL_MONTH = /\/((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])\//;
@@ -272,7 +300,10 @@ function latestStated(text: string): Ymd | null {
  * the body, else a date in the link, else the latest date the body states (year-less datelines
  * take their year from the link or the body). Null when none of them gives a year.
  */
-export function documentDate(article: Pick<RawArticle, "extra" | "url"> & Partial<Pick<RawArticle, "title" | "eventSummary">>, body: string): DocumentDate | null {
+export function documentDate(
+  article: Pick<RawArticle, "extra" | "url"> & Partial<Pick<RawArticle, "title" | "eventSummary">>,
+  body: string,
+): DocumentDate | null {
   const stated = () => latestStated([article.title ?? "", article.eventSummary ?? "", body].join("\n"));
   for (const [name, value] of Object.entries(article.extra)) {
     if (!FIELD_NAMES.has(toSimplified(name))) continue;
@@ -281,7 +312,12 @@ export function documentDate(article: Pick<RawArticle, "extra" | "url"> & Partia
   }
   const head = toSimplified(body.slice(0, 80));
   const full = DATELINE_FULL.exec(head);
-  if (full) return { point: point({ y: +full[1], m: +full[2], d: +full[3] }, false, full[0].trim()), source: "dateline", field: null };
+  if (full)
+    return {
+      point: point({ y: +full[1], m: +full[2], d: +full[3] }, false, full[0].trim()),
+      source: "dateline",
+      field: null,
+    };
   const u = URL_DATE.exec(article.url) ?? URL_MONTH.exec(article.url);
   const fromUrl = u ? { y: +u[1], m: +u[2], d: u[3] ? +u[3] : null } : null;
   const md = DATELINE_MONTH_DAY.exec(head);
@@ -290,7 +326,8 @@ export function documentDate(article: Pick<RawArticle, "extra" | "url"> & Partia
     // falls on or after everything the body reports (news is written after what it reports)
     const [m, d] = [+md[1], +md[2]];
     const latest = fromUrl ? null : stated();
-    const year = fromUrl?.y ?? (latest ? latest.y + (m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);
+    const year =
+      fromUrl?.y ?? (latest ? latest.y + (m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);
     if (year) return { point: point({ y: year, m, d }, true, md[0].trim()), source: "dateline", field: null };
   }
   if (fromUrl) return { point: point(fromUrl, false, u![0]), source: "url", field: null };

@@ -14,7 +14,10 @@ import type { ExtractedModel } from "./types";
 /** Kinds of event that, reported with no date, happened when the article was written. */
 const NEWS_OF_THE_DAY = new Set<EventType>(["release", "open_source", "open_public", "price_change"]);
 
-const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string][]).map(([t, re]) => [t, new RegExp(re, "g")]);
+const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string][]).map(([t, re]) => [
+  t,
+  new RegExp(re, "g"),
+]);
 const NOT_RELEASE = new RegExp(lexicon.notRelease);
 const EXPO = new RegExp(lexicon.expo);
 
@@ -66,7 +69,9 @@ export function extractEvents(
         let targets = ms.filter((x) => x.start - s.start >= cs && x.start - s.start < ce);
         // 基于X的Y: X is the base the released thing is built on, not what is released
         if (targets.length > 1 && t !== "deployment") {
-          const direct = targets.filter((x) => !/(?:基于|依托|采用|搭载|基座)$/.test(ctx.simple.slice(Math.max(s.start, x.start - 3), x.start)));
+          const direct = targets.filter(
+            (x) => !/(?:基于|依托|采用|搭载|基座)$/.test(ctx.simple.slice(Math.max(s.start, x.start - 3), x.start)),
+          );
           if (direct.length) targets = direct;
         }
         // 接入X: the model integrated is the object after the verb
@@ -76,7 +81,8 @@ export function extractEvents(
         }
         // 文心大模型的ERNIE Speed和ERNIE Lite: the variants are what the sentence is about, not the family
         if (targets.length > 1) {
-          const isFamilyOfAnother = (key: string) => models.get(key)?.family === key && targets.some((y) => y.key !== key && models.get(y.key)?.family === key);
+          const isFamilyOfAnother = (key: string) =>
+            models.get(key)?.family === key && targets.some((y) => y.key !== key && models.get(y.key)?.family === key);
           targets = targets.filter((x) => !isFamilyOfAnother(x.key));
         }
         if (!targets.length) {
@@ -87,17 +93,35 @@ export function extractEvents(
           // one event of a type per model and sentence; a release word inside an open-source or
           // price sentence is the same happening
           if (decided.has(`${t}|${target.key}`)) continue;
-          if (t === "release" && (decided.has(`price_change|${target.key}`) || decided.has(`open_public|${target.key}`) || decided.has(`announcement|${target.key}`))) continue;
-          if ((t === "showcase" || t === "deployment") && [...decided].some((d) => d.endsWith(`|${target.key}`))) continue;
+          if (
+            t === "release" &&
+            (decided.has(`price_change|${target.key}`) ||
+              decided.has(`open_public|${target.key}`) ||
+              decided.has(`announcement|${target.key}`))
+          )
+            continue;
+          if ((t === "showcase" || t === "deployment") && [...decided].some((d) => d.endsWith(`|${target.key}`)))
+            continue;
           decided.add(`${t}|${target.key}`);
           const at = s.start + m.index;
           const own = dateFor(dates, at);
           const borrowed = own ? null : dateFor(inherited, at);
           // a launch reported with no date at all is the news of the article's own day
-          const ofTheDay = own || borrowed || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value ? null : { ...ctx.documentDate.point, inferred: true };
+          const ofTheDay =
+            own || borrowed || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value
+              ? null
+              : { ...ctx.documentDate.point, inferred: true };
           const date = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;
-          const dateFactor = own ? PRIORS.eventDate.own : borrowed ? PRIORS.eventDate.inherited : ofTheDay ? PRIORS.eventDate.document : PRIORS.eventDate.none;
-          const confidence = Math.round((PRIORS.eventType[t] ?? 0.6) * (models.get(target.key)?.confidence ?? 1) * dateFactor * 1000) / 1000;
+          const dateFactor = own
+            ? PRIORS.eventDate.own
+            : borrowed
+              ? PRIORS.eventDate.inherited
+              : ofTheDay
+                ? PRIORS.eventDate.document
+                : PRIORS.eventDate.none;
+          const confidence =
+            Math.round((PRIORS.eventType[t] ?? 0.6) * (models.get(target.key)?.confidence ?? 1) * dateFactor * 1000) /
+            1000;
           let org = vendors.get(target.key) ?? null;
           if (!org) {
             const o = orgMentions.filter((x) => x.start >= s.start && x.start < target.start).pop();
@@ -106,14 +130,25 @@ export function extractEvents(
           const id = `${t}|${target.key}|${date.value}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          events.push({ type: t, modelKey: target.key, organizationKey: org, date, evidence: evidenceOf(s), confidence });
+          events.push({
+            type: t,
+            modelKey: target.key,
+            organizationKey: org,
+            date,
+            evidence: evidenceOf(s),
+            confidence,
+          });
         }
       }
     }
   }
   // announcement is the weakest reading: a sentence that prices, opens or open-sources a model
   // (宣布降价, 宣布开源) is that happening
-  const stronger = new Set(events.filter((e) => ["price_change", "open_source", "open_public", "filing"].includes(e.type)).map((e) => `${e.evidence.start}|${e.modelKey}`));
+  const stronger = new Set(
+    events
+      .filter((e) => ["price_change", "open_source", "open_public", "filing"].includes(e.type))
+      .map((e) => `${e.evidence.start}|${e.modelKey}`),
+  );
   const kept = events.filter((e) => e.type !== "announcement" || !stronger.has(`${e.evidence.start}|${e.modelKey}`));
   events.length = 0;
   events.push(...kept);

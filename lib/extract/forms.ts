@@ -4,7 +4,11 @@
 import forms from "./data/model-forms.json";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join("|");
+const alt = (xs: string[]) =>
+  [...new Set(xs)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
 
 export const RELEASE_VERBS: readonly string[] = forms.releaseVerbs;
 export const MODEL_CUES: readonly string[] = forms.modelCues;
@@ -35,7 +39,8 @@ const JOINED_AFTER_HAN = new RegExp(`(?:${VERSION}|(?:${WORDS})(?![A-Za-z0-9]))`
 const DOMAIN = new RegExp(`(?:${alt(forms.domainWords)})(?:大语言模型|大模型|模型)`, "y");
 const CUE = /(?:大语言模型|大模型|模型)/y;
 // what must not follow a version: it was a count, a date or a price (文心一言2023年, 盘古10个)
-const NOT_A_VERSION_AFTER = /^[\d.]*(?:[年月日号个亿万千百%％家款位名倍次项]|[多余][个家款位名种项亿万千百]|元(?![宝素]))/;
+const NOT_A_VERSION_AFTER =
+  /^[\d.]*(?:[年月日号个亿万千百%％家款位名倍次项]|[多余][个家款位名种项亿万千百]|元(?![宝素]))/;
 
 export interface VariantTail {
   /** where the tail ends */
@@ -75,7 +80,11 @@ export function variantTail(text: string, at: number): VariantTail | null {
     if (!matched || parts.length >= 6) break;
   }
   // a tail that runs into a count or a date was not a version; give back parts until it does not
-  while (parts.length && (NOT_A_VERSION_AFTER.test(text.slice(parts.at(-1)![1])) || /^[A-Za-z0-9]/.test(text.slice(parts.at(-1)![1])))) parts.pop();
+  while (
+    parts.length &&
+    (NOT_A_VERSION_AFTER.test(text.slice(parts.at(-1)![1])) || /^[A-Za-z0-9]/.test(text.slice(parts.at(-1)![1])))
+  )
+    parts.pop();
   if (parts.length) {
     const start = cue ? cue.index + cue[0].length : at;
     const end = parts.at(-1)![1];

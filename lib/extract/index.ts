@@ -68,13 +68,15 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
     }
   }
 
-  const mentions = capMentions([
-    ...toMentions(ctx, "model", modelMentions),
-    ...toMentions(ctx, "organization", orgMentions),
-    ...toMentions(ctx, "industry", industries.mentions),
-    ...toMentions(ctx, "technology", technologies.mentions),
-    ...toMentions(ctx, "person", personMentions),
-  ].sort((a, b) => a.start - b.start || a.end - b.end));
+  const mentions = capMentions(
+    [
+      ...toMentions(ctx, "model", modelMentions),
+      ...toMentions(ctx, "organization", orgMentions),
+      ...toMentions(ctx, "industry", industries.mentions),
+      ...toMentions(ctx, "technology", technologies.mentions),
+      ...toMentions(ctx, "person", personMentions),
+    ].sort((a, b) => a.start - b.start || a.end - b.end),
+  );
 
   return {
     organizations: [...organizations.values()],
@@ -88,4 +90,3 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
     industryLinks,
   };
 }
-

@@ -97,7 +97,9 @@ export function linkIndustries(
     const s = ctx.sentences[si];
     const inS = <M extends { start: number }>(m: M) => m.start >= s.start && m.start < s.end;
     const modelKeys = [...new Set(modelMentions.filter(inS).map((m) => m.key))];
-    const orgKeys = modelKeys.length ? [] : [...new Set(orgMentions.filter(inS).map((o) => o.key))].filter((k) => vendorKeys.has(k));
+    const orgKeys = modelKeys.length
+      ? []
+      : [...new Set(orgMentions.filter(inS).map((o) => o.key))].filter((k) => vendorKeys.has(k));
     for (const im of ims) {
       for (const mk of modelKeys) {
         const id = `${im.key}|m|${mk}`;

@@ -8,7 +8,15 @@ import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntr
 import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
 import { isNotChineseModel, variantTail } from "./forms";
 import PRIORS from "./data/confidence.json";
-import { asciiCandidates, candidateFeatures, MODEL_THRESHOLD, modelScore, VERSION_ONLY, type Candidate, type Generator } from "./candidates";
+import {
+  asciiCandidates,
+  candidateFeatures,
+  MODEL_THRESHOLD,
+  modelScore,
+  VERSION_ONLY,
+  type Candidate,
+  type Generator,
+} from "./candidates";
 
 export interface ModelMention {
   key: string;
@@ -35,11 +43,14 @@ const GENERIC = new Set(
 );
 
 /** Foreign or generic names that quotes and compounds must not turn into Chinese models. */
-const IGNORED = /^(?:chatgpt|gpt|gpt-?\d.*|openai|llama.*|claude.*|gemini.*|sora|bert|transformer|copilot|bard|palm.*)$/i;
+const IGNORED =
+  /^(?:chatgpt|gpt|gpt-?\d.*|openai|llama.*|claude.*|gemini.*|sora|bert|transformer|copilot|bard|palm.*)$/i;
 
 const MODEL_CUE_AFTER = /^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|认知|语言|预训练)?(?:大模型|大语言模型|模型)/;
-const MODEL_CUE_BEFORE = /(?:大模型|大语言模型|模型|大模型产品|模型产品|智能助手|AI助手|聊天机器人|人工智能产品|AI产品|对话产品|应用)(?:名为|叫做|命名为)?$/;
-const RELEASE_CUE_BEFORE = /(?:发布|推出|上线|亮相|开源|研发|打造)(?:了|的)?[^，。；！？“”「」]{0,20}(?:产品|模型|助手|机器人|AI|应用)$/;
+const MODEL_CUE_BEFORE =
+  /(?:大模型|大语言模型|模型|大模型产品|模型产品|智能助手|AI助手|聊天机器人|人工智能产品|AI产品|对话产品|应用)(?:名为|叫做|命名为)?$/;
+const RELEASE_CUE_BEFORE =
+  /(?:发布|推出|上线|亮相|开源|研发|打造)(?:了|的)?[^，。；！？“”「」]{0,20}(?:产品|模型|助手|机器人|AI|应用)$/;
 
 // “X” with no clause punctuation inside (the quoted generator reads the same spans)
 const QUOTED_NAME = /[“「『"]([^”」』"\n，。、；！？：,;!?]{1,16})[”」』"]/g;
@@ -83,7 +94,11 @@ function derivedVariant(e: ModelEntry, suffix: string, surface: string): Extract
     // a versioned entry keeps its own key as the base (GLM-4 -> glm-4-5), a family its family's
     key: `${e.version ? e.key : family}-${slugify(tail)}`,
     nameZh: surface,
-    nameEn: ascii ? surface : root.nameEn && !/\p{Script=Han}/u.test(tail) ? `${root.nameEn}${/^[-_.]/.test(tail) ? "" : " "}${tail.trim()}` : null,
+    nameEn: ascii
+      ? surface
+      : root.nameEn && !/\p{Script=Han}/u.test(tail)
+        ? `${root.nameEn}${/^[-_.]/.test(tail) ? "" : " "}${tail.trim()}`
+        : null,
     pinyin: root.pinyin,
     aliases: [],
     vendorKey: e.vendor,
@@ -129,14 +144,23 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     if (VERSION_ONLY.test(bare)) {
       const suffix = `-${slugify(bare)}`;
       const full = [...models.values()].find((m) => m.key.endsWith(suffix));
-      if (full) for (const c of group) mentions.push({ key: full.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: full.curated });
+      if (full)
+        for (const c of group)
+          mentions.push({
+            key: full.key,
+            start: c.start,
+            end: c.end,
+            text: body.slice(c.start, c.end),
+            curated: full.curated,
+          });
       continue;
     }
     const confidence = modelScore(candidateFeatures(ctx, group));
     if (confidence < MODEL_THRESHOLD) continue;
     const m = discovered(group[0].name, confidence);
     if (!models.has(m.key)) models.set(m.key, m);
-    for (const c of group) mentions.push({ key: m.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: false });
+    for (const c of group)
+      mentions.push({ key: m.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: false });
   }
   mentions.sort((a, b) => a.start - b.start);
   return { models, mentions };
@@ -157,12 +181,24 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   // its own: the registry hit inside it yields to the quoted candidate below.
   const quotedNames = [...body.matchAll(QUOTED_NAME)].map((q) => [q.index + 1, q.index + q[0].length - 1] as const);
   const insideLongerQuote = (h: { start: number; end: number }) =>
-    quotedNames.some(([s, e]) => s <= h.start && h.end <= e && (s < h.start || h.end < e) && !variantTailCovers(body, h.end, e) && /[·•・]/.test(body.slice(s, e)));
+    quotedNames.some(
+      ([s, e]) =>
+        s <= h.start &&
+        h.end <= e &&
+        (s < h.start || h.end < e) &&
+        !variantTailCovers(body, h.end, e) &&
+        /[·•・]/.test(body.slice(s, e)),
+    );
   for (const h of hits) {
     if (h.kind !== "model") continue;
     const entry = MODELS.get(h.key)!;
     if (insideLongerQuote(h)) continue;
-    if (orgAt.has(`${h.start}|${h.end}`) && !variantTail(body, h.end) && !/^(?:大模型|大语言模型|模型|系列)/.test(body.slice(h.end, h.end + 5))) continue;
+    if (
+      orgAt.has(`${h.start}|${h.end}`) &&
+      !variantTail(body, h.end) &&
+      !/^(?:大模型|大语言模型|模型|系列)/.test(body.slice(h.end, h.end + 5))
+    )
+      continue;
     let model = fromEntry(entry);
     let end = h.end;
     const tail = variantTail(body, h.end);
@@ -223,7 +259,12 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
       name = words[k].word;
       k--;
     } else {
-      while (k >= 0 && words[k].word.length === 1 && name.length < 4 && !/[的了和与及是在等个款级类种新大该其]/.test(words[k].word)) {
+      while (
+        k >= 0 &&
+        words[k].word.length === 1 &&
+        name.length < 4 &&
+        !/[的了和与及是在等个款级类种新大该其]/.test(words[k].word)
+      ) {
         name = words[k].word + name;
         k--;
       }
@@ -259,7 +300,10 @@ export function groupCandidates(candidates: Candidate[]): Candidate[][] {
 
 /** Every discovered candidate of an article with its features, before scoring (for fitting the weights). */
 export function modelCandidates(ctx: ArticleContext): { name: string; features: Record<string, number> }[] {
-  return groupCandidates(collectModelEvidence(ctx).candidates).map((g) => ({ name: g[0].name, features: candidateFeatures(ctx, g) }));
+  return groupCandidates(collectModelEvidence(ctx).candidates).map((g) => ({
+    name: g[0].name,
+    features: candidateFeatures(ctx, g),
+  }));
 }
 
 export function modelMentionsToMentions(ctx: ArticleContext, ms: ModelMention[]): ExtractedMention[] {

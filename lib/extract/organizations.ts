@@ -22,9 +22,11 @@ export interface OrgExtraction {
 }
 
 const RELEASE_OR_OWN = /发布|推出|上线|研发|打造|亮相|开源|自研|旗下|的|开发|训练|升级|公布|宣布|正式/;
-const ORG_SUFFIX = /([\p{Script=Han}A-Za-z0-9]{2,16}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|科技|智能))(?=[^\p{Script=Han}]|旗下|下属|也|近日|日前|此前|于|在|发布|推出|正式|将|已|宣布|的|开源|上线|$)/gu;
+const ORG_SUFFIX =
+  /([\p{Script=Han}A-Za-z0-9]{2,16}?(?:股份有限公司|有限公司|公司|集团|实验室|研究院|研究所|大学|学院|科技|智能))(?=[^\p{Script=Han}]|旗下|下属|也|近日|日前|此前|于|在|发布|推出|正式|将|已|宣布|的|开源|上线|$)/gu;
 // clause-initial subject of a release/announce verb (no punctuation inside): 度小满宣布其…
-const SUBJECT_BEFORE_VERB = /(?:^|[，。；：])(?:近日|日前|此前|同日|当天|今天|目前)?[，]?([\p{Script=Han}A-Za-z0-9]{2,8}?)(?:也|还|又|正式|近日|日前|今天)?(?:于[\d年月日〇零一二三四五六七八九十]{2,12})?(?:正式)?(?:宣布|发布|推出|上线|开源|亮相)/u;
+const SUBJECT_BEFORE_VERB =
+  /(?:^|[，。；：])(?:近日|日前|此前|同日|当天|今天|目前)?[，]?([\p{Script=Han}A-Za-z0-9]{2,8}?)(?:也|还|又|正式|近日|日前|今天)?(?:于[\d年月日〇零一二三四五六七八九十]{2,12})?(?:正式)?(?:宣布|发布|推出|上线|开源|亮相)/u;
 const REPORT_CUE = /^[^，。；！？]{0,14}?(?:报告|白皮书|数据显示|统计|调查|调研|研究显示|测算|预测|榜单)/;
 const HOST_CUE = /^[^，。；！？]{0,12}?(?:大会|峰会|博览会|论坛|发布会|开发者大会|技术日)/;
 const HOST_VERB = /^[^，。；！？]{0,4}(?:举办|主办|举行|召开)/;
@@ -53,10 +55,19 @@ function trimOrgName(raw: string): string | null {
   const words = tag(raw);
   let i = words.length - 1;
   // keep the longest tail of noun-ish tokens
-  while (i > 0 && /^(?:n|nz|nr|nrt|ns|nt|eng|j|an|vn|x)$/.test(words[i - 1].tag) && !/^[的在于由据从和与及]$/.test(words[i - 1].word)) i--;
-  const name = words.slice(i).map((w) => w.word).join("");
+  while (
+    i > 0 &&
+    /^(?:n|nz|nr|nrt|ns|nt|eng|j|an|vn|x)$/.test(words[i - 1].tag) &&
+    !/^[的在于由据从和与及]$/.test(words[i - 1].word)
+  )
+    i--;
+  const name = words
+    .slice(i)
+    .map((w) => w.word)
+    .join("");
   if (name.length < 4) return null;
-  if (/^(?:该|本|这家|一家|其|多家|旗下|下属|相关|国内|国外|海外|科技|智能|研究院|实验室|公司|集团)/.test(name)) return null;
+  if (/^(?:该|本|这家|一家|其|多家|旗下|下属|相关|国内|国外|海外|科技|智能|研究院|实验室|公司|集团)/.test(name))
+    return null;
   return name;
 }
 
@@ -157,12 +168,25 @@ export function extractOrganizations(
         // known proper nouns, or a coined name jieba does not know (split into single characters)
         const nounish = words.length <= 3 && words.every((w) => /^(?:n|nz|nr|nrt|nt|ns|eng|x|j)$/.test(w.tag));
         const coined = sub[1].length <= 4 && words.every((w) => w.word.length === 1);
-        const ok = (nounish || coined) && !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]);
+        const ok =
+          (nounish || coined) && !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]);
         if (ok && !lookupPhrase(sub[1], "organization") && !lookupPhrase(sub[1], "industry")) {
-          const name = body.slice(s.start + sub.index + sub[0].indexOf(sub[1]), s.start + sub.index + sub[0].indexOf(sub[1]) + sub[1].length);
+          const name = body.slice(
+            s.start + sub.index + sub[0].indexOf(sub[1]),
+            s.start + sub.index + sub[0].indexOf(sub[1]) + sub[1].length,
+          );
           const key = slugify(name);
           if (!organizations.has(key)) {
-            organizations.set(key, { key, nameZh: name, nameEn: null, aliases: [], kind: "company", roles: [], curated: false, sourceUrl: null });
+            organizations.set(key, {
+              key,
+              nameZh: name,
+              nameEn: null,
+              aliases: [],
+              kind: "company",
+              roles: [],
+              curated: false,
+              sourceUrl: null,
+            });
           }
           const start = s.start + sub.index + sub[0].indexOf(sub[1]);
           mentions.push({ key, start, end: start + name.length, text: name });
@@ -215,7 +239,11 @@ export { pinyinOf };
 
 // ASCII organisation names of three letters or more, longest first, for orgNamePrefix
 const ORG_PREFIXES = [...ORGANIZATIONS.values()]
-  .flatMap((o) => [o.nameEn, ...o.aliases].filter((a): a is string => !!a && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(a)).map((a) => [a.toLowerCase(), o.key] as const))
+  .flatMap((o) =>
+    [o.nameEn, ...o.aliases]
+      .filter((a): a is string => !!a && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(a))
+      .map((a) => [a.toLowerCase(), o.key] as const),
+  )
   .sort((a, b) => b[0].length - a[0].length);
 
 /** The registry organisation a model's name begins with (MiniMax-Text-01 -> minimax), or null. */

@@ -37,9 +37,7 @@ export interface TaxonomyEntry {
 
 export type RegistryKind = "model" | "organization" | "industry" | "technology";
 
-export const MODELS: ReadonlyMap<string, ModelEntry> = new Map(
-  (modelsData as ModelEntry[]).map((m) => [m.key, m]),
-);
+export const MODELS: ReadonlyMap<string, ModelEntry> = new Map((modelsData as ModelEntry[]).map((m) => [m.key, m]));
 export const ORGANIZATIONS: ReadonlyMap<string, OrganizationEntry> = new Map(
   (organizationsData as OrganizationEntry[]).map((o) => [o.key, o]),
 );
@@ -52,7 +50,10 @@ export const TECHNOLOGIES: ReadonlyMap<string, TaxonomyEntry> = new Map(
 
 /** Normalised version for comparisons: "V3.5" -> "3.5", "4.0 Turbo" -> "4.0turbo". */
 export function normVersion(v: string): string {
-  return v.toLowerCase().replace(/\s+/g, "").replace(/^v(?=\d)/, "");
+  return v
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    .replace(/^v(?=\d)/, "");
 }
 
 const byFamilyVersion = new Map<string, ModelEntry>();
@@ -119,9 +120,11 @@ for (const m of MODELS.values()) {
     addAlias(m.nameZh.replace(/·/g, ""), "model", m.key);
   }
 }
-for (const o of ORGANIZATIONS.values()) for (const a of [o.nameZh, o.nameEn, ...o.aliases]) if (a) addAlias(a, "organization", o.key);
+for (const o of ORGANIZATIONS.values())
+  for (const a of [o.nameZh, o.nameEn, ...o.aliases]) if (a) addAlias(a, "organization", o.key);
 for (const i of INDUSTRIES.values()) for (const a of [i.nameZh, i.nameEn, ...i.aliases]) addAlias(a, "industry", i.key);
-for (const t of TECHNOLOGIES.values()) for (const a of [t.nameZh, t.nameEn ?? "", ...t.aliases]) if (a) addAlias(a, "technology", t.key);
+for (const t of TECHNOLOGIES.values())
+  for (const a of [t.nameZh, t.nameEn ?? "", ...t.aliases]) if (a) addAlias(a, "technology", t.key);
 
 // Most characters of a text start no alias: a table of the UTF-16 units that do rules them out
 // before the root's Map is consulted.

@@ -91,12 +91,15 @@ function slugifyUncached(name: string): string {
   let ascii = "";
   let han = "";
   const flushAscii = () => {
-    const s = ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    const s = ascii
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
     if (s) parts.push(s);
     ascii = "";
   };
   const flushHan = () => {
-    if (han) parts.push((pinyin(han, { toneType: "none", type: "array", v: true })).join(""));
+    if (han) parts.push(pinyin(han, { toneType: "none", type: "array", v: true }).join(""));
     han = "";
   };
   for (const ch of toSimplified(name)) {
@@ -121,7 +124,11 @@ export const pinyinOf = memoize(pinyinOfUncached);
 
 function pinyinOfUncached(name: string): string | null {
   if (!HAN.test(name)) return null;
-  const s = (pinyin(toSimplified(name).replace(/[^\p{Script=Han}]/gu, ""), { toneType: "none", type: "array", v: true })).join("");
+  const s = pinyin(toSimplified(name).replace(/[^\p{Script=Han}]/gu, ""), {
+    toneType: "none",
+    type: "array",
+    v: true,
+  }).join("");
   return s || null;
 }
 

@@ -20,14 +20,7 @@ export interface Evidence {
   end: number;
 }
 
-export type OrgKind =
-  | "company"
-  | "lab"
-  | "university"
-  | "consultancy"
-  | "media"
-  | "government"
-  | "other";
+export type OrgKind = "company" | "lab" | "university" | "consultancy" | "media" | "government" | "other";
 
 export type OrgRole = "vendor" | "research" | "report_author" | "media" | "event_host" | "other";
 
@@ -84,7 +77,8 @@ export interface ExtractedMention {
   evidence: Evidence;
 }
 
-export type EventType = "release" | "open_source" | "open_public" | "announcement" | "deployment" | "showcase" | "price_change" | "filing";
+export type EventType =
+  "release" | "open_source" | "open_public" | "announcement" | "deployment" | "showcase" | "price_change" | "filing";
 
 export interface ExtractedEvent {
   type: EventType;

@@ -37,8 +37,14 @@ const BYLINE_PAREN = new RegExp(
   "u",
 );
 // 记者 陈宇轩 深圳报道 (no brackets) at the very start or end
-const BYLINE_BARE_END = new RegExp(`((?:本报|本刊)?(?:特约|实习)?记者[ \\u3000]+${NAMES}[ \\u3000]*[${HAN}]{0,6}(?:报道|电))\\s*$`, "u");
-const BYLINE_BARE_START = new RegExp(`^\\s*((?:本报|本刊)?(?:特约|实习)?记者[ \\u3000]+${NAMES}[ \\u3000]*[${HAN}]{0,6}(?:报道|电))`, "u");
+const BYLINE_BARE_END = new RegExp(
+  `((?:本报|本刊)?(?:特约|实习)?记者[ \\u3000]+${NAMES}[ \\u3000]*[${HAN}]{0,6}(?:报道|电))\\s*$`,
+  "u",
+);
+const BYLINE_BARE_START = new RegExp(
+  `^\\s*((?:本报|本刊)?(?:特约|实习)?记者[ \\u3000]+${NAMES}[ \\u3000]*[${HAN}]{0,6}(?:报道|电))`,
+  "u",
+);
 
 // Page furniture that scrapers leave at the end of a body; removed repeatedly from the tail.
 const TAIL_FURNITURE = new RegExp(
@@ -64,7 +70,10 @@ const SENTENCE_END = /[。！？!?；;]+[”’」』"）)]*|\n/g;
 
 /** Clean a scraped article body; `body.slice(s.start, s.end) === s.text` holds for every sentence. */
 export function cleanBody(raw: string): CleanedBody {
-  let text = raw.replace(/\r\n?/g, "\n").replace(/\uFEFF/g, "").replace(/[\u200B-\u200D\u2060]/g, "");
+  let text = raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/\uFEFF/g, "")
+    .replace(/[\u200B-\u200D\u2060]/g, "");
 
   // 1. trailing furniture, repeatedly (责编：于璐举报/反馈 -> both go)
   for (let guard = 0; guard < 12; guard++) {

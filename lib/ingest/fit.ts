@@ -8,7 +8,17 @@ import { stripInvisible } from "@/lib/text/invisible";
 
 export interface DroppedFact {
   /** "extraction": the extractor itself failed, and the article is stored with no derived facts */
-  kind: "extraction" | "organization" | "model" | "industry" | "technology" | "person" | "mention" | "event" | "claim" | "industryLink";
+  kind:
+    | "extraction"
+    | "organization"
+    | "model"
+    | "industry"
+    | "technology"
+    | "person"
+    | "mention"
+    | "event"
+    | "claim"
+    | "industryLink";
   key: string;
   reason: string;
   /** the sentence it came from, when it has one */
@@ -37,7 +47,8 @@ function spanProblem(body: string, e: Evidence): string | null {
   if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end > body.length || e.start > e.end) {
     return `sentence offsets ${e.start}–${e.end} are outside the body (${body.length} characters)`;
   }
-  if (body.slice(e.start, e.end) !== e.sentence) return `sentence offsets ${e.start}–${e.end} do not point at its sentence`;
+  if (body.slice(e.start, e.end) !== e.sentence)
+    return `sentence offsets ${e.start}–${e.end} do not point at its sentence`;
   return null;
 }
 
@@ -51,7 +62,10 @@ function nameProblem(value: string | null | undefined, what: string): string | n
 const keyProblem = (key: string) => (key.length === 0 ? "an empty key" : nameProblem(key, "its key"));
 
 /** The extraction with everything that cannot be stored removed, and what was removed. */
-export function fitExtraction(body: string, x: ExtractionResult): { extraction: ExtractionResult; dropped: DroppedFact[] } {
+export function fitExtraction(
+  body: string,
+  x: ExtractionResult,
+): { extraction: ExtractionResult; dropped: DroppedFact[] } {
   const dropped: DroppedFact[] = [];
   const drop = (kind: DroppedFact["kind"], key: string, reason: string, sentence: string | null = null) => {
     dropped.push({ kind, key: key.slice(0, MAX_NAME_LENGTH), reason, sentence });
@@ -59,7 +73,10 @@ export function fitExtraction(body: string, x: ExtractionResult): { extraction: 
   };
 
   // Entities: names shown as labels lose their invisible characters; one that cannot be a name goes.
-  const cleanNames = <T extends { key: string; nameZh: string; nameEn: string | null; aliases: string[] }>(kind: DroppedFact["kind"], items: T[]): T[] =>
+  const cleanNames = <T extends { key: string; nameZh: string; nameEn: string | null; aliases: string[] }>(
+    kind: DroppedFact["kind"],
+    items: T[],
+  ): T[] =>
     items
       .map((e) => ({
         ...e,
@@ -68,13 +85,20 @@ export function fitExtraction(body: string, x: ExtractionResult): { extraction: 
         aliases: [...new Set(e.aliases.map((a) => stripInvisible(a).trim()).filter(Boolean))],
       }))
       .filter((e) => {
-        const problem = keyProblem(e.key) ?? (e.nameZh ? null : "an empty name") ?? nameProblem(e.nameZh, "its name") ?? nameProblem(e.nameEn, "its English name");
+        const problem =
+          keyProblem(e.key) ??
+          (e.nameZh ? null : "an empty name") ??
+          nameProblem(e.nameZh, "its name") ??
+          nameProblem(e.nameEn, "its English name");
         return problem ? drop(kind, e.key, problem) : true;
       })
       .map((e) => ({ ...e, aliases: e.aliases.filter((a) => a.length <= MAX_NAME_LENGTH && !a.includes("\u0000")) }));
 
   const organizations = cleanNames("organization", x.organizations);
-  const models = cleanNames("model", x.models).map((m) => ({ ...m, pinyin: m.pinyin && m.pinyin.length <= MAX_NAME_LENGTH ? m.pinyin : null }));
+  const models = cleanNames("model", x.models).map((m) => ({
+    ...m,
+    pinyin: m.pinyin && m.pinyin.length <= MAX_NAME_LENGTH ? m.pinyin : null,
+  }));
   const industries = cleanNames("industry", x.industries);
   const technologies = cleanNames("technology", x.technologies);
   const orgKeys = new Set(organizations.map((o) => o.key));
@@ -84,9 +108,18 @@ export function fitExtraction(body: string, x: ExtractionResult): { extraction: 
   for (const m of models) if (m.vendorKey !== null && !orgKeys.has(m.vendorKey)) m.vendorKey = null;
 
   const people = x.people
-    .map((p) => ({ ...p, name: stripInvisible(p.name).trim(), title: p.title === null ? null : stripInvisible(p.title).trim() || null }))
+    .map((p) => ({
+      ...p,
+      name: stripInvisible(p.name).trim(),
+      title: p.title === null ? null : stripInvisible(p.title).trim() || null,
+    }))
     .filter((p) => {
-      const problem = keyProblem(p.key) ?? (p.name ? null : "an empty name") ?? nameProblem(p.name, "its name") ?? nameProblem(p.title, "its title") ?? spanProblem(body, p.evidence);
+      const problem =
+        keyProblem(p.key) ??
+        (p.name ? null : "an empty name") ??
+        nameProblem(p.name, "its name") ??
+        nameProblem(p.title, "its title") ??
+        spanProblem(body, p.evidence);
       return problem ? drop("person", p.key, problem, p.evidence.sentence) : true;
     })
     .map((p) => (known(orgKeys, p.organizationKey) ? p : { ...p, organizationKey: null }));
@@ -103,17 +136,23 @@ export function fitExtraction(body: string, x: ExtractionResult): { extraction: 
     const problem =
       (entityKeys[m.kind].has(m.key) ? null : `its ${m.kind} was dropped`) ??
       spanProblem(body, m.evidence) ??
-      (m.start >= 0 && m.end <= body.length && m.start < m.end && body.slice(m.start, m.end) === m.text ? null : `offsets ${m.start}–${m.end} do not point at "${m.text}"`);
+      (m.start >= 0 && m.end <= body.length && m.start < m.end && body.slice(m.start, m.end) === m.text
+        ? null
+        : `offsets ${m.start}–${m.end} do not point at "${m.text}"`);
     return problem ? drop("mention", `${m.kind}:${m.key}`, problem, m.evidence.sentence) : true;
   });
 
   const events = x.events.filter((e) => {
     const problem =
-      (known(modelKeys, e.modelKey) && known(orgKeys, e.organizationKey) ? null : "its model or organisation was dropped") ??
+      (known(modelKeys, e.modelKey) && known(orgKeys, e.organizationKey)
+        ? null
+        : "its model or organisation was dropped") ??
       dateProblem(e.date) ??
       nameProblem(e.date.text, "its date phrase") ??
       spanProblem(body, e.evidence);
-    return problem ? drop("event", `${e.type}|${e.modelKey ?? e.organizationKey ?? ""}`, problem, e.evidence.sentence) : true;
+    return problem
+      ? drop("event", `${e.type}|${e.modelKey ?? e.organizationKey ?? ""}`, problem, e.evidence.sentence)
+      : true;
   });
 
   const claims = x.claims
@@ -138,8 +177,9 @@ export function fitExtraction(body: string, x: ExtractionResult): { extraction: 
 
   const industryLinks = x.industryLinks.filter((l) => {
     const problem =
-      (entityKeys.industry.has(l.industryKey) && known(modelKeys, l.modelKey) && known(orgKeys, l.organizationKey) ? null : "its industry, model or organisation was dropped") ??
-      spanProblem(body, l.evidence);
+      (entityKeys.industry.has(l.industryKey) && known(modelKeys, l.modelKey) && known(orgKeys, l.organizationKey)
+        ? null
+        : "its industry, model or organisation was dropped") ?? spanProblem(body, l.evidence);
     return problem ? drop("industryLink", l.industryKey, problem, l.evidence.sentence) : true;
   });
 

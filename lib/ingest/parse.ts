@@ -40,16 +40,47 @@ const FIELD_ALIASES: Record<string, ArticleFieldName> = {
 
 /** Labels that start lines inside a scraped body and must not be read as new fields. */
 const BODY_LABELS = new Set([
-  "责编", "责任编辑", "编辑", "来源", "记者", "作者", "原标题", "图", "摄影", "校对", "审核", "监制",
-  "策划", "统筹", "主编", "出品", "文", "图片来源", "本文来源", "文章来源", "声明", "注", "提示",
-  "通讯员", "摄", "视频", "制图", "设计", "翻译", "译者", "导语", "摘要",
+  "责编",
+  "责任编辑",
+  "编辑",
+  "来源",
+  "记者",
+  "作者",
+  "原标题",
+  "图",
+  "摄影",
+  "校对",
+  "审核",
+  "监制",
+  "策划",
+  "统筹",
+  "主编",
+  "出品",
+  "文",
+  "图片来源",
+  "本文来源",
+  "文章来源",
+  "声明",
+  "注",
+  "提示",
+  "通讯员",
+  "摄",
+  "视频",
+  "制图",
+  "设计",
+  "翻译",
+  "译者",
+  "导语",
+  "摘要",
 ]);
 
-const ORDINAL = /^(?:第[一二三四五六七八九十百\d]+|[一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|最后|此外)/u;
+const ORDINAL =
+  /^(?:第[一二三四五六七八九十百\d]+|[一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|最后|此外)/u;
 const LIST_SPLIT = /[,，、;；\n]+/;
 
 // `name: value` with an ASCII or full-width colon; the name is short and holds no punctuation.
-const FIELD_LINE = /^[ \t\u3000]*([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9_ \-]{0,15}?)[ \t\u3000]*[:：][ \t\u3000]*(.*)$/u;
+const FIELD_LINE =
+  /^[ \t\u3000]*([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9_ \-]{0,15}?)[ \t\u3000]*[:：][ \t\u3000]*(.*)$/u;
 
 function lineOfByte(bytes: Uint8Array, index: number): number {
   let line = 1;
@@ -188,7 +219,10 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     const extra = Object.create(null) as Record<string, string>; // "__proto__" is a field name like any other
     const fieldLines: Record<string, number> = {};
     for (const f of fields) {
-      const value = f.parts.join("\n").replace(/[ \t\u3000]+$/gm, "").trim();
+      const value = f.parts
+        .join("\n")
+        .replace(/[ \t\u3000]+$/gm, "")
+        .trim();
       if (f.canonical) {
         values.set(f.canonical, { value, line: f.line });
         fieldLines[ARTICLE_FIELDS[f.canonical]] = f.line;
@@ -206,7 +240,12 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     const url = values.get("链接")!;
     // invisible format characters would let a link show as something it is not
     const link = stripInvisible(url.value);
-    if (link.length > MAX_URL_LENGTH) return fail(url.line, "链接", `link is ${link.length} characters long, over the ${MAX_URL_LENGTH}-character limit`);
+    if (link.length > MAX_URL_LENGTH)
+      return fail(
+        url.line,
+        "链接",
+        `link is ${link.length} characters long, over the ${MAX_URL_LENGTH}-character limit`,
+      );
     if (!isHttpUrl(link)) return fail(url.line, "链接", `bad URL "${link.slice(0, 80)}" (must be http(s))`);
     const title = stripInvisible(values.get("标题")!.value.replace(/\s*\n\s*/g, " ")).trim();
     if (!title) return fail(values.get("标题")!.line, "标题", `required field "标题" holds only invisible characters`);
@@ -220,7 +259,9 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
       keywords: splitList(values.get("关键词")?.value ?? ""),
       technologies: splitList(values.get("AI技术")?.value ?? ""),
       industries: splitList(values.get("行业")?.value ?? ""),
-      eventSummary: values.get("重大事件摘要")?.value ? stripInvisible(values.get("重大事件摘要")!.value) || null : null,
+      eventSummary: values.get("重大事件摘要")?.value
+        ? stripInvisible(values.get("重大事件摘要")!.value) || null
+        : null,
       extra,
       fieldLines,
     };
@@ -228,8 +269,9 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParseResu
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const prop = String(issue.path[0] ?? "");
-      const fieldName = (Object.keys(ARTICLE_FIELDS) as ArticleFieldName[]).find((k) => ARTICLE_FIELDS[k] === prop) ?? null;
-      return fail(fieldName ? values.get(fieldName)?.line ?? null : null, fieldName, issue.message);
+      const fieldName =
+        (Object.keys(ARTICLE_FIELDS) as ArticleFieldName[]).find((k) => ARTICLE_FIELDS[k] === prop) ?? null;
+      return fail(fieldName ? (values.get(fieldName)?.line ?? null) : null, fieldName, issue.message);
     }
     return { ok: true, article: parsed.data };
   } catch (err) {

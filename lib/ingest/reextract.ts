@@ -28,8 +28,17 @@ export interface ReextractOptions {
 }
 
 const SELECT = {
-  id: true, url: true, title: true, rawBody: true, keywords: true, technologies: true, industries: true,
-  eventSummary: true, extraFields: true, contentHash: true, sourceFile: true,
+  id: true,
+  url: true,
+  title: true,
+  rawBody: true,
+  keywords: true,
+  technologies: true,
+  industries: true,
+  eventSummary: true,
+  extraFields: true,
+  contentHash: true,
+  sourceFile: true,
 } as const;
 
 type Stored = Prisma.ArticleGetPayload<{ select: typeof SELECT }>;
@@ -65,11 +74,16 @@ function analyseStored(a: Stored): { analysed: AnalysedArticle; dropped: number 
   return { analysed, dropped: fitted.dropped.length };
 }
 
-export async function reextractArticles(prisma: PrismaClient, options: ReextractOptions = {}): Promise<ReextractSummary> {
+export async function reextractArticles(
+  prisma: PrismaClient,
+  options: ReextractOptions = {},
+): Promise<ReextractSummary> {
   const batchSize = Math.max(1, options.batchSize ?? 32);
   const stale = { extractorVersion: { not: EXTRACTOR_VERSION } };
   // the ids once (small), then the rows batch by batch: never the whole corpus in memory
-  const all = (await prisma.article.findMany({ where: stale, orderBy: { id: "asc" }, select: { id: true } })).map((r) => r.id);
+  const all = (await prisma.article.findMany({ where: stale, orderBy: { id: "asc" }, select: { id: true } })).map(
+    (r) => r.id,
+  );
   const ids = options.limit === undefined ? all : all.slice(0, options.limit);
   const summary: ReextractSummary = { stale: all.length, rederived: 0, dropped: 0 };
   const batches: number[][] = [];
@@ -79,9 +93,17 @@ export async function reextractArticles(prisma: PrismaClient, options: Reextract
   const worker = async () => {
     while (next < batches.length) {
       const batch = batches[next++];
-      const rows = await prisma.article.findMany({ where: { id: { in: batch }, ...stale }, orderBy: { id: "asc" }, select: SELECT });
+      const rows = await prisma.article.findMany({
+        where: { id: { in: batch }, ...stale },
+        orderBy: { id: "asc" },
+        select: SELECT,
+      });
       const analysed = rows.map(analyseStored);
-      if (analysed.length) await storeArticles(prisma, analysed.map((x) => x.analysed));
+      if (analysed.length)
+        await storeArticles(
+          prisma,
+          analysed.map((x) => x.analysed),
+        );
       summary.rederived += rows.length;
       summary.dropped += analysed.reduce((n, x) => n + x.dropped, 0);
       options.onBatch?.(summary.rederived, all.length);

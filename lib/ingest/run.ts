@@ -29,17 +29,26 @@ export interface Warning extends DroppedFact {
   file: string;
 }
 
-export type Analysis = { ok: true; analysed: AnalysedArticle; dropped: DroppedFact[] } | { ok: false; error: Rejection };
+export type Analysis =
+  { ok: true; analysed: AnalysedArticle; dropped: DroppedFact[] } | { ok: false; error: Rejection };
 
 /**
  * The facts of a parsed, cleaned article that fit the schema, and what was dropped. Never throws:
  * if the extractor fails, the article has no derived facts (ingestion and re-extraction share this).
  */
-export function deriveFacts(article: RawArticle, cleaned: ReturnType<typeof cleanBody>): ReturnType<typeof fitExtraction> {
+export function deriveFacts(
+  article: RawArticle,
+  cleaned: ReturnType<typeof cleanBody>,
+): ReturnType<typeof fitExtraction> {
   try {
     return fitExtraction(cleaned.body, extractArticle(article, cleaned));
   } catch (error) {
-    return { extraction: EMPTY_EXTRACTION, dropped: [{ kind: "extraction", key: "", reason: `extraction failed: ${(error as Error).message}`, sentence: null }] };
+    return {
+      extraction: EMPTY_EXTRACTION,
+      dropped: [
+        { kind: "extraction", key: "", reason: `extraction failed: ${(error as Error).message}`, sentence: null },
+      ],
+    };
   }
 }
 
@@ -55,7 +64,15 @@ export function analyseFile(file: string, bytes: Uint8Array): Analysis {
   try {
     cleaned = cleanBody(parsed.article.body);
   } catch (error) {
-    return { ok: false, error: { file, line: parsed.article.fieldLines.body ?? null, field: "总结", message: `cannot read the body: ${(error as Error).message}` } };
+    return {
+      ok: false,
+      error: {
+        file,
+        line: parsed.article.fieldLines.body ?? null,
+        field: "总结",
+        message: `cannot read the body: ${(error as Error).message}`,
+      },
+    };
   }
   const { extraction, dropped } = deriveFacts(parsed.article, cleaned);
   return {
@@ -125,7 +142,12 @@ export async function ingestFiles(prisma: PrismaClient, files: string[], options
       read: async (): Promise<Uint8Array | Rejection> => {
         const info = await stat(file);
         if (info.size > MAX_FILE_BYTES) {
-          return { file, line: null, field: null, message: `file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` };
+          return {
+            file,
+            line: null,
+            field: null,
+            message: `file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`,
+          };
         }
         return readFile(file);
       },
@@ -140,7 +162,11 @@ export async function ingestBuffers(
   files: { name: string; bytes: Uint8Array }[],
   options: IngestOptions = {},
 ) {
-  return ingestSources(prisma, files.map((f) => ({ file: f.name, read: () => Promise.resolve(f.bytes) })), options);
+  return ingestSources(
+    prisma,
+    files.map((f) => ({ file: f.name, read: () => Promise.resolve(f.bytes) })),
+    options,
+  );
 }
 
 async function ingestSources(
@@ -148,7 +174,15 @@ async function ingestSources(
   sources: { file: string; read: () => Promise<Uint8Array | Rejection> }[],
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], dropped: 0, warnings: [] };
+  const summary: IngestSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejections: [],
+    dropped: 0,
+    warnings: [],
+  };
   const run = await prisma.ingestRun.create({ data: { source: options.source ?? "cli", files: sources.length } });
   const reject = (error: Rejection) => {
     summary.rejected++;
@@ -176,7 +210,10 @@ async function ingestSources(
     pending = [];
     let outcomes: (StoreOutcome | Error)[];
     try {
-      outcomes = await storeArticles(prisma, batch.map((b) => b.analysed));
+      outcomes = await storeArticles(
+        prisma,
+        batch.map((b) => b.analysed),
+      );
     } catch {
       // One bad article fails its whole batch: store them one by one, so only that one is rejected.
       outcomes = [];
@@ -200,7 +237,13 @@ async function ingestSources(
       try {
         const outcome = await storeArticle(prisma, { ...bare, searchTerms: articleSearchTerms(bare) });
         summary.dropped++;
-        summary.warnings.push({ file: b.file, kind: "extraction", key: "", reason: `derived facts not stored: ${(error as Error).message}`, sentence: null });
+        summary.warnings.push({
+          file: b.file,
+          kind: "extraction",
+          key: "",
+          reason: `derived facts not stored: ${(error as Error).message}`,
+          sentence: null,
+        });
         return outcome;
       } catch {
         return error as Error;
@@ -230,12 +273,17 @@ async function ingestSources(
         const { url } = analysis.analysed.article;
         const seen = seenUrls.get(url);
         if (seen && seen.hash !== analysis.analysed.contentHash) {
-          reject({ file: source.file, line: analysis.analysed.article.fieldLines.url ?? null, field: "链接",
-            message: `duplicate link ${url}: ${seen.file} in this batch has the same link with different content` });
+          reject({
+            file: source.file,
+            line: analysis.analysed.article.fieldLines.url ?? null,
+            field: "链接",
+            message: `duplicate link ${url}: ${seen.file} in this batch has the same link with different content`,
+          });
           continue;
         }
         // a copy of the link: the parsed one is a slice of the whole file's text, which it would keep alive
-        if (!seen) seenUrls.set(Buffer.from(url).toString(), { file: source.file, hash: analysis.analysed.contentHash });
+        if (!seen)
+          seenUrls.set(Buffer.from(url).toString(), { file: source.file, hash: analysis.analysed.contentHash });
         for (const d of analysis.dropped) summary.warnings.push({ file: source.file, ...d });
         summary.dropped += analysis.dropped.length;
         pending.push({ file: source.file, analysed: analysis.analysed });

@@ -52,15 +52,31 @@ export function periodStart(point: DatePoint): string | null {
   return `${y}-${m}-${d}`;
 }
 
-export function eventKey(e: Pick<ExtractionResult["events"][number], "type" | "modelKey" | "organizationKey" | "date">): string {
-  return [e.type, e.modelKey ?? "", e.organizationKey ?? "", e.date.precision === "unknown" ? "" : e.date.value].join("|");
+export function eventKey(
+  e: Pick<ExtractionResult["events"][number], "type" | "modelKey" | "organizationKey" | "date">,
+): string {
+  return [e.type, e.modelKey ?? "", e.organizationKey ?? "", e.date.precision === "unknown" ? "" : e.date.value].join(
+    "|",
+  );
 }
 
 export function claimKey(
-  c: Pick<ExtractionResult["claims"][number], "metric" | "scope" | "subjectModelKey" | "subjectOrganizationKey" | "bound" | "value" | "unit" | "asOf">,
+  c: Pick<
+    ExtractionResult["claims"][number],
+    "metric" | "scope" | "subjectModelKey" | "subjectOrganizationKey" | "bound" | "value" | "unit" | "asOf"
+  >,
 ): string {
   const asOf = c.asOf.precision === "unknown" ? "" : c.asOf.value;
-  return [c.metric, c.scope ?? "", c.subjectModelKey ?? "", c.subjectOrganizationKey ?? "", c.bound, c.value, c.unit, asOf].join("|");
+  return [
+    c.metric,
+    c.scope ?? "",
+    c.subjectModelKey ?? "",
+    c.subjectOrganizationKey ?? "",
+    c.bound,
+    c.value,
+    c.unit,
+    asOf,
+  ].join("|");
 }
 
 /** The statements a transaction needs: `$1`-style parameters, rows back. */
@@ -87,7 +103,8 @@ export async function storeArticles(prisma: PrismaClient, inputs: AnalysedArticl
     raw
       ? raw((sql: SqlRunner) => storeBatch(async (text, params) => (await sql.query(text, params)).rows, inputs))
       : prisma.$transaction(
-          (tx) => storeBatch((text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params), inputs),
+          (tx) =>
+            storeBatch((text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params), inputs),
           { timeout: 300_000, maxWait: 60_000 },
         );
   for (let i = 1; ; i++) {
@@ -116,7 +133,9 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
     [urls],
   );
   const stored = new Map(
-    (await q(`SELECT id, url, "contentHash", "extractorVersion" FROM "Article" WHERE url = ANY($1::text[])`, [urls])).map((r) => [
+    (
+      await q(`SELECT id, url, "contentHash", "extractorVersion" FROM "Article" WHERE url = ANY($1::text[])`, [urls])
+    ).map((r) => [
       String(r.url),
       { id: Number(r.id), hash: String(r.contentHash), version: String(r.extractorVersion) },
     ]),
@@ -151,7 +170,10 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
   const now = new Date().toISOString(); // UTC, as Prisma writes DateTime
   let touched: Touched | null = null;
   if (updates.length) {
-    touched = await removeDerived(q, updates.map((u) => u.id));
+    touched = await removeDerived(
+      q,
+      updates.map((u) => u.id),
+    );
     await q(
       `UPDATE "Article" a SET url = r.url, title = r.title, body = r.body, "rawBody" = r."rawBody", keywords = r.keywords,
          technologies = r.technologies, industries = r.industries, "eventSummary" = r."eventSummary",
@@ -266,8 +288,14 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
 
 /** Drops the touched rows that no article supports any more after an edit removed their last source. */
 async function collectOrphans(q: Q, t: Touched) {
-  await q(`DELETE FROM "Event" e WHERE e.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "EventSource" s WHERE s."eventId" = e.id)`, [t.events]);
-  await q(`DELETE FROM "Claim" c WHERE c.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "ClaimSource" s WHERE s."claimId" = c.id)`, [t.claims]);
+  await q(
+    `DELETE FROM "Event" e WHERE e.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "EventSource" s WHERE s."eventId" = e.id)`,
+    [t.events],
+  );
+  await q(
+    `DELETE FROM "Claim" c WHERE c.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "ClaimSource" s WHERE s."claimId" = c.id)`,
+    [t.claims],
+  );
   // what an edited article no longer says no longer raises a fact's confidence: the surest remaining report
   await q(
     `WITH e AS (UPDATE "Event" e SET confidence = x.c FROM (SELECT "eventId" id, max(confidence) c FROM "EventSource"
@@ -381,7 +409,9 @@ const INDUSTRY_MERGE: [string, string][] = [
   [`aliases`, `ARRAY(SELECT DISTINCT a FROM unnest(o.aliases || r.aliases) a ORDER BY a)`],
   [`"searchTerms"`, `COALESCE(o."searchTerms", ''::tsvector) || array_to_tsvector(r.terms)`],
 ];
-const TECH_MERGE: [string, string][] = [[`aliases`, `ARRAY(SELECT DISTINCT a FROM unnest(o.aliases || r.aliases) a ORDER BY a)`]];
+const TECH_MERGE: [string, string][] = [
+  [`aliases`, `ARRAY(SELECT DISTINCT a FROM unnest(o.aliases || r.aliases) a ORDER BY a)`],
+];
 const PERSON_MERGE: [string, string][] = [
   // two names can share a pinyin slug (许丽, 徐立): which one is kept must not depend on which article
   // was stored first
@@ -448,34 +478,77 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   });
   // Per article, the first record of a key counts (as the extractor lists them); across articles
   // every distinct record is merged.
-  const roundsOf = <T extends { key: string }, R extends { key: string }>(pick: (a: (typeof articles)[number]) => T[], shape: (r: T) => R) =>
-    variantRounds(articles.flatMap((a) => byKey(pick(a), (r) => r.key).map(shape)), (r) => r.key);
+  const roundsOf = <T extends { key: string }, R extends { key: string }>(
+    pick: (a: (typeof articles)[number]) => T[],
+    shape: (r: T) => R,
+  ) =>
+    variantRounds(
+      articles.flatMap((a) => byKey(pick(a), (r) => r.key).map(shape)),
+      (r) => r.key,
+    );
   // search lexemes of a shared row, once per distinct record
-  const withTerms = <R>(rounds: R[][], terms: (r: R) => string[]) => rounds.map((round) => round.map((r) => ({ ...r, terms: terms(r) })));
+  const withTerms = <R>(rounds: R[][], terms: (r: R) => string[]) =>
+    rounds.map((round) => round.map((r) => ({ ...r, terms: terms(r) })));
   const status = (e: { curated: boolean }) => (e.curated ? "curated" : "discovered");
 
   const orgs = withTerms(
-    roundsOf((a) => a.x.organizations, (o) => ({
-      key: o.key, nameZh: o.nameZh, nameEn: o.nameEn, aliases: o.aliases, kind: o.kind, roles: o.roles, status: status(o),
-      sourceUrl: o.sourceUrl,
-    })),
+    roundsOf(
+      (a) => a.x.organizations,
+      (o) => ({
+        key: o.key,
+        nameZh: o.nameZh,
+        nameEn: o.nameEn,
+        aliases: o.aliases,
+        kind: o.kind,
+        roles: o.roles,
+        status: status(o),
+        sourceUrl: o.sourceUrl,
+      }),
+    ),
     (o) => [...indexTerms(o.nameZh, o.nameEn, ...o.aliases), ...pinyinTerms(o.nameZh, ...o.aliases)],
   );
   const models = withTerms(
-    roundsOf((a) => a.x.models, (m) => ({
-      key: m.key, nameZh: m.nameZh, nameEn: m.nameEn, pinyin: m.pinyin, aliases: m.aliases, vendorKey: m.vendorKey,
-      family: m.family, version: m.version, status: status(m), sourceUrl: m.sourceUrl, confidence: m.confidence,
-    })),
+    roundsOf(
+      (a) => a.x.models,
+      (m) => ({
+        key: m.key,
+        nameZh: m.nameZh,
+        nameEn: m.nameEn,
+        pinyin: m.pinyin,
+        aliases: m.aliases,
+        vendorKey: m.vendorKey,
+        family: m.family,
+        version: m.version,
+        status: status(m),
+        sourceUrl: m.sourceUrl,
+        confidence: m.confidence,
+      }),
+    ),
     (m) => [...indexTerms(m.nameZh, m.nameEn, m.pinyin, ...m.aliases), ...pinyinTerms(m.nameZh, ...m.aliases)],
   );
   const industries = withTerms(
-    roundsOf((a) => a.x.industries, (i) => ({ key: i.key, nameZh: i.nameZh, nameEn: i.nameEn, aliases: i.aliases })),
+    roundsOf(
+      (a) => a.x.industries,
+      (i) => ({ key: i.key, nameZh: i.nameZh, nameEn: i.nameEn, aliases: i.aliases }),
+    ),
     (i) => [...indexTerms(i.nameZh, i.nameEn, ...i.aliases), ...pinyinTerms(i.nameZh)],
   );
-  const technologies = roundsOf((a) => a.x.technologies, (t) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, aliases: t.aliases }));
-  const people = roundsOf((a) => a.x.people, (p) => ({ key: p.key, name: p.name, title: p.title, organizationKey: p.organizationKey }));
-  const events = roundsOf((a) => a.events, ({ evidence: _, ...e }) => e);
-  const claims = roundsOf((a) => a.claims, ({ evidence: _, ...c }) => c);
+  const technologies = roundsOf(
+    (a) => a.x.technologies,
+    (t) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, aliases: t.aliases }),
+  );
+  const people = roundsOf(
+    (a) => a.x.people,
+    (p) => ({ key: p.key, name: p.name, title: p.title, organizationKey: p.organizationKey }),
+  );
+  const events = roundsOf(
+    (a) => a.events,
+    ({ evidence: _, ...e }) => e,
+  );
+  const claims = roundsOf(
+    (a) => a.claims,
+    ({ evidence: _, ...c }) => c,
+  );
   const round = <T>(rounds: T[][], i: number) => json(rounds[i] ?? []);
 
   // 1. New entities without references (in key order), then the ones that reference organisations.
@@ -536,7 +609,15 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   );
   // 3. Merge into rows that were already stored (a later statement: it sees rows other
   //    transactions committed meanwhile). Rows whose merged value is unchanged are skipped.
-  const rounds = Math.max(orgs.length, industries.length, technologies.length, models.length, people.length, events.length, claims.length);
+  const rounds = Math.max(
+    orgs.length,
+    industries.length,
+    technologies.length,
+    models.length,
+    people.length,
+    events.length,
+    claims.length,
+  );
   for (let i = 0; i < rounds; i++) {
     await q(
       `WITH o AS (${mergeSql("Organization", "o.slug = r.key", "$1", ORG_COLS, ORG_MERGE)} RETURNING 1),
@@ -577,13 +658,24 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   const id = (kind: string, key: string | null | undefined) => (key == null ? null : (ids[kind]?.get(key) ?? null));
 
   const rows = {
-    industries: [] as unknown[], technologies: [] as unknown[], quotes: [] as unknown[], mentions: [] as unknown[],
-    eventSources: [] as unknown[], claimSources: [] as unknown[], links: [] as unknown[],
+    industries: [] as unknown[],
+    technologies: [] as unknown[],
+    quotes: [] as unknown[],
+    mentions: [] as unknown[],
+    eventSources: [] as unknown[],
+    claimSources: [] as unknown[],
+    links: [] as unknown[],
   };
   for (const { articleId: a, x, events: articleEvents, claims: articleClaims } of articles) {
     for (const i of x.industries) {
       const industry = id("industry", i.key);
-      if (industry !== null) rows.industries.push({ a, i: industry, field: i.from === "field" || i.from === "both", body: i.from === "body" || i.from === "both" });
+      if (industry !== null)
+        rows.industries.push({
+          a,
+          i: industry,
+          field: i.from === "field" || i.from === "both",
+          body: i.from === "body" || i.from === "both",
+        });
     }
     for (const t of x.technologies) {
       const technology = id("technology", t.key);
@@ -591,17 +683,34 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
     }
     for (const p of x.people) {
       const person = id("person", p.key);
-      if (person !== null) rows.quotes.push({ a, p: person, text: p.quote, sentence: p.evidence.sentence, start: p.evidence.start, end: p.evidence.end });
+      if (person !== null)
+        rows.quotes.push({
+          a,
+          p: person,
+          text: p.quote,
+          sentence: p.evidence.sentence,
+          start: p.evidence.start,
+          end: p.evidence.end,
+        });
     }
     const modelConfidence = new Map(x.models.map((m) => [m.key, m.confidence]));
     for (const m of x.mentions) {
       const target = id(m.kind, m.key);
       rows.mentions.push({
         c: m.kind === "model" ? (modelConfidence.get(m.key) ?? null) : null,
-        a, kind: m.kind,
-        m: m.kind === "model" ? target : null, o: m.kind === "organization" ? target : null,
-        i: m.kind === "industry" ? target : null, t: m.kind === "technology" ? target : null, p: m.kind === "person" ? target : null,
-        text: m.text, start: m.start, end: m.end, sentence: m.evidence.sentence, sStart: m.evidence.start, sEnd: m.evidence.end,
+        a,
+        kind: m.kind,
+        m: m.kind === "model" ? target : null,
+        o: m.kind === "organization" ? target : null,
+        i: m.kind === "industry" ? target : null,
+        t: m.kind === "technology" ? target : null,
+        p: m.kind === "person" ? target : null,
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        sentence: m.evidence.sentence,
+        sStart: m.evidence.start,
+        sEnd: m.evidence.end,
       });
     }
     // one source row per event or claim and article: its earliest sentence
@@ -619,15 +728,27 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
         surest.set(target, Math.max(surest.get(target) ?? 0, r.confidence));
       }
       for (const [target, r] of [...first].sort(([x], [y]) => x - y)) {
-        out.push({ x: target, a, quote: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, c: surest.get(target) });
+        out.push({
+          x: target,
+          a,
+          quote: r.evidence.sentence,
+          start: r.evidence.start,
+          end: r.evidence.end,
+          c: surest.get(target),
+        });
       }
     }
     for (const l of x.industryLinks) {
       const industry = id("industry", l.industryKey);
       if (industry === null) continue;
       rows.links.push({
-        i: industry, m: id("model", l.modelKey), o: id("organization", l.organizationKey), a,
-        quote: l.evidence.sentence, start: l.evidence.start, end: l.evidence.end,
+        i: industry,
+        m: id("model", l.modelKey),
+        o: id("organization", l.organizationKey),
+        a,
+        quote: l.evidence.sentence,
+        start: l.evidence.start,
+        end: l.evidence.end,
       });
     }
   }
@@ -665,8 +786,15 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
      )
      SELECT (SELECT count(*) FROM ai) + (SELECT count(*) FROM at) + (SELECT count(*) FROM qu) + (SELECT count(*) FROM me)
           + (SELECT count(*) FROM es) + (SELECT count(*) FROM cs) + (SELECT count(*) FROM il) AS n`,
-    [json(rows.industries), json(rows.technologies), json(rows.quotes), json(rows.mentions), json(rows.eventSources),
-     json(rows.claimSources), json(rows.links)],
+    [
+      json(rows.industries),
+      json(rows.technologies),
+      json(rows.quotes),
+      json(rows.mentions),
+      json(rows.eventSources),
+      json(rows.claimSources),
+      json(rows.links),
+    ],
   );
 }
 

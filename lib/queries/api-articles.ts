@@ -11,18 +11,24 @@ import { cachedQuery } from "@/lib/db/query-cache";
 
 export type ArticlesApiFilter = Partial<ArticlesFilter> & { q?: string; vendor?: string };
 
-export const listArticlesWithText = cachedQuery("api-articles.listArticlesWithText", async function listArticlesWithText(filters: ArticlesApiFilter, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
-  const { q, vendor, ...rest } = filters;
-  const and: Prisma.ArticleWhereInput[] = [articleWhere(rest)];
-  if (q) {
-    const ids = await textMatchIds("Article", q);
-    if (!ids.length) return { items: [], nextCursor: null };
-    and.push({ id: { in: ids } });
-  }
-  if (vendor) {
-    and.push({
-      mentions: { some: { OR: [{ organization: { slug: vendor } }, { model: { vendor: { slug: vendor } } }] } },
-    });
-  }
-  return listArticlesWhere({ AND: and }, filters.cursor, opts);
-});
+export const listArticlesWithText = cachedQuery(
+  "api-articles.listArticlesWithText",
+  async function listArticlesWithText(
+    filters: ArticlesApiFilter,
+    opts: { limit?: number } = {},
+  ): Promise<Page<ArticleListItem>> {
+    const { q, vendor, ...rest } = filters;
+    const and: Prisma.ArticleWhereInput[] = [articleWhere(rest)];
+    if (q) {
+      const ids = await textMatchIds("Article", q);
+      if (!ids.length) return { items: [], nextCursor: null };
+      and.push({ id: { in: ids } });
+    }
+    if (vendor) {
+      and.push({
+        mentions: { some: { OR: [{ organization: { slug: vendor } }, { model: { vendor: { slug: vendor } } }] } },
+      });
+    }
+    return listArticlesWhere({ AND: and }, filters.cursor, opts);
+  },
+);

@@ -7,20 +7,22 @@ import { claimSelect, claimWhere, toClaimItem, type ClaimFilter, type ClaimItem 
 import { cachedQuery } from "@/lib/db/query-cache";
 
 /** Claims matching the filter, `limit` at a time; cursor "o<offset>". */
-export const listClaimsPage = cachedQuery("api-claims.listClaimsPage", async function listClaimsPage(filter: ClaimFilter & { cursor?: string }, opts: { limit?: number } = {}): Promise<Page<ClaimItem>> {
-  const db = await getDb();
-  const limit = clampLimit(opts.limit, 50);
-  const offset = decodeOffset(filter.cursor);
-  const rows = await db.claim.findMany({
-    where: claimWhere(filter),
-    orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    skip: offset,
-    take: limit + 1,
-    select: claimSelect,
-  });
-  return offsetPage(
-    rows.map(toClaimItem),
-    offset,
-    limit,
-  );
-});
+export const listClaimsPage = cachedQuery(
+  "api-claims.listClaimsPage",
+  async function listClaimsPage(
+    filter: ClaimFilter & { cursor?: string },
+    opts: { limit?: number } = {},
+  ): Promise<Page<ClaimItem>> {
+    const db = await getDb();
+    const limit = clampLimit(opts.limit, 50);
+    const offset = decodeOffset(filter.cursor);
+    const rows = await db.claim.findMany({
+      where: claimWhere(filter),
+      orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      skip: offset,
+      take: limit + 1,
+      select: claimSelect,
+    });
+    return offsetPage(rows.map(toClaimItem), offset, limit);
+  },
+);

@@ -10,10 +10,16 @@ import { cachedQuery } from "@/lib/db/query-cache";
 export type ModelsApiFilter = Partial<ModelsFilter> & { q?: string };
 
 /** Models matching the filters and (when given) the text query, most-mentioned first. */
-export const listModelsWithText = cachedQuery("api-models.listModelsWithText", async function listModelsWithText(filters: ModelsApiFilter, opts: { limit?: number } = {}): Promise<Page<ModelListItem>> {
-  const { q, ...rest } = filters;
-  if (!q) return listModels(rest, opts);
-  const ids = await textMatchIds("Model", q);
-  if (!ids.length) return { items: [], nextCursor: null };
-  return listModelsWhere({ AND: [modelWhere(rest), { id: { in: ids } }] }, filters.cursor, opts);
-});
+export const listModelsWithText = cachedQuery(
+  "api-models.listModelsWithText",
+  async function listModelsWithText(
+    filters: ModelsApiFilter,
+    opts: { limit?: number } = {},
+  ): Promise<Page<ModelListItem>> {
+    const { q, ...rest } = filters;
+    if (!q) return listModels(rest, opts);
+    const ids = await textMatchIds("Model", q);
+    if (!ids.length) return { items: [], nextCursor: null };
+    return listModelsWhere({ AND: [modelWhere(rest), { id: { in: ids } }] }, filters.cursor, opts);
+  },
+);

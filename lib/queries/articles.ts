@@ -78,8 +78,19 @@ export interface ArticleDetail {
     model: EntityRef | null;
     organization: EntityRef | null;
   })[];
-  claims: (ArticleFact & { id: number; value: number; unit: string; metric: string; asOf: DateAtPrecision; statedBy: EntityRef | null })[];
-  industryLinks: (ArticleFact & { industry: { slug: string; names: Names }; subject: EntityRef | null; subjectKind: "model" | "organization" | null })[];
+  claims: (ArticleFact & {
+    id: number;
+    value: number;
+    unit: string;
+    metric: string;
+    asOf: DateAtPrecision;
+    statedBy: EntityRef | null;
+  })[];
+  industryLinks: (ArticleFact & {
+    industry: { slug: string; names: Names };
+    subject: EntityRef | null;
+    subjectKind: "model" | "organization" | null;
+  })[];
   quotes: (ArticleFact & { person: { name: string; title: string | null } })[];
 }
 
@@ -93,9 +104,15 @@ export function articleWhere(f: Partial<ArticlesFilter>): Prisma.ArticleWhereInp
 const EXCERPT = 140;
 
 /** Articles, most recently ingested first; cursor "a<id>". */
-export const listArticles = cachedQuery("articles.listArticles", async function listArticles(filters: Partial<ArticlesFilter>, opts: { limit?: number } = {}): Promise<Page<ArticleListItem>> {
-  return listArticlesWhere(articleWhere(filters), filters.cursor, opts);
-});
+export const listArticles = cachedQuery(
+  "articles.listArticles",
+  async function listArticles(
+    filters: Partial<ArticlesFilter>,
+    opts: { limit?: number } = {},
+  ): Promise<Page<ArticleListItem>> {
+    return listArticlesWhere(articleWhere(filters), filters.cursor, opts);
+  },
+);
 
 /** listArticles for any where clause (the API adds text and vendor conditions). */
 export async function listArticlesWhere(
@@ -135,7 +152,10 @@ export async function listArticlesWhere(
     url: a.url,
     excerpt: a.body.length > EXCERPT ? `${a.body.slice(0, EXCERPT).replace(/\n/g, " ")}…` : a.body.replace(/\n/g, " "),
     keywords: a.keywords,
-    industries: a.articleIndustries.map((x) => ({ slug: x.industry.slug, names: names(x.industry.nameZh, x.industry.nameEn) })),
+    industries: a.articleIndustries.map((x) => ({
+      slug: x.industry.slug,
+      names: names(x.industry.nameZh, x.industry.nameEn),
+    })),
     ingestedAt: a.firstIngestedAt.toISOString(),
     mentionCount: mentionCount.get(a.id) ?? 0,
     eventCount: eventCount.get(a.id) ?? 0,
@@ -150,194 +170,213 @@ export const ARTICLE_COUNT_CAP = 10_000;
  * Articles matching the filters, from trigger-kept counters: the total, or one tag's articleCount.
  * Only both tags at once needs rows; that count stops at ARTICLE_COUNT_CAP + 1.
  */
-export const countArticles = cachedQuery("articles.countArticles", async function countArticles(filters: Partial<ArticlesFilter> = {}): Promise<number> {
-  const db = await getDb();
-  if (!filters.industry && !filters.technology) return tallyOf("articles");
-  if (filters.industry && filters.technology) {
-    const rows = await db.$queryRaw<{ n: number }[]>`
+export const countArticles = cachedQuery(
+  "articles.countArticles",
+  async function countArticles(filters: Partial<ArticlesFilter> = {}): Promise<number> {
+    const db = await getDb();
+    if (!filters.industry && !filters.technology) return tallyOf("articles");
+    if (filters.industry && filters.technology) {
+      const rows = await db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (
         SELECT 1 FROM "ArticleIndustry" ai
         JOIN "Industry" i ON i.id = ai."industryId" AND i.slug = ${filters.industry}
         JOIN "ArticleTechnology" at ON at."articleId" = ai."articleId"
         JOIN "Technology" t ON t.id = at."technologyId" AND t.slug = ${filters.technology}
         LIMIT ${ARTICLE_COUNT_CAP + 1}) x`;
-    return rows[0]?.n ?? 0;
-  }
-  const tag = filters.industry
-    ? await db.industry.findUnique({ where: { slug: filters.industry }, select: { articleCount: true } })
-    : await db.technology.findUnique({ where: { slug: filters.technology! }, select: { articleCount: true } });
-  return tag?.articleCount ?? 0;
-});
+      return rows[0]?.n ?? 0;
+    }
+    const tag = filters.industry
+      ? await db.industry.findUnique({ where: { slug: filters.industry }, select: { articleCount: true } })
+      : await db.technology.findUnique({ where: { slug: filters.technology! }, select: { articleCount: true } });
+    return tag?.articleCount ?? 0;
+  },
+);
 
 const FACTS_LIMIT = 200;
 const factSelect = { quote: true, sentenceStart: true, sentenceEnd: true } as const;
 
-export const getArticleById = cachedQuery("articles.getArticleById", async function getArticleById(id: number): Promise<ArticleDetail | null> {
-  if (!Number.isSafeInteger(id) || id < 1) return null;
-  const db = await getDb();
-  const a = await db.article.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      url: true,
-      body: true,
-      byline: true,
-      photoCredits: true,
-      eventSummary: true,
-      keywords: true,
-      technologies: true,
-      industries: true,
-      firstIngestedAt: true,
-      lastIngestedAt: true,
-      articleTechs: { take: 50, select: { technology: { select: { slug: true, nameZh: true, nameEn: true } } } },
-      articleIndustries: { take: 50, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
-      mentions: {
-        orderBy: { start: "asc" },
-        take: 2000,
-        select: {
-          kind: true,
-          text: true,
-          start: true,
-          end: true,
-          sentenceStart: true,
-          sentenceEnd: true,
-          model: { select: { slug: true, nameZh: true, nameEn: true } },
-          organization: { select: { slug: true, nameZh: true, nameEn: true } },
-          industry: { select: { slug: true, nameZh: true, nameEn: true } },
+export const getArticleById = cachedQuery(
+  "articles.getArticleById",
+  async function getArticleById(id: number): Promise<ArticleDetail | null> {
+    if (!Number.isSafeInteger(id) || id < 1) return null;
+    const db = await getDb();
+    const a = await db.article.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        title: true,
+        url: true,
+        body: true,
+        byline: true,
+        photoCredits: true,
+        eventSummary: true,
+        keywords: true,
+        technologies: true,
+        industries: true,
+        firstIngestedAt: true,
+        lastIngestedAt: true,
+        articleTechs: { take: 50, select: { technology: { select: { slug: true, nameZh: true, nameEn: true } } } },
+        articleIndustries: { take: 50, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
+        mentions: {
+          orderBy: { start: "asc" },
+          take: 2000,
+          select: {
+            kind: true,
+            text: true,
+            start: true,
+            end: true,
+            sentenceStart: true,
+            sentenceEnd: true,
+            model: { select: { slug: true, nameZh: true, nameEn: true } },
+            organization: { select: { slug: true, nameZh: true, nameEn: true } },
+            industry: { select: { slug: true, nameZh: true, nameEn: true } },
+          },
         },
-      },
-      eventSources: {
-        orderBy: { sentenceStart: "asc" },
-        take: FACTS_LIMIT,
-        select: {
-          ...factSelect,
-          event: {
-            select: {
-              id: true,
-              type: true,
-              date: true,
-              precision: true,
-              dateInferred: true,
-              dateText: true,
-              model: { select: entityRefSelect },
-              organization: { select: entityRefSelect },
+        eventSources: {
+          orderBy: { sentenceStart: "asc" },
+          take: FACTS_LIMIT,
+          select: {
+            ...factSelect,
+            event: {
+              select: {
+                id: true,
+                type: true,
+                date: true,
+                precision: true,
+                dateInferred: true,
+                dateText: true,
+                model: { select: entityRefSelect },
+                organization: { select: entityRefSelect },
+              },
             },
           },
         },
-      },
-      claimSources: {
-        orderBy: { sentenceStart: "asc" },
-        take: FACTS_LIMIT,
-        select: {
-          ...factSelect,
-          claim: {
-            select: {
-              id: true,
-              value: true,
-              unit: true,
-              metric: true,
-              asOf: true,
-              asOfPrecision: true,
-              asOfInferred: true,
-              asOfText: true,
-              statedBy: { select: entityRefSelect },
+        claimSources: {
+          orderBy: { sentenceStart: "asc" },
+          take: FACTS_LIMIT,
+          select: {
+            ...factSelect,
+            claim: {
+              select: {
+                id: true,
+                value: true,
+                unit: true,
+                metric: true,
+                asOf: true,
+                asOfPrecision: true,
+                asOfInferred: true,
+                asOfText: true,
+                statedBy: { select: entityRefSelect },
+              },
             },
           },
         },
-      },
-      industryLinks: {
-        orderBy: { sentenceStart: "asc" },
-        take: FACTS_LIMIT,
-        select: {
-          ...factSelect,
-          industry: { select: { slug: true, nameZh: true, nameEn: true } },
-          model: { select: entityRefSelect },
-          organization: { select: entityRefSelect },
+        industryLinks: {
+          orderBy: { sentenceStart: "asc" },
+          take: FACTS_LIMIT,
+          select: {
+            ...factSelect,
+            industry: { select: { slug: true, nameZh: true, nameEn: true } },
+            model: { select: entityRefSelect },
+            organization: { select: entityRefSelect },
+          },
+        },
+        quotes: {
+          orderBy: { sentenceStart: "asc" },
+          take: FACTS_LIMIT,
+          select: {
+            sentence: true,
+            sentenceStart: true,
+            sentenceEnd: true,
+            person: { select: { name: true, title: true } },
+          },
         },
       },
-      quotes: {
-        orderBy: { sentenceStart: "asc" },
-        take: FACTS_LIMIT,
-        select: { sentence: true, sentenceStart: true, sentenceEnd: true, person: { select: { name: true, title: true } } },
-      },
-    },
-  });
-  if (!a) return null;
+    });
+    if (!a) return null;
 
-  const known: Span[] = [
-    ...a.mentions.map((m) => ({ start: m.sentenceStart, end: m.sentenceEnd })),
-    ...a.eventSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-    ...a.claimSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-    ...a.industryLinks.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-    ...a.quotes.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-  ];
-  const paragraphs = splitParagraphs(a.body);
-  const sentences = splitSentences(a.body, paragraphs, known);
+    const known: Span[] = [
+      ...a.mentions.map((m) => ({ start: m.sentenceStart, end: m.sentenceEnd })),
+      ...a.eventSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+      ...a.claimSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+      ...a.industryLinks.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+      ...a.quotes.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
+    ];
+    const paragraphs = splitParagraphs(a.body);
+    const sentences = splitSentences(a.body, paragraphs, known);
 
-  const ref = (r: { slug: string; nameZh: string; nameEn: string | null }) => ({ slug: r.slug, names: names(r.nameZh, r.nameEn) });
-  return {
-    id: a.id,
-    title: a.title,
-    url: a.url,
-    body: a.body,
-    byline: a.byline,
-    photoCredits: a.photoCredits,
-    eventSummary: a.eventSummary,
-    keywords: a.keywords,
-    technologyLabels: a.technologies,
-    industryLabels: a.industries,
-    technologies: a.articleTechs.map((t) => ref(t.technology)),
-    industries: a.articleIndustries.map((i) => ref(i.industry)),
-    ingestedAt: a.firstIngestedAt.toISOString(),
-    updatedAt: a.lastIngestedAt.toISOString(),
-    paragraphs,
-    sentences,
-    mentions: a.mentions.map((m) => ({
-      kind: m.kind,
-      text: m.text,
-      start: m.start,
-      end: m.end,
-      target: m.model
-        ? { kind: "model" as const, ...ref(m.model) }
-        : m.organization
-          ? { kind: "organization" as const, ...ref(m.organization) }
-          : m.industry
-            ? { kind: "industry" as const, ...ref(m.industry) }
-            : null,
-    })),
-    events: a.eventSources.map((s) => ({
-      quote: s.quote,
-      sentenceStart: s.sentenceStart,
-      sentenceEnd: s.sentenceEnd,
-      id: s.event.id,
-      type: s.event.type,
-      date: dateAtPrecision(s.event.date, s.event.precision, s.event.dateInferred, s.event.dateText),
-      model: s.event.model ? toEntityRef(s.event.model) : null,
-      organization: s.event.organization ? toEntityRef(s.event.organization) : null,
-    })),
-    claims: a.claimSources.map((s) => ({
-      quote: s.quote,
-      sentenceStart: s.sentenceStart,
-      sentenceEnd: s.sentenceEnd,
-      id: s.claim.id,
-      value: s.claim.value,
-      unit: s.claim.unit,
-      metric: s.claim.metric,
-      asOf: dateAtPrecision(s.claim.asOf, s.claim.asOfPrecision, s.claim.asOfInferred, s.claim.asOfText),
-      statedBy: s.claim.statedBy ? toEntityRef(s.claim.statedBy) : null,
-    })),
-    industryLinks: a.industryLinks.map((l) => ({
-      quote: l.quote,
-      sentenceStart: l.sentenceStart,
-      sentenceEnd: l.sentenceEnd,
-      industry: ref(l.industry),
-      subject: l.model ? toEntityRef(l.model) : l.organization ? toEntityRef(l.organization) : null,
-      subjectKind: l.model ? ("model" as const) : l.organization ? ("organization" as const) : null,
-    })),
-    quotes: a.quotes.map((q) => ({ quote: q.sentence, sentenceStart: q.sentenceStart, sentenceEnd: q.sentenceEnd, person: q.person })),
-  };
-});
+    const ref = (r: { slug: string; nameZh: string; nameEn: string | null }) => ({
+      slug: r.slug,
+      names: names(r.nameZh, r.nameEn),
+    });
+    return {
+      id: a.id,
+      title: a.title,
+      url: a.url,
+      body: a.body,
+      byline: a.byline,
+      photoCredits: a.photoCredits,
+      eventSummary: a.eventSummary,
+      keywords: a.keywords,
+      technologyLabels: a.technologies,
+      industryLabels: a.industries,
+      technologies: a.articleTechs.map((t) => ref(t.technology)),
+      industries: a.articleIndustries.map((i) => ref(i.industry)),
+      ingestedAt: a.firstIngestedAt.toISOString(),
+      updatedAt: a.lastIngestedAt.toISOString(),
+      paragraphs,
+      sentences,
+      mentions: a.mentions.map((m) => ({
+        kind: m.kind,
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        target: m.model
+          ? { kind: "model" as const, ...ref(m.model) }
+          : m.organization
+            ? { kind: "organization" as const, ...ref(m.organization) }
+            : m.industry
+              ? { kind: "industry" as const, ...ref(m.industry) }
+              : null,
+      })),
+      events: a.eventSources.map((s) => ({
+        quote: s.quote,
+        sentenceStart: s.sentenceStart,
+        sentenceEnd: s.sentenceEnd,
+        id: s.event.id,
+        type: s.event.type,
+        date: dateAtPrecision(s.event.date, s.event.precision, s.event.dateInferred, s.event.dateText),
+        model: s.event.model ? toEntityRef(s.event.model) : null,
+        organization: s.event.organization ? toEntityRef(s.event.organization) : null,
+      })),
+      claims: a.claimSources.map((s) => ({
+        quote: s.quote,
+        sentenceStart: s.sentenceStart,
+        sentenceEnd: s.sentenceEnd,
+        id: s.claim.id,
+        value: s.claim.value,
+        unit: s.claim.unit,
+        metric: s.claim.metric,
+        asOf: dateAtPrecision(s.claim.asOf, s.claim.asOfPrecision, s.claim.asOfInferred, s.claim.asOfText),
+        statedBy: s.claim.statedBy ? toEntityRef(s.claim.statedBy) : null,
+      })),
+      industryLinks: a.industryLinks.map((l) => ({
+        quote: l.quote,
+        sentenceStart: l.sentenceStart,
+        sentenceEnd: l.sentenceEnd,
+        industry: ref(l.industry),
+        subject: l.model ? toEntityRef(l.model) : l.organization ? toEntityRef(l.organization) : null,
+        subjectKind: l.model ? ("model" as const) : l.organization ? ("organization" as const) : null,
+      })),
+      quotes: a.quotes.map((q) => ({
+        quote: q.sentence,
+        sentenceStart: q.sentenceStart,
+        sentenceEnd: q.sentenceEnd,
+        person: q.person,
+      })),
+    };
+  },
+);
 
 function splitParagraphs(body: string): Span[] {
   const out: Span[] = [];
@@ -357,9 +396,11 @@ const SENTENCE_END = /[。！？!?；;]+[”’」』"）)]*/g;
  * offsets are the anchors citations link to); the text between them is split at sentence ends.
  */
 function splitSentences(body: string, paragraphs: Span[], known: Span[]): Span[] {
-  const cited = [...new Map(known.filter((k) => k.end > k.start && k.end <= body.length).map((k) => [`${k.start}:${k.end}`, k])).values()].sort(
-    (x, y) => x.start - y.start || y.end - x.end,
-  );
+  const cited = [
+    ...new Map(
+      known.filter((k) => k.end > k.start && k.end <= body.length).map((k) => [`${k.start}:${k.end}`, k]),
+    ).values(),
+  ].sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Span[] = [];
   let ci = 0;
   for (const p of paragraphs) {

@@ -90,7 +90,12 @@ export const entityRefSelect = { slug: true, nameZh: true, nameEn: true, status:
 export const industryRefSelect = { slug: true, nameZh: true, nameEn: true } as const;
 export const citationArticleSelect = { id: true, title: true, url: true } as const;
 
-export function toEntityRef(r: { slug: string; nameZh: string; nameEn: string | null; status: EntityStatus }): EntityRef {
+export function toEntityRef(r: {
+  slug: string;
+  nameZh: string;
+  nameEn: string | null;
+  status: EntityStatus;
+}): EntityRef {
   return { slug: r.slug, names: names(r.nameZh, r.nameEn), status: r.status };
 }
 

@@ -94,7 +94,10 @@ export async function eventWhere(f: Partial<TimelineFilter>): Promise<Prisma.Eve
   const and: Prisma.EventWhereInput[] = [];
   const [vendor, model, industry] = await Promise.all([
     f.vendor
-      ? db.organization.findUnique({ where: { slug: f.vendor }, select: { id: true, models: { select: { id: true } } } })
+      ? db.organization.findUnique({
+          where: { slug: f.vendor },
+          select: { id: true, models: { select: { id: true } } },
+        })
       : undefined,
     f.model ? db.model.findUnique({ where: { slug: f.model }, select: { id: true } }) : undefined,
     f.industry
@@ -107,14 +110,23 @@ export async function eventWhere(f: Partial<TimelineFilter>): Promise<Prisma.Eve
   if (vendor === null || model === null || industry === null) return NOTHING;
   if (vendor) {
     const models = vendor.models.map((m) => m.id);
-    and.push(models.length ? { OR: [{ organizationId: vendor.id }, { modelId: { in: models } }] } : { organizationId: vendor.id });
+    and.push(
+      models.length
+        ? { OR: [{ organizationId: vendor.id }, { modelId: { in: models } }] }
+        : { organizationId: vendor.id },
+    );
   }
   if (model) and.push({ modelId: model.id });
   if (industry) {
     const models = industry.modelPairs.map((p) => p.modelId);
     const orgs = industry.vendorPairs.map((p) => p.organizationId);
     if (!models.length && !orgs.length) return NOTHING;
-    and.push({ OR: [...(models.length ? [{ modelId: { in: models } }] : []), ...(orgs.length ? [{ organizationId: { in: orgs } }] : [])] });
+    and.push({
+      OR: [
+        ...(models.length ? [{ modelId: { in: models } }] : []),
+        ...(orgs.length ? [{ organizationId: { in: orgs } }] : []),
+      ],
+    });
   }
   if (f.type) and.push({ type: f.type });
   if (f.from || f.to) and.push({ date: periodRange(f.from, f.to) });
@@ -131,57 +143,74 @@ function decodeEventCursor(cursor: string | undefined): { date: Date; id: number
 }
 
 /** Events matching the filters, newest first (undated ones last), `limit` at a time. */
-export const listEvents = cachedQuery("events.listEvents", async function listEvents(filters: Partial<TimelineFilter>, opts: { limit?: number } = {}): Promise<Page<EventItem>> {
-  const db = await getDb();
-  const limit = clampLimit(opts.limit, 50);
-  const base = await eventWhere(filters);
-  const cursor = decodeEventCursor(filters.cursor);
-  const items: EventRow[] = [];
+export const listEvents = cachedQuery(
+  "events.listEvents",
+  async function listEvents(filters: Partial<TimelineFilter>, opts: { limit?: number } = {}): Promise<Page<EventItem>> {
+    const db = await getDb();
+    const limit = clampLimit(opts.limit, 50);
+    const base = await eventWhere(filters);
+    const cursor = decodeEventCursor(filters.cursor);
+    const items: EventRow[] = [];
 
-  if (!cursor || "date" in cursor) {
-    const after: Prisma.EventWhereInput = cursor
-      ? { OR: [{ date: { lt: cursor.date } }, { date: cursor.date, id: { lt: cursor.id } }] }
-      : { date: { not: null } };
-    const dated = await db.event.findMany({
-      where: { AND: [base, { date: { not: null } }, after] },
-      orderBy: [{ date: "desc" }, { id: "desc" }],
-      take: limit + 1,
+    if (!cursor || "date" in cursor) {
+      const after: Prisma.EventWhereInput = cursor
+        ? { OR: [{ date: { lt: cursor.date } }, { date: cursor.date, id: { lt: cursor.id } }] }
+        : { date: { not: null } };
+      const dated = await db.event.findMany({
+        where: { AND: [base, { date: { not: null } }, after] },
+        orderBy: [{ date: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: eventSelect,
+      });
+      items.push(...dated);
+      if (dated.length > limit) {
+        const last = dated[limit - 1];
+        return {
+          items: dated.slice(0, limit).map(toEventItem),
+          nextCursor: `k${last.date!.toISOString().slice(0, 10)}.${last.id}`,
+        };
+      }
+    }
+
+    // Undated events (no date, or unknown precision) follow the dated ones.
+    const undatedAfter = cursor && "undatedAfter" in cursor ? cursor.undatedAfter : 0;
+    const room = limit - items.length;
+    const undated = await db.event.findMany({
+      where: { AND: [base, { date: null }, { id: { gt: undatedAfter } }] },
+      orderBy: { id: "asc" },
+      take: room + 1,
       select: eventSelect,
     });
-    items.push(...dated);
-    if (dated.length > limit) {
-      const last = dated[limit - 1];
-      return { items: dated.slice(0, limit).map(toEventItem), nextCursor: `k${last.date!.toISOString().slice(0, 10)}.${last.id}` };
-    }
-  }
-
-  // Undated events (no date, or unknown precision) follow the dated ones.
-  const undatedAfter = cursor && "undatedAfter" in cursor ? cursor.undatedAfter : 0;
-  const room = limit - items.length;
-  const undated = await db.event.findMany({
-    where: { AND: [base, { date: null }, { id: { gt: undatedAfter } }] },
-    orderBy: { id: "asc" },
-    take: room + 1,
-    select: eventSelect,
-  });
-  const page = [...items, ...undated.slice(0, room)];
-  const next = undated.length > room && room > 0 ? `u${undated[room - 1].id}` : undated.length > 0 && room === 0 ? `u${undatedAfter}` : null;
-  return { items: page.map(toEventItem), nextCursor: next };
-});
+    const page = [...items, ...undated.slice(0, room)];
+    const next =
+      undated.length > room && room > 0
+        ? `u${undated[room - 1].id}`
+        : undated.length > 0 && room === 0
+          ? `u${undatedAfter}`
+          : null;
+    return { items: page.map(toEventItem), nextCursor: next };
+  },
+);
 
 /** The most recent events (overview, entity pages). */
-export const latestEvents = cachedQuery("events.latestEvents", async function latestEvents(filters: Partial<TimelineFilter> = {}, limit: number = 6): Promise<EventItem[]> {
-  const page = await listEvents({ ...filters, cursor: undefined }, { limit });
-  return page.items;
-});
+export const latestEvents = cachedQuery(
+  "events.latestEvents",
+  async function latestEvents(filters: Partial<TimelineFilter> = {}, limit: number = 6): Promise<EventItem[]> {
+    const page = await listEvents({ ...filters, cursor: undefined }, { limit });
+    return page.items;
+  },
+);
 
 /** Events matching the filters: bounded by the number of events (shared entities), not of articles. */
-export const countEvents = cachedQuery("events.countEvents", async function countEvents(filters: Partial<TimelineFilter> = {}): Promise<number> {
-  const db = await getDb();
-  const where = await eventWhere(filters);
-  if (!Object.keys(where).length) return tallyOf("events");
-  return db.event.count({ where });
-});
+export const countEvents = cachedQuery(
+  "events.countEvents",
+  async function countEvents(filters: Partial<TimelineFilter> = {}): Promise<number> {
+    const db = await getDb();
+    const where = await eventWhere(filters);
+    if (!Object.keys(where).length) return tallyOf("events");
+    return db.event.count({ where });
+  },
+);
 
 /**
  * Events per month (aggregated in the database, at most `maxMonths` most recent months).
@@ -189,31 +218,37 @@ export const countEvents = cachedQuery("events.countEvents", async function coun
  * Bounded by the number of events in the filter, not of articles: an event is one row however
  * many articles report it (reprints add EventSource rows, not events).
  */
-export const eventsPerMonth = cachedQuery("events.eventsPerMonth", async function eventsPerMonth(filters: Partial<TimelineFilter> = {}, maxMonths: number = 120): Promise<EventsPerMonth> {
-  const db = await getDb();
-  const where = await eventWhere(filters);
-  const [grouped, yearOnly, undated] = await Promise.all([
-    db.event.groupBy({
-      by: ["date"],
-      where: { AND: [where, { precision: { in: ["day", "month"] } }, { date: { not: null } }] },
-      _count: { _all: true },
-      orderBy: { date: "desc" },
-      take: maxMonths * 31,
-    }),
-    db.event.count({ where: { AND: [where, { precision: "year" }, { date: { not: null } }] } }),
-    db.event.count({ where: { AND: [where, { OR: [{ date: null }, { precision: "unknown" }] }] } }),
-  ]);
-  const byMonth = new Map<string, number>();
-  for (const g of grouped) {
-    const month = g.date!.toISOString().slice(0, 7);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + g._count._all);
-  }
-  const months = [...byMonth.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .slice(-maxMonths)
-    .map(([month, count]) => ({ month, count }));
-  return { months: fillMonths(months), yearOnly, undated };
-});
+export const eventsPerMonth = cachedQuery(
+  "events.eventsPerMonth",
+  async function eventsPerMonth(
+    filters: Partial<TimelineFilter> = {},
+    maxMonths: number = 120,
+  ): Promise<EventsPerMonth> {
+    const db = await getDb();
+    const where = await eventWhere(filters);
+    const [grouped, yearOnly, undated] = await Promise.all([
+      db.event.groupBy({
+        by: ["date"],
+        where: { AND: [where, { precision: { in: ["day", "month"] } }, { date: { not: null } }] },
+        _count: { _all: true },
+        orderBy: { date: "desc" },
+        take: maxMonths * 31,
+      }),
+      db.event.count({ where: { AND: [where, { precision: "year" }, { date: { not: null } }] } }),
+      db.event.count({ where: { AND: [where, { OR: [{ date: null }, { precision: "unknown" }] }] } }),
+    ]);
+    const byMonth = new Map<string, number>();
+    for (const g of grouped) {
+      const month = g.date!.toISOString().slice(0, 7);
+      byMonth.set(month, (byMonth.get(month) ?? 0) + g._count._all);
+    }
+    const months = [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .slice(-maxMonths)
+      .map(([month, count]) => ({ month, count }));
+    return { months: fillMonths(months), yearOnly, undated };
+  },
+);
 
 /** Adds the empty months between the first and last, so a chart's x axis is continuous. */
 function fillMonths(months: MonthCount[]): MonthCount[] {

@@ -52,17 +52,27 @@ export interface IndustryMatrix {
 }
 
 /** Industries with how many models, vendors and articles touch them, most-served first. */
-export const listIndustries = cachedQuery("industries.listIndustries", async function listIndustries(opts: { cursor?: string; limit?: number } = {}): Promise<Page<IndustryListItem>> {
-  const db = await getDb();
-  const limit = clampLimit(opts.limit, 50);
-  const offset = decodeOffset(opts.cursor);
-  // Reads the trigger-kept pair tables and counters: the cost is bounded by industries x the
-  // entities linked to them, not by the number of articles or sentences. A link names a model or
-  // an organization, never both, so the vendors are the organizations named directly plus the
-  // vendors of the models named.
-  const rows = await db.$queryRaw<
-    { slug: string; nameZh: string; nameEn: string; aliases: string[]; models: number; vendors: number; articles: number }[]
-  >`
+export const listIndustries = cachedQuery(
+  "industries.listIndustries",
+  async function listIndustries(opts: { cursor?: string; limit?: number } = {}): Promise<Page<IndustryListItem>> {
+    const db = await getDb();
+    const limit = clampLimit(opts.limit, 50);
+    const offset = decodeOffset(opts.cursor);
+    // Reads the trigger-kept pair tables and counters: the cost is bounded by industries x the
+    // entities linked to them, not by the number of articles or sentences. A link names a model or
+    // an organization, never both, so the vendors are the organizations named directly plus the
+    // vendors of the models named.
+    const rows = await db.$queryRaw<
+      {
+        slug: string;
+        nameZh: string;
+        nameEn: string;
+        aliases: string[];
+        models: number;
+        vendors: number;
+        articles: number;
+      }[]
+    >`
     SELECT i.slug, i."nameZh", i."nameEn", i.aliases,
       (SELECT count(*) FROM "IndustryModel" p WHERE p."industryId" = i.id)::int AS models,
       (SELECT count(DISTINCT v) FROM (
@@ -73,129 +83,143 @@ export const listIndustries = cachedQuery("industries.listIndustries", async fun
     FROM "Industry" i
     ORDER BY models DESC, articles DESC, i.id ASC
     LIMIT ${limit + 1} OFFSET ${offset}`;
-  return offsetPage(
-    rows.map((r) => ({
-      slug: r.slug,
-      names: names(r.nameZh, r.nameEn),
-      aliases: r.aliases,
-      modelCount: r.models,
-      vendorCount: r.vendors,
-      articleCount: r.articles,
-    })),
-    offset,
-    limit,
-  );
-});
+    return offsetPage(
+      rows.map((r) => ({
+        slug: r.slug,
+        names: names(r.nameZh, r.nameEn),
+        aliases: r.aliases,
+        modelCount: r.models,
+        vendorCount: r.vendors,
+        articleCount: r.articles,
+      })),
+      offset,
+      limit,
+    );
+  },
+);
 
-export const getIndustryBySlug = cachedQuery("industries.getIndustryBySlug", async function getIndustryBySlug(slug: string): Promise<IndustryDetail | null> {
-  const db = await getDb();
-  const i = await db.industry.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      aliases: true,
-      mentionCount: true,
-      articleCount: true,
-    },
-  });
-  if (!i) return null;
-  const [modelLinks, orgLinks, articles] = await Promise.all([
-    firstIndustryLinks({ industryModels: i.id }, 60),
-    firstIndustryLinks({ industryOrganizations: i.id }, 60),
-    // ArticleIndustry(industryId, articleId): the newest 20 straight from the index
-    db.articleIndustry.findMany({
-      where: { industryId: i.id },
-      orderBy: { articleId: "desc" },
-      take: 20,
-      select: { fromField: true, fromBody: true, article: { select: citationArticleSelect } },
-    }),
-  ]);
-  const models = modelLinks.map((l) => ({
-    ...toEntityRef(l.model!),
-    vendor: l.model!.vendor ? toEntityRef(l.model!.vendor) : null,
-    citation: toCitation(l),
-  }));
-  // Vendors: named with the industry directly, or through one of their models.
-  const vendors = new Map<string, EntityRef & { citation: Citation | null }>();
-  for (const l of orgLinks) vendors.set(l.organization!.slug, { ...toEntityRef(l.organization!), citation: toCitation(l) });
-  for (const m of models) {
-    if (m.vendor && !vendors.has(m.vendor.slug)) vendors.set(m.vendor.slug, { ...m.vendor, citation: m.citation });
-  }
-  return {
-    id: i.id,
-    slug: i.slug,
-    names: names(i.nameZh, i.nameEn),
-    aliases: i.aliases,
-    models,
-    vendors: [...vendors.values()],
-    articles: articles.map((a) => ({ ...a.article, fromField: a.fromField, fromBody: a.fromBody })),
-    articleCount: i.articleCount,
-    mentionCount: i.mentionCount,
-  };
-});
+export const getIndustryBySlug = cachedQuery(
+  "industries.getIndustryBySlug",
+  async function getIndustryBySlug(slug: string): Promise<IndustryDetail | null> {
+    const db = await getDb();
+    const i = await db.industry.findUnique({
+      where: { slug },
+      select: {
+        id: true,
+        slug: true,
+        nameZh: true,
+        nameEn: true,
+        aliases: true,
+        mentionCount: true,
+        articleCount: true,
+      },
+    });
+    if (!i) return null;
+    const [modelLinks, orgLinks, articles] = await Promise.all([
+      firstIndustryLinks({ industryModels: i.id }, 60),
+      firstIndustryLinks({ industryOrganizations: i.id }, 60),
+      // ArticleIndustry(industryId, articleId): the newest 20 straight from the index
+      db.articleIndustry.findMany({
+        where: { industryId: i.id },
+        orderBy: { articleId: "desc" },
+        take: 20,
+        select: { fromField: true, fromBody: true, article: { select: citationArticleSelect } },
+      }),
+    ]);
+    const models = modelLinks.map((l) => ({
+      ...toEntityRef(l.model!),
+      vendor: l.model!.vendor ? toEntityRef(l.model!.vendor) : null,
+      citation: toCitation(l),
+    }));
+    // Vendors: named with the industry directly, or through one of their models.
+    const vendors = new Map<string, EntityRef & { citation: Citation | null }>();
+    for (const l of orgLinks)
+      vendors.set(l.organization!.slug, { ...toEntityRef(l.organization!), citation: toCitation(l) });
+    for (const m of models) {
+      if (m.vendor && !vendors.has(m.vendor.slug)) vendors.set(m.vendor.slug, { ...m.vendor, citation: m.citation });
+    }
+    return {
+      id: i.id,
+      slug: i.slug,
+      names: names(i.nameZh, i.nameEn),
+      aliases: i.aliases,
+      models,
+      vendors: [...vendors.values()],
+      articles: articles.map((a) => ({ ...a.article, fromField: a.fromField, fromBody: a.fromBody })),
+      articleCount: i.articleCount,
+      mentionCount: i.mentionCount,
+    };
+  },
+);
 
 /** The most-linked models x the most-linked industries, with link counts (bounded both ways). */
-export const industryMatrix = cachedQuery("industries.industryMatrix", async function industryMatrix(opts: { models?: number; industries?: number } = {}): Promise<IndustryMatrix> {
-  const db = await getDb();
-  // Sums over the (industry, model) pair table: bounded by the number of pairs (entities), not by
-  // the number of linking sentences, which grows with the articles.
-  const [topIndustries, topModels] = await Promise.all([
-    db.industryModel.groupBy({
-      by: ["industryId"],
-      _sum: { links: true },
-      orderBy: [{ _sum: { links: "desc" } }, { industryId: "asc" }],
-      take: clampLimit(opts.industries, 12),
-    }),
-    db.industryModel.groupBy({
-      by: ["modelId"],
-      _sum: { links: true },
-      orderBy: [{ _sum: { links: "desc" } }, { modelId: "asc" }],
-      take: clampLimit(opts.models, 20),
-    }),
-  ]);
-  const industryIds = topIndustries.map((g) => g.industryId);
-  const modelIds = topModels.map((g) => g.modelId);
-  if (!industryIds.length || !modelIds.length) return { industries: [], models: [], cells: [] };
-  const [industries, models, cells] = await Promise.all([
-    db.industry.findMany({ where: { id: { in: industryIds } }, select: { id: true, slug: true, nameZh: true, nameEn: true } }),
-    db.model.findMany({
-      where: { id: { in: modelIds } },
-      select: { id: true, ...entityRefSelect, vendor: { select: entityRefSelect } },
-    }),
-    db.industryModel.findMany({
-      where: { modelId: { in: modelIds }, industryId: { in: industryIds } },
-      select: { modelId: true, industryId: true, links: true },
-    }),
-  ]);
-  const industryById = new Map(industries.map((i) => [i.id, i]));
-  const modelById = new Map(models.map((m) => [m.id, m]));
-  return {
-    industries: industryIds.flatMap((id) => {
-      const i = industryById.get(id);
-      return i ? [{ slug: i.slug, names: names(i.nameZh, i.nameEn) }] : [];
-    }),
-    models: modelIds.flatMap((id) => {
-      const m = modelById.get(id);
-      return m ? [{ ...toEntityRef(m), vendor: m.vendor ? toEntityRef(m.vendor) : null }] : [];
-    }),
-    cells: cells.flatMap((c) => {
-      const m = modelById.get(c.modelId);
-      const i = industryById.get(c.industryId);
-      return m && i ? [{ model: m.slug, industry: i.slug, count: c.links }] : [];
-    }),
-  };
-});
+export const industryMatrix = cachedQuery(
+  "industries.industryMatrix",
+  async function industryMatrix(opts: { models?: number; industries?: number } = {}): Promise<IndustryMatrix> {
+    const db = await getDb();
+    // Sums over the (industry, model) pair table: bounded by the number of pairs (entities), not by
+    // the number of linking sentences, which grows with the articles.
+    const [topIndustries, topModels] = await Promise.all([
+      db.industryModel.groupBy({
+        by: ["industryId"],
+        _sum: { links: true },
+        orderBy: [{ _sum: { links: "desc" } }, { industryId: "asc" }],
+        take: clampLimit(opts.industries, 12),
+      }),
+      db.industryModel.groupBy({
+        by: ["modelId"],
+        _sum: { links: true },
+        orderBy: [{ _sum: { links: "desc" } }, { modelId: "asc" }],
+        take: clampLimit(opts.models, 20),
+      }),
+    ]);
+    const industryIds = topIndustries.map((g) => g.industryId);
+    const modelIds = topModels.map((g) => g.modelId);
+    if (!industryIds.length || !modelIds.length) return { industries: [], models: [], cells: [] };
+    const [industries, models, cells] = await Promise.all([
+      db.industry.findMany({
+        where: { id: { in: industryIds } },
+        select: { id: true, slug: true, nameZh: true, nameEn: true },
+      }),
+      db.model.findMany({
+        where: { id: { in: modelIds } },
+        select: { id: true, ...entityRefSelect, vendor: { select: entityRefSelect } },
+      }),
+      db.industryModel.findMany({
+        where: { modelId: { in: modelIds }, industryId: { in: industryIds } },
+        select: { modelId: true, industryId: true, links: true },
+      }),
+    ]);
+    const industryById = new Map(industries.map((i) => [i.id, i]));
+    const modelById = new Map(models.map((m) => [m.id, m]));
+    return {
+      industries: industryIds.flatMap((id) => {
+        const i = industryById.get(id);
+        return i ? [{ slug: i.slug, names: names(i.nameZh, i.nameEn) }] : [];
+      }),
+      models: modelIds.flatMap((id) => {
+        const m = modelById.get(id);
+        return m ? [{ ...toEntityRef(m), vendor: m.vendor ? toEntityRef(m.vendor) : null }] : [];
+      }),
+      cells: cells.flatMap((c) => {
+        const m = modelById.get(c.modelId);
+        const i = industryById.get(c.industryId);
+        return m && i ? [{ model: m.slug, industry: i.slug, count: c.links }] : [];
+      }),
+    };
+  },
+);
 
 /** Industries for filter menus (bounded, by name). */
-export const industryOptions = cachedQuery("industries.industryOptions", async function industryOptions(limit: number = 200): Promise<{ slug: string; names: Names }[]> {
-  const db = await getDb();
-  const rows = await db.industry.findMany({
-    orderBy: { nameZh: "asc" },
-    take: Math.min(Math.max(1, limit), 500),
-    select: { slug: true, nameZh: true, nameEn: true },
-  });
-  return rows.map((r) => ({ slug: r.slug, names: names(r.nameZh, r.nameEn) }));
-});
+export const industryOptions = cachedQuery(
+  "industries.industryOptions",
+  async function industryOptions(limit: number = 200): Promise<{ slug: string; names: Names }[]> {
+    const db = await getDb();
+    const rows = await db.industry.findMany({
+      orderBy: { nameZh: "asc" },
+      take: Math.min(Math.max(1, limit), 500),
+      select: { slug: true, nameZh: true, nameEn: true },
+    });
+    return rows.map((r) => ({ slug: r.slug, names: names(r.nameZh, r.nameEn) }));
+  },
+);

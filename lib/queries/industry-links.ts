@@ -18,18 +18,26 @@ export type LinkOwner =
 
 // The pairs for each owner, as (key, i, m, o): one link is kept per key.
 function pairsSql(owner: LinkOwner): string {
-  if ("modelId" in owner) return `SELECT "industryId" AS key, "industryId" AS i, "modelId" AS m, NULL::int AS o FROM "IndustryModel" WHERE "modelId" = $1`;
+  if ("modelId" in owner)
+    return `SELECT "industryId" AS key, "industryId" AS i, "modelId" AS m, NULL::int AS o FROM "IndustryModel" WHERE "modelId" = $1`;
   if ("vendorId" in owner) {
     return `SELECT "industryId" AS key, "industryId" AS i, NULL::int AS m, "organizationId" AS o FROM "IndustryOrganization" WHERE "organizationId" = $1
             UNION ALL
             SELECT p."industryId", p."industryId", p."modelId", NULL FROM "IndustryModel" p JOIN "Model" x ON x.id = p."modelId" WHERE x."vendorId" = $1`;
   }
-  if ("industryModels" in owner) return `SELECT "modelId" AS key, "industryId" AS i, "modelId" AS m, NULL::int AS o FROM "IndustryModel" WHERE "industryId" = $1`;
+  if ("industryModels" in owner)
+    return `SELECT "modelId" AS key, "industryId" AS i, "modelId" AS m, NULL::int AS o FROM "IndustryModel" WHERE "industryId" = $1`;
   return `SELECT "organizationId" AS key, "industryId" AS i, NULL::int AS m, "organizationId" AS o FROM "IndustryOrganization" WHERE "industryId" = $1`;
 }
 
 function ownerId(owner: LinkOwner): number {
-  return "modelId" in owner ? owner.modelId : "vendorId" in owner ? owner.vendorId : "industryModels" in owner ? owner.industryModels : owner.industryOrganizations;
+  return "modelId" in owner
+    ? owner.modelId
+    : "vendorId" in owner
+      ? owner.vendorId
+      : "industryModels" in owner
+        ? owner.industryModels
+        : owner.industryOrganizations;
 }
 
 /** Ids of the first link per key (industry, or entity on an industry page), earliest first. */

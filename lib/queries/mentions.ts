@@ -21,7 +21,10 @@ export type MentionTarget = { modelSlug: string } | { organizationSlug: string }
 
 /** The entity's id as a Mention filter (null: no such entity), so that the page is read from
  *  Mention(modelId | organizationId | industryId, id) newest first, a page at a time. */
-async function targetWhere(db: Awaited<ReturnType<typeof getDb>>, t: MentionTarget): Promise<Prisma.MentionWhereInput | null> {
+async function targetWhere(
+  db: Awaited<ReturnType<typeof getDb>>,
+  t: MentionTarget,
+): Promise<Prisma.MentionWhereInput | null> {
   const select = { id: true } as const;
   if ("modelSlug" in t) {
     const r = await db.model.findUnique({ where: { slug: t.modelSlug }, select });
@@ -36,30 +39,33 @@ async function targetWhere(db: Awaited<ReturnType<typeof getDb>>, t: MentionTarg
 }
 
 /** Mentions of one entity, newest article first; cursor is the last mention id ("m123"). */
-export const listMentions = cachedQuery("mentions.listMentions", async function listMentions(
-  target: MentionTarget,
-  opts: { cursor?: string; limit?: number } = {},
-): Promise<Page<MentionItem>> {
-  const db = await getDb();
-  const limit = clampLimit(opts.limit, 20);
-  const m = /^m(\d{1,10})$/.exec(opts.cursor ?? "");
-  const where = await targetWhere(db, target);
-  if (!where) return { items: [], nextCursor: null };
-  const rows = await db.mention.findMany({
-    where: { AND: [where, m ? { id: { lt: Number(m[1]) } } : {}] },
-    orderBy: { id: "desc" },
-    take: limit + 1,
-    select: {
-      id: true,
-      text: true,
-      start: true,
-      end: true,
-      sentence: true,
-      sentenceStart: true,
-      sentenceEnd: true,
-      article: { select: { id: true, title: true, url: true } },
-    },
-  });
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? `m${items[items.length - 1].id}` : null };
-});
+export const listMentions = cachedQuery(
+  "mentions.listMentions",
+  async function listMentions(
+    target: MentionTarget,
+    opts: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<MentionItem>> {
+    const db = await getDb();
+    const limit = clampLimit(opts.limit, 20);
+    const m = /^m(\d{1,10})$/.exec(opts.cursor ?? "");
+    const where = await targetWhere(db, target);
+    if (!where) return { items: [], nextCursor: null };
+    const rows = await db.mention.findMany({
+      where: { AND: [where, m ? { id: { lt: Number(m[1]) } } : {}] },
+      orderBy: { id: "desc" },
+      take: limit + 1,
+      select: {
+        id: true,
+        text: true,
+        start: true,
+        end: true,
+        sentence: true,
+        sentenceStart: true,
+        sentenceEnd: true,
+        article: { select: { id: true, title: true, url: true } },
+      },
+    });
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? `m${items[items.length - 1].id}` : null };
+  },
+);

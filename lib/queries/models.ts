@@ -79,9 +79,15 @@ export function modelWhere(f: Partial<ModelsFilter>): Prisma.ModelWhereInput {
 }
 
 /** Models matching the filters, most-mentioned first. */
-export const listModels = cachedQuery("models.listModels", async function listModels(filters: Partial<ModelsFilter>, opts: { limit?: number } = {}): Promise<Page<ModelListItem>> {
-  return listModelsWhere(modelWhere(filters), filters.cursor, opts);
-});
+export const listModels = cachedQuery(
+  "models.listModels",
+  async function listModels(
+    filters: Partial<ModelsFilter>,
+    opts: { limit?: number } = {},
+  ): Promise<Page<ModelListItem>> {
+    return listModelsWhere(modelWhere(filters), filters.cursor, opts);
+  },
+);
 
 /** listModels for any where clause (the API adds a text condition). */
 export async function listModelsWhere(
@@ -134,82 +140,98 @@ export async function listModelsWhere(
   );
 }
 
-export const countModels = cachedQuery("models.countModels", async function countModels(filters: Partial<ModelsFilter> = {}): Promise<number> {
-  const db = await getDb();
-  return db.model.count({ where: modelWhere(filters) });
-});
+export const countModels = cachedQuery(
+  "models.countModels",
+  async function countModels(filters: Partial<ModelsFilter> = {}): Promise<number> {
+    const db = await getDb();
+    return db.model.count({ where: modelWhere(filters) });
+  },
+);
 
 /** A model with its vendor, family, events, industries and claims; null when the slug is unknown. */
-export const getModelBySlug = cachedQuery("models.getModelBySlug", async function getModelBySlug(slug: string): Promise<ModelDetail | null> {
-  const db = await getDb();
-  const m = await db.model.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      pinyin: true,
-      aliases: true,
-      status: true,
-      family: true,
-      version: true,
-      sourceUrl: true,
-      vendor: { select: entityRefSelect },
-      mentionCount: true,
-    },
-  });
-  if (!m) return null;
-  const [familyMembers, events, claims, industryLinks] = await Promise.all([
-    m.family
-      ? db.model.findMany({
-          where: { family: m.family, id: { not: m.id } },
-          orderBy: [{ version: "asc" }, { nameZh: "asc" }],
-          take: 20,
-          select: { ...entityRefSelect, version: true },
-        })
-      : Promise.resolve([]),
-    latestEvents({ model: m.slug }, 30),
-    listClaims({ modelSlug: m.slug }, 10),
-    firstIndustryLinks({ modelId: m.id }, 30),
-  ]);
-  return {
-    id: m.id,
-    slug: m.slug,
-    names: names(m.nameZh, m.nameEn),
-    pinyin: m.pinyin,
-    aliases: m.aliases,
-    status: m.status,
-    vendor: m.vendor ? toEntityRef(m.vendor) : null,
-    family: m.family,
-    version: m.version,
-    sourceUrl: m.sourceUrl,
-    familyMembers: familyMembers.map((f) => ({ ...toEntityRef(f), version: f.version })),
-    events,
-    industries: industryLinks.map((l) => ({ ...toIndustryRef(l.industry), citation: toCitation(l) })),
-    claims,
-    mentionCount: m.mentionCount,
-  };
-});
+export const getModelBySlug = cachedQuery(
+  "models.getModelBySlug",
+  async function getModelBySlug(slug: string): Promise<ModelDetail | null> {
+    const db = await getDb();
+    const m = await db.model.findUnique({
+      where: { slug },
+      select: {
+        id: true,
+        slug: true,
+        nameZh: true,
+        nameEn: true,
+        pinyin: true,
+        aliases: true,
+        status: true,
+        family: true,
+        version: true,
+        sourceUrl: true,
+        vendor: { select: entityRefSelect },
+        mentionCount: true,
+      },
+    });
+    if (!m) return null;
+    const [familyMembers, events, claims, industryLinks] = await Promise.all([
+      m.family
+        ? db.model.findMany({
+            where: { family: m.family, id: { not: m.id } },
+            orderBy: [{ version: "asc" }, { nameZh: "asc" }],
+            take: 20,
+            select: { ...entityRefSelect, version: true },
+          })
+        : Promise.resolve([]),
+      latestEvents({ model: m.slug }, 30),
+      listClaims({ modelSlug: m.slug }, 10),
+      firstIndustryLinks({ modelId: m.id }, 30),
+    ]);
+    return {
+      id: m.id,
+      slug: m.slug,
+      names: names(m.nameZh, m.nameEn),
+      pinyin: m.pinyin,
+      aliases: m.aliases,
+      status: m.status,
+      vendor: m.vendor ? toEntityRef(m.vendor) : null,
+      family: m.family,
+      version: m.version,
+      sourceUrl: m.sourceUrl,
+      familyMembers: familyMembers.map((f) => ({ ...toEntityRef(f), version: f.version })),
+      events,
+      industries: industryLinks.map((l) => ({ ...toIndustryRef(l.industry), citation: toCitation(l) })),
+      claims,
+      mentionCount: m.mentionCount,
+    };
+  },
+);
 
 /** Vendors with the most models (overview chart). */
-export const modelsPerVendor = cachedQuery("models.modelsPerVendor", async function modelsPerVendor(limit: number = 10): Promise<VendorModelCount[]> {
-  const db = await getDb();
-  const vendors = await db.organization.findMany({
-    where: { modelCount: { gt: 0 } },
-    orderBy: [{ modelCount: "desc" }, { id: "asc" }],
-    take: clampLimit(limit, 10),
-    select: { ...entityRefSelect, modelCount: true },
-  });
-  return vendors.map((v) => ({ vendor: toEntityRef(v), count: v.modelCount }));
-});
+export const modelsPerVendor = cachedQuery(
+  "models.modelsPerVendor",
+  async function modelsPerVendor(limit: number = 10): Promise<VendorModelCount[]> {
+    const db = await getDb();
+    const vendors = await db.organization.findMany({
+      where: { modelCount: { gt: 0 } },
+      orderBy: [{ modelCount: "desc" }, { id: "asc" }],
+      take: clampLimit(limit, 10),
+      select: { ...entityRefSelect, modelCount: true },
+    });
+    return vendors.map((v) => ({ vendor: toEntityRef(v), count: v.modelCount }));
+  },
+);
 
 /** Models for filter menus (bounded, by name). */
-export const modelOptions = cachedQuery("models.modelOptions", async function modelOptions(limit: number = 300): Promise<EntityRef[]> {
-  const db = await getDb();
-  const rows = await db.model.findMany({ orderBy: [{ nameZh: "asc" }], take: Math.min(Math.max(1, limit), 500), select: entityRefSelect });
-  return rows.map(toEntityRef);
-});
+export const modelOptions = cachedQuery(
+  "models.modelOptions",
+  async function modelOptions(limit: number = 300): Promise<EntityRef[]> {
+    const db = await getDb();
+    const rows = await db.model.findMany({
+      orderBy: [{ nameZh: "asc" }],
+      take: Math.min(Math.max(1, limit), 500),
+      select: entityRefSelect,
+    });
+    return rows.map(toEntityRef);
+  },
+);
 
 export interface VendorLandscapeRow {
   vendor: EntityRef;
@@ -219,25 +241,28 @@ export interface VendorLandscapeRow {
 }
 
 /** Who makes what: the vendors with the most models, each with its most-mentioned models. */
-export const vendorLandscape = cachedQuery("models.vendorLandscape", async function vendorLandscape(vendors: number = 10, perVendor: number = 6): Promise<VendorLandscapeRow[]> {
-  const db = await getDb();
-  const top = await modelsPerVendor(vendors);
-  if (!top.length) return [];
-  const orgs = await db.organization.findMany({
-    where: { slug: { in: top.map((t) => t.vendor.slug) } },
-    select: {
-      slug: true,
-      models: {
-        orderBy: [{ mentionCount: "desc" }, { nameZh: "asc" }],
-        take: Math.min(Math.max(1, perVendor), 20),
-        select: { ...entityRefSelect, version: true },
+export const vendorLandscape = cachedQuery(
+  "models.vendorLandscape",
+  async function vendorLandscape(vendors: number = 10, perVendor: number = 6): Promise<VendorLandscapeRow[]> {
+    const db = await getDb();
+    const top = await modelsPerVendor(vendors);
+    if (!top.length) return [];
+    const orgs = await db.organization.findMany({
+      where: { slug: { in: top.map((t) => t.vendor.slug) } },
+      select: {
+        slug: true,
+        models: {
+          orderBy: [{ mentionCount: "desc" }, { nameZh: "asc" }],
+          take: Math.min(Math.max(1, perVendor), 20),
+          select: { ...entityRefSelect, version: true },
+        },
       },
-    },
-  });
-  const bySlug = new Map(orgs.map((o) => [o.slug, o.models]));
-  return top.map((t) => ({
-    vendor: t.vendor,
-    modelCount: t.count,
-    models: (bySlug.get(t.vendor.slug) ?? []).map((m) => ({ ...toEntityRef(m), version: m.version })),
-  }));
-});
+    });
+    const bySlug = new Map(orgs.map((o) => [o.slug, o.models]));
+    return top.map((t) => ({
+      vendor: t.vendor,
+      modelCount: t.count,
+      models: (bySlug.get(t.vendor.slug) ?? []).map((m) => ({ ...toEntityRef(m), version: m.version })),
+    }));
+  },
+);

@@ -12,12 +12,15 @@ export interface OverviewCounts {
 }
 
 /** Counts of what is tracked: trigger-kept totals (the Tally table), never a count of a table. */
-export const getOverviewCounts = cachedQuery("overview.getOverviewCounts", async function getOverviewCounts(): Promise<OverviewCounts> {
-  const [models, vendors, articles, events] = await Promise.all([
-    tallyOf("models"),
-    countVendors(),
-    tallyOf("articles"),
-    tallyOf("events"),
-  ]);
-  return { models, vendors, articles, events };
-});
+export const getOverviewCounts = cachedQuery(
+  "overview.getOverviewCounts",
+  async function getOverviewCounts(): Promise<OverviewCounts> {
+    const [models, vendors, articles, events] = await Promise.all([
+      tallyOf("models"),
+      countVendors(),
+      tallyOf("articles"),
+      tallyOf("events"),
+    ]);
+    return { models, vendors, articles, events };
+  },
+);

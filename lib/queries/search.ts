@@ -56,22 +56,34 @@ export interface SearchResults {
 const EMPTY = { items: [], total: 0 };
 
 /** Search every kind (or one `scope`), `limit` hits per kind, best match first. */
-export const search = cachedQuery("search.search", async function search(query: string, opts: { scope?: SearchScope; limit?: number } = {}): Promise<SearchResults> {
-  const q = query.trim().slice(0, 100);
-  const terms = queryTerms(q);
-  const tsq = toTsQuery(terms);
-  if (!tsq) return { query: q, searched: false, models: EMPTY, vendors: EMPTY, industries: EMPTY, articles: EMPTY };
-  const scope = opts.scope ?? "all";
-  const limit = clampLimit(opts.limit, scope === "all" ? 8 : 30);
-  const want = (s: SearchScope) => scope === "all" || scope === s;
-  const db = await getDb();
-  const lower = q.toLowerCase();
+export const search = cachedQuery(
+  "search.search",
+  async function search(query: string, opts: { scope?: SearchScope; limit?: number } = {}): Promise<SearchResults> {
+    const q = query.trim().slice(0, 100);
+    const terms = queryTerms(q);
+    const tsq = toTsQuery(terms);
+    if (!tsq) return { query: q, searched: false, models: EMPTY, vendors: EMPTY, industries: EMPTY, articles: EMPTY };
+    const scope = opts.scope ?? "all";
+    const limit = clampLimit(opts.limit, scope === "all" ? 8 : 30);
+    const want = (s: SearchScope) => scope === "all" || scope === s;
+    const db = await getDb();
+    const lower = q.toLowerCase();
 
-  const [models, modelTotal, vendors, vendorTotal, industries, industryTotal, [articles, articleTotal]] = await Promise.all([
-    want("models")
-      ? db.$queryRaw<
-          { slug: string; nameZh: string; nameEn: string | null; status: EntityStatus; aliases: string[]; vSlug: string | null; vZh: string | null; vEn: string | null }[]
-        >`
+    const [models, modelTotal, vendors, vendorTotal, industries, industryTotal, [articles, articleTotal]] =
+      await Promise.all([
+        want("models")
+          ? db.$queryRaw<
+              {
+                slug: string;
+                nameZh: string;
+                nameEn: string | null;
+                status: EntityStatus;
+                aliases: string[];
+                vSlug: string | null;
+                vZh: string | null;
+                vEn: string | null;
+              }[]
+            >`
         SELECT m.slug, m."nameZh", m."nameEn", m.status::text AS status, m.aliases,
                o.slug AS "vSlug", o."nameZh" AS "vZh", o."nameEn" AS "vEn"
         FROM "Model" m LEFT JOIN "Organization" o ON o.id = m."vendorId"
@@ -80,56 +92,68 @@ export const search = cachedQuery("search.search", async function search(query: 
                   OR lower(coalesce(m.pinyin, '')) = ${lower}) DESC,
                  ts_rank(m."searchTerms", ${tsq}::tsquery) DESC, m.id
         LIMIT ${limit}`
-      : [],
-    want("models") ? count(db, "Model", tsq) : 0,
-    want("vendors")
-      ? db.$queryRaw<{ slug: string; nameZh: string; nameEn: string | null; status: EntityStatus; aliases: string[] }[]>`
+          : [],
+        want("models") ? count(db, "Model", tsq) : 0,
+        want("vendors")
+          ? db.$queryRaw<
+              { slug: string; nameZh: string; nameEn: string | null; status: EntityStatus; aliases: string[] }[]
+            >`
         SELECT slug, "nameZh", "nameEn", status::text AS status, aliases
         FROM "Organization"
         WHERE "searchTerms" @@ ${tsq}::tsquery
         ORDER BY (lower("nameZh") = ${lower} OR lower(coalesce("nameEn", '')) = ${lower}) DESC,
                  ts_rank("searchTerms", ${tsq}::tsquery) DESC, id
         LIMIT ${limit}`
-      : [],
-    want("vendors") ? count(db, "Organization", tsq) : 0,
-    want("industries")
-      ? db.$queryRaw<{ slug: string; nameZh: string; nameEn: string; aliases: string[] }[]>`
+          : [],
+        want("vendors") ? count(db, "Organization", tsq) : 0,
+        want("industries")
+          ? db.$queryRaw<{ slug: string; nameZh: string; nameEn: string; aliases: string[] }[]>`
         SELECT slug, "nameZh", "nameEn", aliases
         FROM "Industry"
         WHERE "searchTerms" @@ ${tsq}::tsquery
         ORDER BY ts_rank("searchTerms", ${tsq}::tsquery) DESC, id
         LIMIT ${limit}`
-      : [],
-    want("industries") ? count(db, "Industry", tsq) : 0,
-    want("articles") ? searchArticles(db, tsq, limit) : ([[], 0] as const),
-  ]);
+          : [],
+        want("industries") ? count(db, "Industry", tsq) : 0,
+        want("articles") ? searchArticles(db, tsq, limit) : ([[], 0] as const),
+      ]);
 
-  const needles = [q, ...terms.exact, ...terms.prefix].filter(Boolean);
-  return {
-    query: q,
-    searched: true,
-    models: {
-      total: modelTotal,
-      items: models.map((m) => ({
-        slug: m.slug,
-        names: names(m.nameZh, m.nameEn),
-        status: m.status,
-        aliases: m.aliases,
-        vendor: m.vSlug ? { slug: m.vSlug, names: names(m.vZh!, m.vEn) } : null,
-      })),
-    },
-    vendors: {
-      total: vendorTotal,
-      items: vendors.map((o) => ({ slug: o.slug, names: names(o.nameZh, o.nameEn), status: o.status, aliases: o.aliases, vendor: null })),
-    },
-    industries: { total: industryTotal, items: industries.map((i) => ({ slug: i.slug, names: names(i.nameZh, i.nameEn), aliases: i.aliases })) },
-    articles: {
-      total: Math.min(articleTotal, MATCH_COUNT_CAP),
-      capped: articleTotal > MATCH_COUNT_CAP,
-      items: articles.map((a) => ({ id: a.id, title: a.title, url: a.url, snippet: snippet(a.body, needles) })),
-    },
-  };
-});
+    const needles = [q, ...terms.exact, ...terms.prefix].filter(Boolean);
+    return {
+      query: q,
+      searched: true,
+      models: {
+        total: modelTotal,
+        items: models.map((m) => ({
+          slug: m.slug,
+          names: names(m.nameZh, m.nameEn),
+          status: m.status,
+          aliases: m.aliases,
+          vendor: m.vSlug ? { slug: m.vSlug, names: names(m.vZh!, m.vEn) } : null,
+        })),
+      },
+      vendors: {
+        total: vendorTotal,
+        items: vendors.map((o) => ({
+          slug: o.slug,
+          names: names(o.nameZh, o.nameEn),
+          status: o.status,
+          aliases: o.aliases,
+          vendor: null,
+        })),
+      },
+      industries: {
+        total: industryTotal,
+        items: industries.map((i) => ({ slug: i.slug, names: names(i.nameZh, i.nameEn), aliases: i.aliases })),
+      },
+      articles: {
+        total: Math.min(articleTotal, MATCH_COUNT_CAP),
+        capped: articleTotal > MATCH_COUNT_CAP,
+        items: articles.map((a) => ({ id: a.id, title: a.title, url: a.url, snippet: snippet(a.body, needles) })),
+      },
+    };
+  },
+);
 
 /**
  * The best matching articles among the newest ARTICLE_CANDIDATES matches, and the number of matches
@@ -194,7 +218,8 @@ export function snippet(body: string, needles: string[]): { text: string; highli
   for (const n of sorted) {
     if (!n) continue;
     for (let i = lowerText.indexOf(n); i >= 0; i = lowerText.indexOf(n, i + n.length)) {
-      if (!highlights.some((h) => i < h.end && i + n.length > h.start)) highlights.push({ start: i, end: i + n.length });
+      if (!highlights.some((h) => i < h.end && i + n.length > h.start))
+        highlights.push({ start: i, end: i + n.length });
     }
   }
   highlights.sort((a, b) => a.start - b.start);

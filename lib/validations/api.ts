@@ -64,7 +64,9 @@ const eventsShape = {
   model: filterSlug("events of this model"),
   type: timelineFilterStrictSchema.shape.type.meta({ description: "Only events of this type." }),
   from: timelineFilterStrictSchema.shape.from.meta({ description: "From this period on: `2023` or `2023-07`." }),
-  to: timelineFilterStrictSchema.shape.to.meta({ description: "Up to and including this period: `2023` or `2023-07`." }),
+  to: timelineFilterStrictSchema.shape.to.meta({
+    description: "Up to and including this period: `2023` or `2023-07`.",
+  }),
 };
 
 const claimsShape = {

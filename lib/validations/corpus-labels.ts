@@ -2,11 +2,25 @@ import { z } from "zod";
 
 // The labels of one corpus article (tests/fixtures/corpus/LABELLING.md says how they are written).
 
-const isoAtPrecision = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "ISO date at its precision: 2024, 2024-05 or 2024-05-15");
+const isoAtPrecision = z
+  .string()
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    "ISO date at its precision: 2024, 2024-05 or 2024-05-15",
+  );
 const bound = z.enum(["exact", "lower", "upper", "approx"]);
 const quote = z.string().min(2);
 
-export const EVENT_LABEL_TYPES = ["release", "open_source", "open_public", "announcement", "showcase", "deployment", "price_change", "filing"] as const;
+export const EVENT_LABEL_TYPES = [
+  "release",
+  "open_source",
+  "open_public",
+  "announcement",
+  "showcase",
+  "deployment",
+  "price_change",
+  "filing",
+] as const;
 
 export const corpusLabelsSchema = z.object({
   file: z.string().regex(/^tests\/fixtures\/corpus\/(dev|heldout)\/[^/]+\.txt$/),
@@ -82,7 +96,9 @@ export const corpusLabelsSchema = z.object({
     )
     .default([]),
   industries: z.array(z.string().regex(/^[a-z-]+$/)),
-  dates: z.array(z.object({ text: z.string().min(1), value: isoAtPrecision, precision: z.enum(["day", "month", "year"]) })),
+  dates: z.array(
+    z.object({ text: z.string().min(1), value: isoAtPrecision, precision: z.enum(["day", "month", "year"]) }),
+  ),
 });
 
 export type CorpusLabels = z.infer<typeof corpusLabelsSchema>;

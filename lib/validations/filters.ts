@@ -3,21 +3,38 @@
 // the strict variants (`...StrictSchema`) to answer 400 with the zod issues instead.
 import { z } from "zod";
 
-export const EVENT_TYPES = ["release", "open_source", "open_public", "price_change", "filing", "announcement", "deployment", "showcase"] as const;
+export const EVENT_TYPES = [
+  "release",
+  "open_source",
+  "open_public",
+  "price_change",
+  "filing",
+  "announcement",
+  "deployment",
+  "showcase",
+] as const;
 export const ENTITY_STATUSES = ["curated", "discovered", "confirmed"] as const;
 export const ORG_ROLES = ["vendor", "research", "report_author", "media", "event_host", "other"] as const;
 export const ORG_KINDS = ["company", "lab", "university", "consultancy", "media", "government", "other"] as const;
 export const SEARCH_SCOPES = ["all", "models", "vendors", "industries", "articles"] as const;
 
 /** Entity slugs are lowercase ASCII (pinyin for Han names), e.g. "hunyuan", "pangu-3-0". */
-const slug = z.string().trim().max(120).regex(/^[a-z0-9][a-z0-9-]*$/);
+const slug = z
+  .string()
+  .trim()
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
 /** "2023" or "2023-07" */
 const period = z
   .string()
   .trim()
   .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/);
 /** Opaque pagination cursor handed out by lib/queries (`nextCursor`). */
-const cursor = z.string().trim().max(80).regex(/^[A-Za-z0-9_.:-]+$/);
+const cursor = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 const strictShapes = {
   models: {

@@ -43,7 +43,9 @@ test("a pasted article is previewed with its models, events, claims and quotes, 
   await page.getByLabel(/粘贴文章|Paste an article/).fill(fixture);
   await page.getByRole("button", { name: /^(预览|Preview)$/ }).click();
   const preview = page.getByTestId("preview");
-  await expect(preview.getByRole("heading", { level: 2 })).toHaveText("<script>alert(1)</script>大模型安全测试<img src=x onerror=alert(2)>");
+  await expect(preview.getByRole("heading", { level: 2 })).toHaveText(
+    "<script>alert(1)</script>大模型安全测试<img src=x onerror=alert(2)>",
+  );
   await expect(preview.getByText(/无变化|Unchanged/)).toBeVisible(); // the fixture is already stored
   await expect(preview.getByText("百川智能").first()).toBeVisible();
   await expect(preview.getByText("open_public")).toBeVisible();

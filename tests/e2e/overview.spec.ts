@@ -25,7 +25,10 @@ test.describe("the overview", () => {
 
   test("the headline figure links to the sentence it came from", async ({ page }) => {
     await page.goto("/");
-    await page.getByTestId("headline-claim").getByRole("link", { name: /查看原句/ }).click();
+    await page
+      .getByTestId("headline-claim")
+      .getByRole("link", { name: /查看原句/ })
+      .click();
     await expect(page).toHaveURL(/\/articles\/\d+#s-\d+$/);
     const target = page.locator(".sentence:target");
     await expect(target).toContainText("我国累计已经发布130个大模型");

@@ -24,11 +24,15 @@ test.beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const appDir = process.env.E2E_APP_DIR ?? process.cwd();
-  server = spawn(process.execPath, [path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: appDir,
-    env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
+  server = spawn(
+    process.execPath,
+    [path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: appDir,
+      env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "ignore",
+    },
+  );
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(`${base}/api/ping`)).ok) break;
@@ -61,7 +65,9 @@ test("the overview and the API show the outage, then recover without a restart",
   await expect(errorState).toBeVisible();
 
   db.start();
-  await expect.poll(async () => (await request.get(`${base}/api/events?vendor=tencent`)).status(), { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(async () => (await request.get(`${base}/api/events?vendor=tencent`)).status(), { timeout: 30_000 })
+    .toBe(200);
   await page.goto(`${base}/timeline`);
   await expect(errorState).toHaveCount(0);
   await expect(page.locator("main")).toContainText("文心一言");

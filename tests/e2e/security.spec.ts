@@ -12,7 +12,8 @@ async function guard(page: Page) {
     await d.dismiss();
   });
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text()))
+      problems.push(`console: ${m.text()}`);
   });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -36,8 +37,11 @@ async function expectNoInjectedMarkup(page: Page) {
   expect(await page.locator("main b", { hasText: /^企业$/ }).count()).toBe(0);
   // A payload that became markup would be a script element of its own; the page's data scripts
   // carry the text only inside escaped JSON strings.
-  const injected = await page.evaluate(() =>
-    [...document.querySelectorAll("script")].filter((s) => /^\s*alert\(/.test(s.textContent ?? "") || (!s.src && !s.nonce)).length,
+  const injected = await page.evaluate(
+    () =>
+      [...document.querySelectorAll("script")].filter(
+        (s) => /^\s*alert\(/.test(s.textContent ?? "") || (!s.src && !s.nonce),
+      ).length,
   );
   expect(injected).toBe(0);
 }
@@ -47,7 +51,9 @@ test("an article whose title and body carry <script> shows them as text", async 
   const id = await xssArticleId(page);
   await page.goto(`/articles/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
-  await expect(page.getByText("百川智能发布了Baichuan 4大模型<script>alert(1)</script>", { exact: false }).first()).toBeVisible();
+  await expect(
+    page.getByText("百川智能发布了Baichuan 4大模型<script>alert(1)</script>", { exact: false }).first(),
+  ).toBeVisible();
   await expectNoInjectedMarkup(page);
   await page.waitForLoadState("networkidle");
   expect(problems).toEqual([]);

@@ -39,7 +39,9 @@ test.describe("the timeline", () => {
       await page.goto("/timeline");
       return page.getByTestId("event").count();
     })();
-    const response = await page.goto("/timeline?vendor=%3Cscript%3E&type=party&from=2023-13&to=yesterday&cursor=%27%20OR%201%3D1");
+    const response = await page.goto(
+      "/timeline?vendor=%3Cscript%3E&type=party&from=2023-13&to=yesterday&cursor=%27%20OR%201%3D1",
+    );
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("时间线");
     await expect(page.getByTestId("event")).toHaveCount(all);
@@ -48,7 +50,11 @@ test.describe("the timeline", () => {
 
   test("each event links to its evidence", async ({ page }) => {
     await page.goto("/timeline?vendor=huawei&type=release");
-    await page.getByTestId("event").first().getByRole("link", { name: /查看原句/ }).click();
+    await page
+      .getByTestId("event")
+      .first()
+      .getByRole("link", { name: /查看原句/ })
+      .click();
     await expect(page).toHaveURL(/\/articles\/\d+#s-\d+$/);
     await expect(page.locator(".sentence:target")).toContainText("盘古大模型3.0");
   });

@@ -40,7 +40,11 @@ afterEach(() => {
 type Handler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
 const ctx = { params: Promise.resolve({} as Record<string, never>) };
 
-function post(handler: Handler, url: string, init: RequestInit & { headers?: Record<string, string>; duplex?: "half" } = {}) {
+function post(
+  handler: Handler,
+  url: string,
+  init: RequestInit & { headers?: Record<string, string>; duplex?: "half" } = {},
+) {
   return handler(new Request(new URL(url, ORIGIN), { method: "POST", ...init }), ctx);
 }
 const bearer = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
@@ -65,7 +69,10 @@ describe("admin authentication", () => {
     const form = filesForm([{ name: "a.txt", text: NEW_ARTICLE }]);
     for (const res of [
       await post(preview, "/api/admin/preview", { body: form, headers: bearer() }),
-      await post(ingest, "/api/admin/ingest", { body: filesForm([{ name: "a.txt", text: NEW_ARTICLE }]), headers: bearer() }),
+      await post(ingest, "/api/admin/ingest", {
+        body: filesForm([{ name: "a.txt", text: NEW_ARTICLE }]),
+        headers: bearer(),
+      }),
       await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: bearer() }), ctx),
       await post(login, "/api/admin/login", { body: new URLSearchParams({ token: "" }) }),
     ]) {
@@ -75,7 +82,8 @@ describe("admin authentication", () => {
   });
 
   it("refuses a missing or wrong token (401) and accepts the right one", async () => {
-    const get = (headers: Record<string, string>) => reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers }), ctx);
+    const get = (headers: Record<string, string>) =>
+      reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers }), ctx);
     const missing = await get({});
     expect(missing.status).toBe(401);
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -89,7 +97,9 @@ describe("admin authentication", () => {
   });
 
   it("logs a browser in with an httpOnly, SameSite=Strict cookie that then opens the API", async () => {
-    const wrong = await post(login, "/api/admin/login", { body: new URLSearchParams({ token: "nope", next: "/admin/ingest" }) });
+    const wrong = await post(login, "/api/admin/login", {
+      body: new URLSearchParams({ token: "nope", next: "/admin/ingest" }),
+    });
     expect(wrong.status).toBe(303);
     expect(wrong.headers.get("location")).toBe("/admin?error=1&next=%2Fadmin%2Fingest");
     expect(wrong.headers.get("set-cookie")).toBeNull();
@@ -110,11 +120,15 @@ describe("admin authentication", () => {
     const queue = await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { cookie: session } }), ctx);
     expect(queue.status).toBe(200);
     const tampered = session.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
-    expect((await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { cookie: tampered } }), ctx)).status).toBe(401);
+    expect(
+      (await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { cookie: tampered } }), ctx)).status,
+    ).toBe(401);
 
     // A session made with another token is worthless after the token changes.
     vi.stubEnv("ADMIN_TOKEN", "a-rotated-token-9876543210");
-    expect((await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { cookie: session } }), ctx)).status).toBe(401);
+    expect(
+      (await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { cookie: session } }), ctx)).status,
+    ).toBe(401);
   });
 
   it("never redirects a login anywhere but the admin pages", async () => {
@@ -128,14 +142,20 @@ describe("admin authentication", () => {
     const res = await post(login, "/api/admin/login", { body: new URLSearchParams({ token: TOKEN }) });
     const session = res.headers.get("set-cookie")!.split(";")[0];
     const body = new URLSearchParams({ action: "confirm", kind: "model", slug: "hunyuan" });
-    const cross = await post(review, "/api/admin/review", { body, headers: { cookie: session, origin: "https://evil.example" } });
+    const cross = await post(review, "/api/admin/review", {
+      body,
+      headers: { cookie: session, origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
     const crossSite = await post(review, "/api/admin/review", {
       body: new URLSearchParams({ action: "confirm", kind: "model", slug: "hunyuan" }),
       headers: { cookie: session, "sec-fetch-site": "cross-site" },
     });
     expect(crossSite.status).toBe(403);
-    const fromLogin = await post(login, "/api/admin/login", { body: new URLSearchParams({ token: TOKEN }), headers: { origin: "https://evil.example" } });
+    const fromLogin = await post(login, "/api/admin/login", {
+      body: new URLSearchParams({ token: TOKEN }),
+      headers: { origin: "https://evil.example" },
+    });
     expect(fromLogin.status).toBe(403);
     const out = await post(logout, "/api/admin/logout", { headers: { origin: ORIGIN } });
     expect(out.headers.get("set-cookie")).toMatch(/^moxing_admin=; .*Max-Age=0/);
@@ -145,14 +165,22 @@ describe("admin authentication", () => {
     const statuses: number[] = [];
     let last: Response | null = null;
     for (let i = 0; i < 12; i++) {
-      last = await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { ...bearer(`guess-${i}`), "x-forwarded-for": "127.0.0.1" } }), ctx);
+      last = await reviewQueue(
+        new Request(`${ORIGIN}/api/admin/review`, {
+          headers: { ...bearer(`guess-${i}`), "x-forwarded-for": "127.0.0.1" },
+        }),
+        ctx,
+      );
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses).toContain(429);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another client is not affected.
-    const other = await reviewQueue(new Request(`${ORIGIN}/api/admin/review`, { headers: { ...bearer(), "x-forwarded-for": "127.0.0.2" } }), ctx);
+    const other = await reviewQueue(
+      new Request(`${ORIGIN}/api/admin/review`, { headers: { ...bearer(), "x-forwarded-for": "127.0.0.2" } }),
+      ctx,
+    );
     expect(other.status).toBe(200);
   });
 });
@@ -161,7 +189,10 @@ describe("POST /api/admin/preview", () => {
   it("shows what would be extracted, with quotes, and writes nothing", async () => {
     const before = await db.prisma.article.count();
     const runs = await db.prisma.ingestRun.count();
-    const res = await post(preview, "/api/admin/preview", { body: filesForm([{ name: "turbo.txt", text: NEW_ARTICLE }]), headers: bearer() });
+    const res = await post(preview, "/api/admin/preview", {
+      body: filesForm([{ name: "turbo.txt", text: NEW_ARTICLE }]),
+      headers: bearer(),
+    });
     expect(res.status).toBe(200);
     const { files } = (await res.json()) as { files: PreviewFile[] };
     expect(files).toHaveLength(1);
@@ -178,9 +209,14 @@ describe("POST /api/admin/preview", () => {
 
   it("says whether a file is new, an update or unchanged", async () => {
     const seed = readFileSync(path.join(process.cwd(), "seeds", "000_fd29859c59ce52f4.txt"));
-    const edited = new TextEncoder().encode(new TextDecoder().decode(seed).replace("国产大模型密集", "国产大模型继续密集"));
+    const edited = new TextEncoder().encode(
+      new TextDecoder().decode(seed).replace("国产大模型密集", "国产大模型继续密集"),
+    );
     const res = await post(preview, "/api/admin/preview", {
-      body: filesForm([{ name: "seed.txt", text: seed }, { name: "edited.txt", text: edited }]),
+      body: filesForm([
+        { name: "seed.txt", text: seed },
+        { name: "edited.txt", text: edited },
+      ]),
       headers: bearer(),
     });
     const { files } = (await res.json()) as { files: PreviewFile[] };
@@ -190,7 +226,11 @@ describe("POST /api/admin/preview", () => {
   it("rejects bad files with the CLI's messages", async () => {
     const dir = path.join(process.cwd(), "tests", "fixtures", "malformed");
     const names = ["missing-link.txt", "bad-url.txt", "empty.txt"];
-    const cli = await ingestFiles(db.prisma, names.map((n) => path.join(dir, n)), { source: "test" });
+    const cli = await ingestFiles(
+      db.prisma,
+      names.map((n) => path.join(dir, n)),
+      { source: "test" },
+    );
     const cliMessages = cli.rejections.map((r) => formatRejection({ ...r, file: path.basename(r.file) })).sort();
     const res = await post(preview, "/api/admin/preview", {
       body: filesForm(names.map((n) => ({ name: n, text: readFileSync(path.join(dir, n)) }))),
@@ -203,9 +243,15 @@ describe("POST /api/admin/preview", () => {
 
   it("limits uploads: file size, file count and body size", async () => {
     const big = new Uint8Array(MAX_UPLOAD_FILE_BYTES + 1).fill(0x41);
-    const res = await post(preview, "/api/admin/preview", { body: filesForm([{ name: "big.txt", text: big }]), headers: bearer() });
+    const res = await post(preview, "/api/admin/preview", {
+      body: filesForm([{ name: "big.txt", text: big }]),
+      headers: bearer(),
+    });
     const { files } = (await res.json()) as { files: PreviewFile[] };
-    expect(files[0]).toMatchObject({ ok: false, message: `big.txt: file is ${MAX_UPLOAD_FILE_BYTES + 1} bytes, over the ${MAX_UPLOAD_FILE_BYTES}-byte limit` });
+    expect(files[0]).toMatchObject({
+      ok: false,
+      message: `big.txt: file is ${MAX_UPLOAD_FILE_BYTES + 1} bytes, over the ${MAX_UPLOAD_FILE_BYTES}-byte limit`,
+    });
 
     const many = Array.from({ length: MAX_UPLOAD_FILES + 1 }, (_, i) => ({ name: `f${i}.txt`, text: NEW_ARTICLE }));
     const tooMany = await post(preview, "/api/admin/preview", { body: filesForm(many), headers: bearer() });
@@ -213,7 +259,11 @@ describe("POST /api/admin/preview", () => {
 
     const huge = await post(preview, "/api/admin/preview", {
       body: "x",
-      headers: { ...bearer(), "content-type": "multipart/form-data; boundary=x", "content-length": String(100 * 1024 * 1024) },
+      headers: {
+        ...bearer(),
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(100 * 1024 * 1024),
+      },
     });
     expect(huge.status).toBe(413);
     const streamed = new ReadableStream<Uint8Array>({
@@ -231,7 +281,10 @@ describe("POST /api/admin/preview", () => {
 
     const none = await post(preview, "/api/admin/preview", { body: filesForm([], ""), headers: bearer() });
     expect(none.status).toBe(400);
-    const json = await post(preview, "/api/admin/preview", { body: "{}", headers: { ...bearer(), "content-type": "application/json" } });
+    const json = await post(preview, "/api/admin/preview", {
+      body: "{}",
+      headers: { ...bearer(), "content-type": "application/json" },
+    });
     expect(json.status).toBe(415);
   });
 
@@ -247,7 +300,10 @@ describe("POST /api/admin/ingest", () => {
     const res = await post(ingest, "/api/admin/ingest", {
       body: filesForm([
         { name: "turbo.txt", text: NEW_ARTICLE },
-        { name: "missing-link.txt", text: readFileSync(path.join(process.cwd(), "tests/fixtures/malformed/missing-link.txt")) },
+        {
+          name: "missing-link.txt",
+          text: readFileSync(path.join(process.cwd(), "tests/fixtures/malformed/missing-link.txt")),
+        },
       ]),
       headers: bearer(),
     });
@@ -263,7 +319,10 @@ describe("POST /api/admin/ingest", () => {
 
 describe("the review queue", () => {
   const act = async (body: Record<string, string>) => {
-    const res = await post(review, "/api/admin/review", { body: JSON.stringify(body), headers: { ...bearer(), "content-type": "application/json" } });
+    const res = await post(review, "/api/admin/review", {
+      body: JSON.stringify(body),
+      headers: { ...bearer(), "content-type": "application/json" },
+    });
     return { status: res.status, body: await res.json() };
   };
 
@@ -280,12 +339,21 @@ describe("the review queue", () => {
     expect((await act({ action: "confirm", kind: "model", slug: "baichuan-4" })).status).toBe(200);
     expect((await db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } })).status).toBe("confirmed");
     const before = await db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } });
-    const renamed = await act({ action: "rename", kind: "model", slug: "baichuan-4", nameZh: "百川四号", nameEn: "Baichuan-4 LLM" });
+    const renamed = await act({
+      action: "rename",
+      kind: "model",
+      slug: "baichuan-4",
+      nameZh: "百川四号",
+      nameEn: "Baichuan-4 LLM",
+    });
     expect(renamed.status).toBe(200);
     const m = await db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } });
     expect(m).toMatchObject({ nameZh: "百川四号", nameEn: "Baichuan-4 LLM", status: "confirmed" });
     expect(m.aliases).toContain(before.nameZh);
-    const { body: found } = await callJson<{ items: { slug: string }[] }>(listModels, `/api/models?q=${encodeURIComponent("百川四号")}`);
+    const { body: found } = await callJson<{ items: { slug: string }[] }>(
+      listModels,
+      `/api/models?q=${encodeURIComponent("百川四号")}`,
+    );
     expect(found.items.map((x) => x.slug)).toContain("baichuan-4");
     expect((await act({ action: "rename", kind: "model", slug: "hunyuan", nameZh: "x" })).status).toBe(409);
     expect((await act({ action: "confirm", kind: "model", slug: "no-such" })).status).toBe(404);
@@ -306,11 +374,16 @@ describe("the review queue", () => {
     const sourceEvents = await db.prisma.event.findMany({ where: { modelId: source.id }, include: { sources: true } });
     expect(source._count.mentions).toBeGreaterThan(0);
     expect(sourceEvents.length).toBeGreaterThan(0);
-    const sourcesBefore = sourceEvents.reduce((n, e) => n + e.sources.length, 0) + target.events.reduce((n, e) => n + e.sources.length, 0);
+    const sourcesBefore =
+      sourceEvents.reduce((n, e) => n + e.sources.length, 0) + target.events.reduce((n, e) => n + e.sources.length, 0);
 
     const merged = await act({ action: "merge", kind: "model", slug: source.slug, into: "baichuan-4" });
     expect(merged.status).toBe(200);
-    expect(merged.body).toMatchObject({ action: "merge", into: "baichuan-4", moved: { mentions: source._count.mentions, events: sourceEvents.length } });
+    expect(merged.body).toMatchObject({
+      action: "merge",
+      into: "baichuan-4",
+      moved: { mentions: source._count.mentions, events: sourceEvents.length },
+    });
 
     expect(await db.prisma.model.findUnique({ where: { slug: source.slug } })).toBeNull();
     const after = await db.prisma.model.findUniqueOrThrow({
@@ -328,9 +401,13 @@ describe("the review queue", () => {
     expect(await db.prisma.mention.count({ where: { modelId: source.id } })).toBe(0);
 
     // The API shows the merged model's events, each with its evidence.
-    const { body } = await callJson<{ events: { sources: { articleUrl: string }[] }[] }>(getModel, "/api/models/baichuan-4", {
-      slug: "baichuan-4",
-    });
+    const { body } = await callJson<{ events: { sources: { articleUrl: string }[] }[] }>(
+      getModel,
+      "/api/models/baichuan-4",
+      {
+        slug: "baichuan-4",
+      },
+    );
     const urls = body.events.flatMap((e) => e.sources.map((s) => s.articleUrl));
     expect(urls).toContain("https://example.com/admin/turbo");
     expect((await act({ action: "merge", kind: "model", slug: "baichuan-4", into: "baichuan-4" })).status).toBe(409);
@@ -342,17 +419,60 @@ describe("the review queue", () => {
     const org = await db.prisma.organization.create({
       data: { slug: "baichuan-ai-dup", nameZh: "百川AI", aliases: ["BC AI"], status: "discovered", roles: ["vendor"] },
     });
-    const model = await db.prisma.model.create({ data: { slug: "dup-model", nameZh: "重复模型", vendorId: org.id, status: "discovered" } });
+    const model = await db.prisma.model.create({
+      data: { slug: "dup-model", nameZh: "重复模型", vendorId: org.id, status: "discovered" },
+    });
     await db.prisma.mention.create({
-      data: { articleId: article.id, kind: "organization", organizationId: org.id, text: "百川智能", start: 0, end: 4, sentence: "x", sentenceStart: 0, sentenceEnd: 1 },
+      data: {
+        articleId: article.id,
+        kind: "organization",
+        organizationId: org.id,
+        text: "百川智能",
+        start: 0,
+        end: 4,
+        sentence: "x",
+        sentenceStart: 0,
+        sentenceEnd: 1,
+      },
     });
     const twinKey = (slug: string) => `announcement||${slug}|2024-06`;
-    const existing = await db.prisma.event.create({ data: { key: twinKey("baichuan"), type: "announcement", precision: "month", date: new Date("2024-06-01"), organizationId: (await db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } })).id } });
-    await db.prisma.eventSource.create({ data: { eventId: existing.id, articleId: article.id, quote: "a", sentenceStart: 0, sentenceEnd: 1 } });
-    const moving = await db.prisma.event.create({ data: { key: twinKey("baichuan-ai-dup"), type: "announcement", precision: "month", date: new Date("2024-06-01"), organizationId: org.id } });
+    const existing = await db.prisma.event.create({
+      data: {
+        key: twinKey("baichuan"),
+        type: "announcement",
+        precision: "month",
+        date: new Date("2024-06-01"),
+        organizationId: (await db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } })).id,
+      },
+    });
+    await db.prisma.eventSource.create({
+      data: { eventId: existing.id, articleId: article.id, quote: "a", sentenceStart: 0, sentenceEnd: 1 },
+    });
+    const moving = await db.prisma.event.create({
+      data: {
+        key: twinKey("baichuan-ai-dup"),
+        type: "announcement",
+        precision: "month",
+        date: new Date("2024-06-01"),
+        organizationId: org.id,
+      },
+    });
     const other = await db.prisma.article.findFirstOrThrow({ where: { url: { not: article.url } } });
-    await db.prisma.eventSource.create({ data: { eventId: moving.id, articleId: other.id, quote: "b", sentenceStart: 0, sentenceEnd: 1 } });
-    await db.prisma.claim.create({ data: { key: "k-dup", metric: "m", value: 1, unit: "u", bound: "exact", asOfPrecision: "unknown", statedById: org.id, subjectOrganizationId: org.id } });
+    await db.prisma.eventSource.create({
+      data: { eventId: moving.id, articleId: other.id, quote: "b", sentenceStart: 0, sentenceEnd: 1 },
+    });
+    await db.prisma.claim.create({
+      data: {
+        key: "k-dup",
+        metric: "m",
+        value: 1,
+        unit: "u",
+        bound: "exact",
+        asOfPrecision: "unknown",
+        statedById: org.id,
+        subjectOrganizationId: org.id,
+      },
+    });
 
     const res = await act({ action: "merge", kind: "organization", slug: "baichuan-ai-dup", into: "baichuan" });
     expect(res.status).toBe(200);
@@ -369,7 +489,9 @@ describe("the review queue", () => {
   });
 
   it("answers a browser form with a redirect back to the queue", async () => {
-    const session = (await post(login, "/api/admin/login", { body: new URLSearchParams({ token: TOKEN }) })).headers.get("set-cookie")!.split(";")[0];
+    const session = (await post(login, "/api/admin/login", { body: new URLSearchParams({ token: TOKEN }) })).headers
+      .get("set-cookie")!
+      .split(";")[0];
     const res = await post(review, "/api/admin/review", {
       body: new URLSearchParams({ action: "rename", kind: "model", slug: "hunyuan", nameZh: "x" }),
       headers: { cookie: session, origin: ORIGIN },

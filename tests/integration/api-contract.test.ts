@@ -31,7 +31,8 @@ type Page<T> = { items: T[]; nextCursor: string | null };
 /** Parses with the schema and fails with the zod issues when the response does not fit. */
 function conforms<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body);
-  if (!result.success) throw new Error(`response does not match the schema: ${JSON.stringify(result.error.issues.slice(0, 5))}`);
+  if (!result.success)
+    throw new Error(`response does not match the schema: ${JSON.stringify(result.error.issues.slice(0, 5))}`);
   return result.data;
 }
 
@@ -41,7 +42,10 @@ async function walk<T>(handler: RouteHandler, url: string, limit = 2): Promise<T
   let cursor: string | null = null;
   for (let pages = 0; pages < 200; pages++) {
     const sep = url.includes("?") ? "&" : "?";
-    const { status, body }: { status: number; body: Page<T> } = await callJson<Page<T>>(handler, `${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const { status, body }: { status: number; body: Page<T> } = await callJson<Page<T>>(
+      handler,
+      `${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     expect(status).toBe(200);
     expect(body.items.length).toBeLessThanOrEqual(limit);
     items.push(...body.items);
@@ -53,12 +57,18 @@ async function walk<T>(handler: RouteHandler, url: string, limit = 2): Promise<T
 
 function expectIsoAtPrecision(date: { value: string | null; precision: string }) {
   if (date.value === null) return;
-  const re = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }[date.precision as "year" | "month" | "day"];
+  const re = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }[
+    date.precision as "year" | "month" | "day"
+  ];
   expect(date.value).toMatch(re);
 }
 
 async function expect400(handler: RouteHandler, url: string, field: string, params?: Record<string, string>) {
-  const { status, body, headers } = await callJson<{ error: string; issues: { path: (string | number)[] }[] }>(handler, url, params);
+  const { status, body, headers } = await callJson<{ error: string; issues: { path: (string | number)[] }[] }>(
+    handler,
+    url,
+    params,
+  );
   expect(status).toBe(400);
   expect(headers.get("content-type")).toMatch(/application\/json/);
   conforms(schemas.errorSchema, body);
@@ -90,15 +100,24 @@ describe("GET /api/models", () => {
     expect(byVendor.items.length).toBeGreaterThan(0);
     expect(byVendor.items.every((m) => m.vendor?.slug === "tencent")).toBe(true);
 
-    const byIndustry = conforms(schemas.modelPageSchema, (await callJson(listModels, "/api/models?industry=finance")).body);
+    const byIndustry = conforms(
+      schemas.modelPageSchema,
+      (await callJson(listModels, "/api/models?industry=finance")).body,
+    );
     expect(byIndustry.items.length).toBeGreaterThan(0);
     for (const m of byIndustry.items) {
-      const detail = conforms(schemas.modelDetailSchema, (await callJson(getModel, `/api/models/${m.slug}`, { slug: m.slug })).body);
+      const detail = conforms(
+        schemas.modelDetailSchema,
+        (await callJson(getModel, `/api/models/${m.slug}`, { slug: m.slug })).body,
+      );
       expect(detail.industries.map((i) => i.slug)).toContain("finance");
     }
 
     for (const q of ["混元", "hunyuan", "Hunyuan"]) {
-      const byText = conforms(schemas.modelPageSchema, (await callJson(listModels, `/api/models?q=${encodeURIComponent(q)}`)).body);
+      const byText = conforms(
+        schemas.modelPageSchema,
+        (await callJson(listModels, `/api/models?q=${encodeURIComponent(q)}`)).body,
+      );
       expect(byText.items.map((m) => m.slug)).toContain("hunyuan");
       expect(byText.items.map((m) => m.slug)).not.toContain("qwen");
     }
@@ -148,7 +167,10 @@ describe("GET /api/vendors and /api/vendors/{slug}", () => {
   it("lists organizations, filters by role, and pages", async () => {
     const page = conforms(schemas.vendorPageSchema, (await callJson(listVendors, "/api/vendors")).body);
     expect(page.items.map((v) => v.slug)).toContain("tencent");
-    const vendors = conforms(schemas.vendorPageSchema, (await callJson(listVendors, "/api/vendors?role=vendor&limit=100")).body);
+    const vendors = conforms(
+      schemas.vendorPageSchema,
+      (await callJson(listVendors, "/api/vendors?role=vendor&limit=100")).body,
+    );
     expect(vendors.items.every((v) => v.roles.includes("vendor"))).toBe(true);
     const all = await walk<{ slug: string }>(listVendors, "/api/vendors", 4);
     expect(new Set(all.map((v) => v.slug)).size).toBe(all.length);
@@ -156,7 +178,10 @@ describe("GET /api/vendors and /api/vendors/{slug}", () => {
   });
 
   it("returns one organization, or 404", async () => {
-    const tencent = conforms(schemas.vendorDetailSchema, (await callJson(getVendor, "/api/vendors/tencent", { slug: "tencent" })).body);
+    const tencent = conforms(
+      schemas.vendorDetailSchema,
+      (await callJson(getVendor, "/api/vendors/tencent", { slug: "tencent" })).body,
+    );
     expect(tencent.names.zh).toBe("腾讯");
     expect(tencent.models.map((m) => m.slug)).toContain("hunyuan");
     expect((await callJson(getVendor, "/api/vendors/nobody", { slug: "nobody" })).status).toBe(404);
@@ -173,7 +198,10 @@ describe("GET /api/industries and /api/industries/{slug}", () => {
   });
 
   it("returns one industry with cited models, or 404", async () => {
-    const finance = conforms(schemas.industryDetailSchema, (await callJson(getIndustry, "/api/industries/finance", { slug: "finance" })).body);
+    const finance = conforms(
+      schemas.industryDetailSchema,
+      (await callJson(getIndustry, "/api/industries/finance", { slug: "finance" })).body,
+    );
     expect(finance.names.en).toBeTruthy();
     for (const m of finance.models) expect(m.citation.quote.length).toBeGreaterThan(0);
     expect((await callJson(getIndustry, "/api/industries/astrology", { slug: "astrology" })).status).toBe(404);
@@ -189,7 +217,11 @@ describe("GET /api/events", () => {
     expect([...starts].sort().reverse()).toEqual(starts);
     for (const e of page.items) {
       expectIsoAtPrecision(e.date);
-      expect(e.sources[0]).toMatchObject({ articleId: expect.any(Number), articleUrl: expect.stringMatching(/^https?:/), quote: expect.any(String) });
+      expect(e.sources[0]).toMatchObject({
+        articleId: expect.any(Number),
+        articleUrl: expect.stringMatching(/^https?:/),
+        quote: expect.any(String),
+      });
     }
     const wenxin = page.items.find((e) => e.model?.slug === "ernie-bot" || e.model?.names.zh === "文心一言");
     expect(wenxin?.date).toMatchObject({ value: "2023-08-31", precision: "day" });
@@ -198,7 +230,8 @@ describe("GET /api/events", () => {
   });
 
   it("filters by vendor, model, industry, type and period", async () => {
-    const get = async (q: string) => conforms(schemas.eventPageSchema, (await callJson(listEvents, `/api/events?limit=100&${q}`)).body).items;
+    const get = async (q: string) =>
+      conforms(schemas.eventPageSchema, (await callJson(listEvents, `/api/events?limit=100&${q}`)).body).items;
     const tencent = await get("vendor=tencent");
     expect(tencent.length).toBeGreaterThan(0);
     expect(tencent.every((e) => e.organization?.slug === "tencent" || e.model?.vendor?.slug === "tencent")).toBe(true);
@@ -238,10 +271,17 @@ describe("GET /api/claims", () => {
     expect(headline).toMatchObject({ value: 130, unit: "models", asOf: { value: "2023-07", precision: "month" } });
     expect(headline!.sources[0].quote).toContain("130");
     expect(headline!.sources[0].articleUrl).toMatch(/^https:\/\//);
-    const byMetric = conforms(schemas.claimPageSchema, (await callJson(listClaims, "/api/claims?metric=models_released")).body);
+    const byMetric = conforms(
+      schemas.claimPageSchema,
+      (await callJson(listClaims, "/api/claims?metric=models_released")).body,
+    );
     expect(byMetric.items.every((c) => c.metric === "models_released")).toBe(true);
-    const byVendor = conforms(schemas.claimPageSchema, (await callJson(listClaims, "/api/claims?vendor=ccid-consulting")).body);
-    for (const c of byVendor.items) expect([c.statedBy?.slug, c.subjectOrganization?.slug]).toContain("ccid-consulting");
+    const byVendor = conforms(
+      schemas.claimPageSchema,
+      (await callJson(listClaims, "/api/claims?vendor=ccid-consulting")).body,
+    );
+    for (const c of byVendor.items)
+      expect([c.statedBy?.slug, c.subjectOrganization?.slug]).toContain("ccid-consulting");
     const all = await walk<{ id: number }>(listClaims, "/api/claims", 2);
     expect(all.map((c) => c.id)).toEqual(page.items.map((c) => c.id));
     await expect400(listClaims, "/api/claims?metric=DROP%20TABLE", "metric");
@@ -252,12 +292,21 @@ describe("GET /api/articles and /api/articles/{id}", () => {
   it("lists articles and filters by text, vendor and industry", async () => {
     const page = conforms(schemas.articlePageSchema, (await callJson(listArticles, "/api/articles?limit=100")).body);
     expect(page.items.length).toBeGreaterThan(5);
-    const byText = conforms(schemas.articlePageSchema, (await callJson(listArticles, `/api/articles?q=${encodeURIComponent("混元")}`)).body);
+    const byText = conforms(
+      schemas.articlePageSchema,
+      (await callJson(listArticles, `/api/articles?q=${encodeURIComponent("混元")}`)).body,
+    );
     expect(byText.items.length).toBeGreaterThan(0);
     expect(byText.items.length).toBeLessThan(page.items.length);
-    const byVendor = conforms(schemas.articlePageSchema, (await callJson(listArticles, "/api/articles?vendor=moonshot")).body);
+    const byVendor = conforms(
+      schemas.articlePageSchema,
+      (await callJson(listArticles, "/api/articles?vendor=moonshot")).body,
+    );
     expect(byVendor.items.map((a) => a.url)).toContain("http://example.com/article/kimi-2m");
-    const byIndustry = conforms(schemas.articlePageSchema, (await callJson(listArticles, "/api/articles?industry=legal")).body);
+    const byIndustry = conforms(
+      schemas.articlePageSchema,
+      (await callJson(listArticles, "/api/articles?industry=legal")).body,
+    );
     expect(byIndustry.items.length).toBeGreaterThan(0);
     expect(byIndustry.items.every((a) => a.industries.some((i) => i.slug === "legal"))).toBe(true);
     const all = await walk<{ id: number }>(listArticles, "/api/articles", 3);
@@ -267,7 +316,10 @@ describe("GET /api/articles and /api/articles/{id}", () => {
   it("returns one article with its facts, or 404 / 400", async () => {
     const { body: list } = await callJson<Page<{ id: number; title: string }>>(listArticles, "/api/articles?limit=100");
     const seed = list.items.find((a) => a.title.includes("国产大模型"))!;
-    const article = conforms(schemas.articleDetailSchema, (await callJson(getArticle, `/api/articles/${seed.id}`, { id: String(seed.id) })).body);
+    const article = conforms(
+      schemas.articleDetailSchema,
+      (await callJson(getArticle, `/api/articles/${seed.id}`, { id: String(seed.id) })).body,
+    );
     expect(article.events.length).toBeGreaterThan(0);
     for (const e of article.events) expect(article.body.slice(e.sentenceStart, e.sentenceEnd)).toBe(e.quote);
     expect((await callJson(getArticle, "/api/articles/999999", { id: "999999" })).status).toBe(404);

@@ -75,7 +75,13 @@ describe("CSV exports", () => {
     expect(wenxin.quote).toContain("正式向公众开放服务");
     const claims = await csvOf(claimsCsv, "/api/export/claims.csv");
     const headline = claims.find((r) => r.metric === "models_released")!;
-    expect(headline).toMatchObject({ value: "130", unit: "models", as_of: "2023-07", precision: "month", stated_by_zh: "赛迪顾问" });
+    expect(headline).toMatchObject({
+      value: "130",
+      unit: "models",
+      as_of: "2023-07",
+      precision: "month",
+      stated_by_zh: "赛迪顾问",
+    });
     expect(headline.quote).toContain("130个大模型");
   });
 
@@ -101,7 +107,8 @@ describe("CSV exports", () => {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-const children = (el: Element, name: string) => (el.elements ?? []).filter((e) => e.type === "element" && e.name === name);
+const children = (el: Element, name: string) =>
+  (el.elements ?? []).filter((e) => e.type === "element" && e.name === name);
 const text = (el: Element | undefined) => (el?.elements ?? []).map((e) => e.text ?? e.cdata ?? "").join("");
 
 /** Parses strictly (throws on malformed XML) and checks RFC 4287's required elements. */

@@ -48,7 +48,9 @@ describe.each(backends())("counters kept by triggers on %s", (backend) => {
     const counts = await getOverviewCounts();
     expect(counts).toEqual({
       models: await db.prisma.model.count(),
-      vendors: await db.prisma.organization.count({ where: { OR: [{ models: { some: {} } }, { roles: { has: "vendor" } }] } }),
+      vendors: await db.prisma.organization.count({
+        where: { OR: [{ models: { some: {} } }, { roles: { has: "vendor" } }] },
+      }),
       articles: await db.prisma.article.count(),
       events: await db.prisma.event.count(),
     });
@@ -60,7 +62,10 @@ describe.each(backends())("counters kept by triggers on %s", (backend) => {
     expect(await drift()).toEqual([]);
 
     // The edit drops the sentence behind an event: its source goes, and the count with it.
-    writeFileSync(path.join(dir, "a.txt"), seed.replace(/^链接: .*$/m, "链接: https://news.example.org/reprint-c").replace(ernieSentence, ""));
+    writeFileSync(
+      path.join(dir, "a.txt"),
+      seed.replace(/^链接: .*$/m, "链接: https://news.example.org/reprint-c").replace(ernieSentence, ""),
+    );
     expect(await ingest(dir)).toMatchObject({ updated: 1 });
     expect(await drift()).toEqual([]);
 
@@ -73,31 +78,79 @@ describe.each(backends())("counters kept by triggers on %s", (backend) => {
   it("match after merging a model and an organization in the review queue", async () => {
     const article = await db.prisma.article.findFirstOrThrow({ orderBy: { id: "asc" } });
     const industry = await db.prisma.industry.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const target = await db.prisma.organization.findFirstOrThrow({ where: { modelCount: { gt: 0 } }, orderBy: { id: "asc" } });
-    const targetModel = await db.prisma.model.findFirstOrThrow({ where: { vendorId: target.id }, orderBy: { id: "asc" } });
+    const target = await db.prisma.organization.findFirstOrThrow({
+      where: { modelCount: { gt: 0 } },
+      orderBy: { id: "asc" },
+    });
+    const targetModel = await db.prisma.model.findFirstOrThrow({
+      where: { vendorId: target.id },
+      orderBy: { id: "asc" },
+    });
     const org = await db.prisma.organization.create({
       data: { slug: "counter-dup-org", nameZh: "重复公司", status: "discovered", roles: ["vendor"] },
     });
-    const model = await db.prisma.model.create({ data: { slug: "counter-dup-model", nameZh: "重复模型", vendorId: org.id, status: "discovered" } });
+    const model = await db.prisma.model.create({
+      data: { slug: "counter-dup-model", nameZh: "重复模型", vendorId: org.id, status: "discovered" },
+    });
     const sentence = { sentence: "x", sentenceStart: 0, sentenceEnd: 1 };
     await db.prisma.mention.createMany({
       data: [
-        { articleId: article.id, kind: "organization", organizationId: org.id, text: "重复公司", start: 0, end: 4, ...sentence },
+        {
+          articleId: article.id,
+          kind: "organization",
+          organizationId: org.id,
+          text: "重复公司",
+          start: 0,
+          end: 4,
+          ...sentence,
+        },
         { articleId: article.id, kind: "model", modelId: model.id, text: "重复模型", start: 5, end: 9, ...sentence },
       ],
     });
     await db.prisma.industryLink.createMany({
       data: [
-        { industryId: industry.id, modelId: model.id, articleId: article.id, quote: "x", sentenceStart: 0, sentenceEnd: 1 },
-        { industryId: industry.id, organizationId: org.id, articleId: article.id, quote: "x", sentenceStart: 0, sentenceEnd: 1 },
+        {
+          industryId: industry.id,
+          modelId: model.id,
+          articleId: article.id,
+          quote: "x",
+          sentenceStart: 0,
+          sentenceEnd: 1,
+        },
+        {
+          industryId: industry.id,
+          organizationId: org.id,
+          articleId: article.id,
+          quote: "x",
+          sentenceStart: 0,
+          sentenceEnd: 1,
+        },
       ],
     });
     const event = await db.prisma.event.create({
-      data: { key: "release|counter-dup-model||2024-06", type: "release", precision: "month", date: new Date("2024-06-01"), modelId: model.id, organizationId: org.id },
+      data: {
+        key: "release|counter-dup-model||2024-06",
+        type: "release",
+        precision: "month",
+        date: new Date("2024-06-01"),
+        modelId: model.id,
+        organizationId: org.id,
+      },
     });
-    await db.prisma.eventSource.create({ data: { eventId: event.id, articleId: article.id, quote: "x", sentenceStart: 0, sentenceEnd: 1 } });
+    await db.prisma.eventSource.create({
+      data: { eventId: event.id, articleId: article.id, quote: "x", sentenceStart: 0, sentenceEnd: 1 },
+    });
     await db.prisma.claim.create({
-      data: { key: "counter-dup-claim", metric: "m", value: 1, unit: "u", bound: "exact", asOfPrecision: "unknown", subjectModelId: model.id, subjectOrganizationId: org.id },
+      data: {
+        key: "counter-dup-claim",
+        metric: "m",
+        value: 1,
+        unit: "u",
+        bound: "exact",
+        asOfPrecision: "unknown",
+        subjectModelId: model.id,
+        subjectOrganizationId: org.id,
+      },
     });
     expect(await drift()).toEqual([]);
 
@@ -109,7 +162,9 @@ describe.each(backends())("counters kept by triggers on %s", (backend) => {
   });
 
   it("match after deleting an article (FK cascades) and after TRUNCATE", async () => {
-    const article = await db.prisma.article.findFirstOrThrow({ where: { mentions: { some: {} }, eventSources: { some: {} } } });
+    const article = await db.prisma.article.findFirstOrThrow({
+      where: { mentions: { some: {} }, eventSources: { some: {} } },
+    });
     await db.prisma.article.delete({ where: { id: article.id } });
     expect(await drift()).toEqual([]);
     await db.sql.exec(`TRUNCATE "Mention", "EventSource"`);

@@ -68,10 +68,19 @@ describe("the lock on an embedded data directory", () => {
   it("left by a process that is gone is cleared, and the directory claimed", async () => {
     const dir = dataDir();
     // a child takes the lock and dies without releasing it
-    const child = spawn(process.execPath, ["--import", "tsx", "-e", `import("@/lib/db/embedded-owner").then(m => { m.claimDataDir(${JSON.stringify(dir)}); process.exit(0); })`], {
-      cwd: process.cwd(),
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `import("@/lib/db/embedded-owner").then(m => { m.claimDataDir(${JSON.stringify(dir)}); process.exit(0); })`,
+      ],
+      {
+        cwd: process.cwd(),
+        stdio: "ignore",
+      },
+    );
     await new Promise((r) => child.on("exit", r));
     expect(readOwner(dir)?.pid).toBe(child.pid);
     const claim = claimDataDir(dir);
@@ -93,7 +102,11 @@ describe("the owner's socket", () => {
     expect(owner.embedded?.owner).toBe("self");
     expect(readOwner(dir)?.socketDir).toBe(owner.embedded?.socketDir);
     let notified = 0;
-    const stop = await owner.listen("moxing_data_changed", () => notified++, () => {});
+    const stop = await owner.listen(
+      "moxing_data_changed",
+      () => notified++,
+      () => {},
+    );
     const run = await runIngestCli([FIXTURES], { ...EMBEDDED, MOXING_DATA_DIR: dir }).done;
     await stop();
     expect(run.code, run.stderr).toBe(0);
@@ -152,31 +165,42 @@ describe("several processes on one embedded data directory", () => {
     return dir;
   };
 
-  it("two ingestion CLIs at once leave exactly the database one clean ingestion leaves", { timeout: 300_000 }, async () => {
-    const dir = dataDir();
-    const [a, b] = [runIngestCli([corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir }), runIngestCli([FIXTURES, corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir })];
-    const [ra, rb] = [await a.done, await b.done];
-    expect(ra.code, ra.stderr).toBe(0);
-    expect(rb.code, rb.stderr).toBe(0);
-    expect(readOwner(dir)).toBeNull(); // both finished and let go
-    expect(await checksumOf(dir)).toEqual(await cleanChecksum([FIXTURES, corpus()]));
-  });
+  it(
+    "two ingestion CLIs at once leave exactly the database one clean ingestion leaves",
+    { timeout: 300_000 },
+    async () => {
+      const dir = dataDir();
+      const [a, b] = [
+        runIngestCli([corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir }),
+        runIngestCli([FIXTURES, corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir }),
+      ];
+      const [ra, rb] = [await a.done, await b.done];
+      expect(ra.code, ra.stderr).toBe(0);
+      expect(rb.code, rb.stderr).toBe(0);
+      expect(readOwner(dir)).toBeNull(); // both finished and let go
+      expect(await checksumOf(dir)).toEqual(await cleanChecksum([FIXTURES, corpus()]));
+    },
+  );
 
-  it("an owner killed with SIGKILL midway, then a restart, leaves exactly what one clean ingestion leaves", { timeout: 300_000 }, async () => {
-    const dir = dataDir();
-    const run = runIngestCli([corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir });
-    let out = "";
-    run.child.stdout!.on("data", (d) => (out += d));
-    for (let i = 0; i < 2400 && run.child.exitCode === null && (out.match(/^created/gm)?.length ?? 0) < 15; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    process.kill(run.child.pid!, "SIGKILL");
-    expect((await run.done).signal).toBe("SIGKILL");
-    expect(JSON.parse(readFileSync(path.join(runDirFor(dir), "owner.json"), "utf8")).pid).toBe(run.child.pid);
+  it(
+    "an owner killed with SIGKILL midway, then a restart, leaves exactly what one clean ingestion leaves",
+    { timeout: 300_000 },
+    async () => {
+      const dir = dataDir();
+      const run = runIngestCli([corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir });
+      let out = "";
+      run.child.stdout!.on("data", (d) => (out += d));
+      for (let i = 0; i < 2400 && run.child.exitCode === null && (out.match(/^created/gm)?.length ?? 0) < 15; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      process.kill(run.child.pid!, "SIGKILL");
+      expect((await run.done).signal).toBe("SIGKILL");
+      expect(JSON.parse(readFileSync(path.join(runDirFor(dir), "owner.json"), "utf8")).pid).toBe(run.child.pid);
 
-    const rerun = await runIngestCli([corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir }).done;
-    expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toMatch(/ 0 rejected/);
-    expect(await checksumOf(dir)).toEqual(await cleanChecksum([corpus()]));
-  });
+      const rerun = await runIngestCli([corpus()], { ...EMBEDDED, MOXING_DATA_DIR: dir }).done;
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stdout).toMatch(/ 0 rejected/);
+      expect(await checksumOf(dir)).toEqual(await cleanChecksum([corpus()]));
+    },
+  );
 });

@@ -26,7 +26,10 @@ describe.each(backends())("storing articles in batches (%s)", (backend) => {
   /** Every fifth synthetic article loses its second line of body text (or gets it back). */
   const originals = new Map<string, string>();
   const edit = (undo: boolean) => {
-    for (const name of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().filter((_, i) => i % 5 === 0)) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .filter((_, i) => i % 5 === 0)) {
       const file = path.join(dir, name);
       if (undo) {
         writeFileSync(file, originals.get(file)!);
@@ -58,7 +61,9 @@ describe.each(backends())("storing articles in batches (%s)", (backend) => {
     expect(one.second).toMatchObject({ updated: 12, unchanged: 49, rejected: 0 });
     expect(batched.first).toMatchObject(one.first);
     expect(batched.second).toMatchObject(one.second);
-    const differing = Object.keys(one.checksum).filter((t) => JSON.stringify(one.checksum[t]) !== JSON.stringify(batched.checksum[t]));
+    const differing = Object.keys(one.checksum).filter(
+      (t) => JSON.stringify(one.checksum[t]) !== JSON.stringify(batched.checksum[t]),
+    );
     expect(differing).toEqual([]);
     expect(one.checksum.Mention.rows).toBeGreaterThan(1000);
   });

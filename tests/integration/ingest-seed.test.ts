@@ -28,7 +28,9 @@ describe.each(backends())("ingesting the seed article into %s", (backend) => {
   });
 
   it("finds each model with the vendor that makes it", async () => {
-    const models = await db.prisma.model.findMany({ select: { slug: true, nameZh: true, family: true, version: true, vendor: { select: { slug: true } } } });
+    const models = await db.prisma.model.findMany({
+      select: { slug: true, nameZh: true, family: true, version: true, vendor: { select: { slug: true } } },
+    });
     const vendorOf = (zh: string) => models.find((m) => m.nameZh === zh)?.vendor?.slug;
     expect(vendorOf("混元")).toBe("tencent");
     expect(vendorOf("文心一言")).toBe("baidu");
@@ -54,7 +56,10 @@ describe.each(backends())("ingesting the seed article into %s", (backend) => {
   });
 
   it("records the count of models in China with who stated it", async () => {
-    const claim = await db.prisma.claim.findFirstOrThrow({ where: { metric: "models_released" }, include: { statedBy: true, sources: true } });
+    const claim = await db.prisma.claim.findFirstOrThrow({
+      where: { metric: "models_released" },
+      include: { statedBy: true, sources: true },
+    });
     expect(claim).toMatchObject({ value: 130, unit: "models", scope: "China", asOfPrecision: "month" });
     expect(claim.asOf?.toISOString().slice(0, 7)).toBe("2023-07");
     expect(claim.statedBy?.nameZh).toBe("赛迪顾问");
@@ -64,7 +69,9 @@ describe.each(backends())("ingesting the seed article into %s", (backend) => {
   it("links the article to its industries", async () => {
     const slugs = (await db.prisma.industry.findMany({ select: { slug: true } })).map((i) => i.slug);
     expect(slugs).toEqual(expect.arrayContaining(["finance", "biomedicine", "manufacturing", "mining"]));
-    const pangu = await db.prisma.industryLink.findFirst({ where: { industry: { slug: "mining" }, model: { family: "pangu" } } });
+    const pangu = await db.prisma.industryLink.findFirst({
+      where: { industry: { slug: "mining" }, model: { family: "pangu" } },
+    });
     expect(pangu?.quote).toContain("煤矿");
   });
 

@@ -11,7 +11,9 @@ const ernieSentence = "8月31日，百度生成式人工智能产品“文心一
 
 /** The seed as another outlet would carry it: another link, another title, same facts. */
 const reprint = (text = seed) =>
-  text.replace(/^链接: .*$/m, "链接: https://news.example.org/ai/reprint-1").replace(/^标题: .*$/m, "标题: 转载：大模型密集上新");
+  text
+    .replace(/^链接: .*$/m, "链接: https://news.example.org/ai/reprint-1")
+    .replace(/^标题: .*$/m, "标题: 转载：大模型密集上新");
 
 describe(`re-ingesting edited and duplicate articles (${primaryBackend})`, () => {
   let db: DbHandle;
@@ -19,7 +21,10 @@ describe(`re-ingesting edited and duplicate articles (${primaryBackend})`, () =>
   const write = (name: string, content: string | Buffer) => writeFileSync(path.join(dir, name), content);
   const ingest = async () => ingestFiles(db.prisma, await listArticleFiles([dir]));
   const ernieEvent = () =>
-    db.prisma.event.findFirst({ where: { type: "open_public", model: { nameZh: "文心一言" } }, include: { sources: true } });
+    db.prisma.event.findFirst({
+      where: { type: "open_public", model: { nameZh: "文心一言" } },
+      include: { sources: true },
+    });
 
   beforeEach(async () => {
     db = await freshDatabase(primaryBackend);
@@ -62,7 +67,10 @@ describe(`re-ingesting edited and duplicate articles (${primaryBackend})`, () =>
     write("good.txt", seed);
     write("empty.txt", "");
     write("no-link.txt", seed.replace(/^链接: .*\n/m, ""));
-    write("latin1.txt", Buffer.concat([Buffer.from("标题: x\n链接: https://a.example/x\n总结: "), Buffer.from([0xff, 0xfe, 0x41])]));
+    write(
+      "latin1.txt",
+      Buffer.concat([Buffer.from("标题: x\n链接: https://a.example/x\n总结: "), Buffer.from([0xff, 0xfe, 0x41])]),
+    );
     const first = await ingest();
     expect(first).toMatchObject({ created: 1, rejected: 3 });
     const messages = first.rejections.map(formatRejection);
@@ -75,6 +83,9 @@ describe(`re-ingesting edited and duplicate articles (${primaryBackend})`, () =>
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 1, rejected: 3 });
     expect(await snapshot(db)).toEqual(before);
     const runs = await db.prisma.ingestRun.findMany({ orderBy: { id: "asc" } });
-    expect(runs.map((r) => [r.created, r.unchanged, r.rejected])).toEqual([[1, 0, 3], [0, 1, 3]]);
+    expect(runs.map((r) => [r.created, r.unchanged, r.rejected])).toEqual([
+      [1, 0, 3],
+      [0, 1, 3],
+    ]);
   });
 });

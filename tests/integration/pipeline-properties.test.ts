@@ -11,7 +11,11 @@ import { contentChecksum } from "../support/db-checksum";
 import { siblingDatabase } from "../support/reliability";
 import { backends, emptyDatabase, freshDatabase, type Backend } from "../support/test-db";
 
-const ingest = (db: DbHandle, files: GeneratedFile[]) => ingestBuffers(db.prisma, files.map((f) => ({ name: f.name, bytes: f.bytes })));
+const ingest = (db: DbHandle, files: GeneratedFile[]) =>
+  ingestBuffers(
+    db.prisma,
+    files.map((f) => ({ name: f.name, bytes: f.bytes })),
+  );
 
 /** Rows that must never exist, by kind: an invalid date, a non-finite or out-of-range number, a span that misses its text. */
 const IMPOSSIBLE: Record<string, string> = {
@@ -30,7 +34,8 @@ const SPANS: Record<string, string> = {
 
 async function impossibleRows(db: DbHandle): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [k, q] of Object.entries(IMPOSSIBLE)) out[k] = Number((await db.sql.query<{ count: string }>(q)).rows[0].count);
+  for (const [k, q] of Object.entries(IMPOSSIBLE))
+    out[k] = Number((await db.sql.query<{ count: string }>(q)).rows[0].count);
   for (const [k, q] of Object.entries(SPANS)) {
     const { rows } = await db.sql.query<{ body: string; start: number; end: number; text: string }>(q);
     out[k] = rows.filter((r) => r.body.slice(r.start, r.end) !== r.text).length;
@@ -58,14 +63,24 @@ for (const backend of backends()) {
       const runs = backend === "postgres" ? 8 : 4;
       await fc.assert(
         fc.asyncProperty(articleBatch(6), fc.func(fc.integer()), async (files, key) => {
-          const valid = files.filter((f) => parseArticleFile(f.name, f.bytes).ok).map((f) => f.name).sort();
+          const valid = files
+            .filter((f) => parseArticleFile(f.name, f.bytes).ok)
+            .map((f) => f.name)
+            .sort();
           const shuffled = [...files].sort((a, b) => key(a.name) - key(b.name) || a.name.localeCompare(b.name));
           const [a, b] = await pair(backend);
           try {
             const first = await ingest(a, files);
-            expect(first.rejections.map((r) => r.file).sort()).toEqual(files.map((f) => f.name).filter((n) => !valid.includes(n)).sort());
+            expect(first.rejections.map((r) => r.file).sort()).toEqual(
+              files
+                .map((f) => f.name)
+                .filter((n) => !valid.includes(n))
+                .sort(),
+            );
             expect(first.created).toBe(valid.length);
-            const stored = (await a.prisma.article.findMany({ select: { sourceFile: true } })).map((x) => x.sourceFile).sort();
+            const stored = (await a.prisma.article.findMany({ select: { sourceFile: true } }))
+              .map((x) => x.sourceFile)
+              .sort();
             expect(stored).toEqual(valid);
             expect(await impossibleRows(a)).toEqual(NONE);
 

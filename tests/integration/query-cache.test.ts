@@ -68,7 +68,9 @@ describe.each(backends())("query results kept between writes on %s", (backend) =
       LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = c.relname || '_notify'
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
       GROUP BY c.relname`);
-    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(["Article", "Mention", "Event", "Claim", "Tally", "IngestRun"]));
+    expect(rows.map((r) => r.table)).toEqual(
+      expect.arrayContaining(["Article", "Mention", "Event", "Claim", "Tally", "IngestRun"]),
+    );
     expect(rows.filter((r) => r.triggers !== 1)).toEqual([]);
   });
 

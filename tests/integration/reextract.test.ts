@@ -9,7 +9,11 @@ import { ingestFiles, listArticleFiles } from "@/lib/ingest/run";
 import { contentChecksum } from "../support/db-checksum";
 import { backends, freshDatabase } from "../support/test-db";
 
-const inputs = [path.join(process.cwd(), "seeds"), path.join(process.cwd(), "tests", "fixtures", "articles"), path.join(process.cwd(), "tests", "fixtures", "corpus", "dev")];
+const inputs = [
+  path.join(process.cwd(), "seeds"),
+  path.join(process.cwd(), "tests", "fixtures", "articles"),
+  path.join(process.cwd(), "tests", "fixtures", "corpus", "dev"),
+];
 
 /** What an older extractor left: fewer facts, and its own version on every article. */
 async function ageDatabase(db: DbHandle) {

@@ -40,8 +40,20 @@ function hostileBatch(): [name: string, content: string | Buffer, expected: RegE
     ["binary.txt", binary, /binary content/],
     ["png.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /binary content/],
     // 标题: in GBK, then a GBK body: not UTF-8
-    ["gbk.txt", Buffer.concat([Buffer.from([0xb1, 0xea, 0xcc, 0xe2]), Buffer.from(": x\n链接: https://a.example/gbk\n总结: "), Buffer.from([0xc4, 0xe3, 0xba, 0xc3])]), /not valid UTF-8/],
-    ["utf16.txt", Buffer.from("\ufeff标题: x\n链接: https://a.example/u16\n总结: 正文\n", "utf16le"), /binary content|not valid UTF-8/],
+    [
+      "gbk.txt",
+      Buffer.concat([
+        Buffer.from([0xb1, 0xea, 0xcc, 0xe2]),
+        Buffer.from(": x\n链接: https://a.example/gbk\n总结: "),
+        Buffer.from([0xc4, 0xe3, 0xba, 0xc3]),
+      ]),
+      /not valid UTF-8/,
+    ],
+    [
+      "utf16.txt",
+      Buffer.from("\ufeff标题: x\n链接: https://a.example/u16\n总结: 正文\n", "utf16le"),
+      /binary content|not valid UTF-8/,
+    ],
     ["huge.txt", "", /over the 5242880-byte limit/], // written below: 50 MB
     ["no-title.txt", synthetic(3).replace(/^标题: .*\n/m, ""), /missing required field "标题"/],
     ["no-link.txt", synthetic(4).replace(/^链接: .*\n/m, ""), /missing required field "链接"/],
@@ -51,7 +63,11 @@ function hostileBatch(): [name: string, content: string | Buffer, expected: RegE
     ["no-fields.txt", "just some text without any field\n", /text before the first field/],
     ["twice-title.txt", `标题: a\n${synthetic(8)}`, /duplicated field "标题"/],
     ["dup-a.txt", withLink(synthetic(9), "https://dup.example/same"), null],
-    ["dup-b.txt", withLink(synthetic(10), "https://dup.example/same"), /duplicate link https:\/\/dup\.example\/same: .*dup-a\.txt/],
+    [
+      "dup-b.txt",
+      withLink(synthetic(10), "https://dup.example/same"),
+      /duplicate link https:\/\/dup\.example\/same: .*dup-a\.txt/,
+    ],
     ["dup-c.txt", withLink(synthetic(9), "https://dup.example/same"), null], // same link, same content: unchanged
     ["injection.txt", injection, null],
     // odd file names, each holding a valid article
@@ -65,10 +81,28 @@ function hostileBatch(): [name: string, content: string | Buffer, expected: RegE
     ["emoji-🤖.txt", synthetic(18), null],
     ["$(touch pwned).txt", synthetic(19), null],
     // derived facts that cannot be stored never cost the article
-    ["impossible-dates.txt", withLink(synthetic(20), "https://a.example/impossible").replace(/^总结: /m, "总结: 截至2023年2月30日，腾讯发布了“混元”大模型，累计用户999999999999999999999个。2023年13月，又推出新版本。"), null],
+    [
+      "impossible-dates.txt",
+      withLink(synthetic(20), "https://a.example/impossible").replace(
+        /^总结: /m,
+        "总结: 截至2023年2月30日，腾讯发布了“混元”大模型，累计用户999999999999999999999个。2023年13月，又推出新版本。",
+      ),
+      null,
+    ],
     // invisible format characters: stripped from what is shown, offsets of the body kept
-    ["bidi-title.txt", withLink(synthetic(21), "https://a.example/bi\u200bdi").replace(/^标题: .*$/m, "标题: 腾讯\u202e发布\u200b混元\u200d新版\u2066本\u2069"), null],
-    ["long-link.txt", withLink(synthetic(22), `https://a.example/${"x".repeat(2100)}`), /link is 2118 characters long, over the 2048-character limit/],
+    [
+      "bidi-title.txt",
+      withLink(synthetic(21), "https://a.example/bi\u200bdi").replace(
+        /^标题: .*$/m,
+        "标题: 腾讯\u202e发布\u200b混元\u200d新版\u2066本\u2069",
+      ),
+      null,
+    ],
+    [
+      "long-link.txt",
+      withLink(synthetic(22), `https://a.example/${"x".repeat(2100)}`),
+      /link is 2118 characters long, over the 2048-character limit/,
+    ],
   ];
 }
 
@@ -85,7 +119,9 @@ describe(`hostile input (${primaryBackend})`, () => {
     // 50 MB of valid-looking text: must be refused unread, not parsed
     writeFileSync(path.join(dir, "huge.txt"), Buffer.alloc(50 * 1024 * 1024, "大模型。"));
     db = await freshDatabase(primaryBackend);
-    first = await ingestFiles(db.prisma, await listArticleFiles([dir]), { concurrency: primaryBackend === "postgres" ? 4 : 1 });
+    first = await ingestFiles(db.prisma, await listArticleFiles([dir]), {
+      concurrency: primaryBackend === "postgres" ? 4 : 1,
+    });
   });
   afterAll(async () => {
     await db?.close();
@@ -121,7 +157,11 @@ describe(`hostile input (${primaryBackend})`, () => {
     expect(a.url).toContain(`#'; DROP TABLE "Model"; --`);
     expect(a.body).toContain(PAYLOAD);
     // list fields split at , ， 、 ; ；: the pieces are kept as written
-    const list = (field: string) => field.split(/[,，、;；]+/).map((x) => x.trim()).filter(Boolean);
+    const list = (field: string) =>
+      field
+        .split(/[,，、;；]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
     expect(a.keywords).toEqual(list(`'); DROP TABLE "Industry"; --, <svg onload=alert(1)>, \${jndi:ldap://x}`));
     expect(a.technologies).toEqual(list(`注意力机制'); TRUNCATE "Technology"; --`));
     expect(a.industries).toEqual(list(`金融'; DELETE FROM "Industry" WHERE '1'='1`));
@@ -174,18 +214,23 @@ describe(`hostile input (${primaryBackend})`, () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it.skipIf(!process.env.DATABASE_URL)("exits 1 from the CLI with one line per rejected file, never crashing", async () => {
-    const target = await siblingDatabase("hostile_cli");
-    try {
-      const { done } = runIngestCli([dir], { DATABASE_URL: target.url });
-      const r = await done;
-      expect(r.signal).toBeNull();
-      expect(r.code).toBe(1);
-      const expectedRejections = batch.filter(([, , e]) => e !== null).length;
-      expect(r.stderr.match(/^rejected: /gm)?.length).toBe(expectedRejections);
-      expect(r.stdout).toMatch(new RegExp(`${first.created} new, 0 updated, 1 unchanged, ${expectedRejections} rejected`));
-    } finally {
-      await target.drop();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    "exits 1 from the CLI with one line per rejected file, never crashing",
+    async () => {
+      const target = await siblingDatabase("hostile_cli");
+      try {
+        const { done } = runIngestCli([dir], { DATABASE_URL: target.url });
+        const r = await done;
+        expect(r.signal).toBeNull();
+        expect(r.code).toBe(1);
+        const expectedRejections = batch.filter(([, , e]) => e !== null).length;
+        expect(r.stderr.match(/^rejected: /gm)?.length).toBe(expectedRejections);
+        expect(r.stdout).toMatch(
+          new RegExp(`${first.created} new, 0 updated, 1 unchanged, ${expectedRejections} rejected`),
+        );
+      } finally {
+        await target.drop();
+      }
+    },
+  );
 });

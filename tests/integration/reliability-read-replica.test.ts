@@ -21,7 +21,10 @@ describe.skipIf(!process.env.DATABASE_URL)("a read replica configured with DATAB
     // synthetic article on the "replica" (a real replica would lag behind the primary instead)
     dir = mkdtempSync(path.join(os.tmpdir(), "moxing-replica-"));
     writeFileSync(path.join(dir, "replica.txt"), syntheticArticle(123).text);
-    for (const [url, input] of [[primary.url, path.join(process.cwd(), "seeds")], [replica.url, dir]] as const) {
+    for (const [url, input] of [
+      [primary.url, path.join(process.cwd(), "seeds")],
+      [replica.url, dir],
+    ] as const) {
       const h = await openDatabase({ url });
       await ingestFiles(h.prisma, await listArticleFiles([input]));
       await h.close();

@@ -11,7 +11,12 @@ export const ORIGIN = "http://127.0.0.1:3000";
 export type RouteHandler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 /** GET `url` (path and query) through `handler`, with route params when it has any. */
-export function call(handler: RouteHandler, url: string, params?: Record<string, string>, init?: RequestInit): Promise<Response> {
+export function call(
+  handler: RouteHandler,
+  url: string,
+  params?: Record<string, string>,
+  init?: RequestInit,
+): Promise<Response> {
   return handler(new Request(new URL(url, ORIGIN), init), { params: Promise.resolve(params ?? {}) });
 }
 

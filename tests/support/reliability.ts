@@ -50,8 +50,8 @@ export function runIngestCli(inputs: string[], env: Record<string, string>): Cli
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { child, done };
 }
@@ -68,7 +68,9 @@ export async function freePort(): Promise<number> {
 }
 
 function pgBin(name: string): string {
-  const found = spawnSync("sh", ["-c", `ls -d /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -1`], { encoding: "utf8" });
+  const found = spawnSync("sh", ["-c", `ls -d /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -1`], {
+    encoding: "utf8",
+  });
   const bin = found.stdout.trim();
   if (!bin) throw new Error(`${name} not found under /usr/lib/postgresql`);
   return bin;
@@ -101,7 +103,9 @@ export async function ownServer() {
   asPostgres(`${pgBin("initdb")} -D ${data} -U postgres --auth=trust -E UTF8 --no-locale >/dev/null`);
   const pgCtl = pgBin("pg_ctl");
   const start = () =>
-    asPostgres(`${pgCtl} -D ${data} -w -t 30 -l ${dir}/log -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off" start >/dev/null`);
+    asPostgres(
+      `${pgCtl} -D ${data} -w -t 30 -l ${dir}/log -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off" start >/dev/null`,
+    );
   const stop = () => asPostgres(`${pgCtl} -D ${data} -w -t 30 -m fast stop >/dev/null`);
   start();
   const admin = `postgresql://postgres@127.0.0.1:${port}/postgres`;

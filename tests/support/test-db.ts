@@ -6,7 +6,6 @@ import path from "node:path";
 import { inject } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 
-
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]", ""]);
 
 /** Refuses to run destructive tests against anything but this machine's server. */
@@ -29,8 +28,22 @@ export function backends(): Backend[] {
 export const primaryBackend: Backend = process.env.DATABASE_URL ? "postgres" : "embedded";
 
 const TABLES = [
-  "Mention", "EventSource", "ClaimSource", "IndustryLink", "ArticleIndustry", "ArticleTechnology", "Quote",
-  "Event", "Claim", "Person", "Model", "Organization", "Industry", "Technology", "Article", "IngestRun",
+  "Mention",
+  "EventSource",
+  "ClaimSource",
+  "IndustryLink",
+  "ArticleIndustry",
+  "ArticleTechnology",
+  "Quote",
+  "Event",
+  "Claim",
+  "Person",
+  "Model",
+  "Organization",
+  "Industry",
+  "Technology",
+  "Article",
+  "IngestRun",
 ];
 
 /** An empty, migrated database of the given kind. Close it with the returned handle. */
@@ -64,9 +77,7 @@ export async function snapshot(handle: DbHandle): Promise<Record<string, unknown
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES.filter((t) => t !== "IngestRun")) {
     const { rows } = await handle.sql.query(`SELECT * FROM "${table}"`);
-    out[table] = rows
-      .map((r) => JSON.stringify(r, (k, v) => (k === "searchTerms" ? String(v) : v)))
-      .sort();
+    out[table] = rows.map((r) => JSON.stringify(r, (k, v) => (k === "searchTerms" ? String(v) : v))).sort();
   }
   return out;
 }

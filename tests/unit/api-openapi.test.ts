@@ -7,7 +7,17 @@ import { GET } from "@/app/api/openapi.json/route";
 const doc = JSON.parse(JSON.stringify(openApiDocument())) as {
   openapi: string;
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { operationId?: string; parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
+        responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
 };
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
@@ -29,14 +39,31 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents every public endpoint, export, feed and admin endpoint", () => {
-    const ops = Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    const ops = Object.entries(doc.paths).flatMap(([p, item]) =>
+      Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(ops).toEqual(
       expect.arrayContaining([
-        "GET /api/models", "GET /api/models/{slug}", "GET /api/vendors", "GET /api/vendors/{slug}",
-        "GET /api/industries", "GET /api/industries/{slug}", "GET /api/events", "GET /api/claims",
-        "GET /api/articles", "GET /api/articles/{id}", "GET /api/export/models.csv", "GET /api/export/events.csv",
-        "GET /api/export/claims.csv", "GET /feed.xml", "GET /feeds/vendors/{slug}", "GET /feeds/models/{slug}",
-        "POST /api/admin/preview", "POST /api/admin/ingest", "GET /api/admin/review", "POST /api/admin/review",
+        "GET /api/models",
+        "GET /api/models/{slug}",
+        "GET /api/vendors",
+        "GET /api/vendors/{slug}",
+        "GET /api/industries",
+        "GET /api/industries/{slug}",
+        "GET /api/events",
+        "GET /api/claims",
+        "GET /api/articles",
+        "GET /api/articles/{id}",
+        "GET /api/export/models.csv",
+        "GET /api/export/events.csv",
+        "GET /api/export/claims.csv",
+        "GET /feed.xml",
+        "GET /feeds/vendors/{slug}",
+        "GET /feeds/models/{slug}",
+        "POST /api/admin/preview",
+        "POST /api/admin/ingest",
+        "GET /api/admin/review",
+        "POST /api/admin/review",
       ]),
     );
   });
@@ -77,7 +104,10 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes lists as { items, nextCursor } and events and claims with their evidence", () => {
-    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    const schemas = doc.components.schemas as Record<
+      string,
+      { properties?: Record<string, unknown>; required?: string[] }
+    >;
     for (const page of ["ModelPage", "VendorPage", "IndustryPage", "EventPage", "ClaimPage", "ArticlePage"]) {
       expect(schemas[page].required).toEqual(expect.arrayContaining(["items", "nextCursor"]));
     }

@@ -15,23 +15,29 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("CSV cells", () => {
   it("neutralises what a spreadsheet would evaluate, and nothing else", () => {
-    for (const v of ["=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "  =1", "＝1+1", "\u3000=1"]) expect(neutralizeCell(v)).toBe(`'${v}`);
+    for (const v of ["=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "  =1", "＝1+1", "\u3000=1"])
+      expect(neutralizeCell(v)).toBe(`'${v}`);
     for (const v of ["混元", "a=b", "1-2", "email@x", "", "'quoted"]) expect(neutralizeCell(v)).toBe(v);
   });
 
   it("writes a BOM, quoted text, numbers as numbers, and Chinese intact", () => {
-    const csv = toCsv([{ a: "腾讯,\"混元\"", b: -3, c: null }], [
-      { header: "a", value: (r) => r.a },
-      { header: "b", value: (r) => r.b },
-      { header: "c", value: (r) => r.c },
-    ]);
+    const csv = toCsv(
+      [{ a: '腾讯,"混元"', b: -3, c: null }],
+      [
+        { header: "a", value: (r) => r.a },
+        { header: "b", value: (r) => r.b },
+        { header: "c", value: (r) => r.c },
+      ],
+    );
     expect(csv).toBe('\ufeff"a","b","c"\r\n"腾讯,""混元""",-3,""\r\n');
   });
 });
 
 describe("feed text", () => {
   it("escapes markup and drops characters XML forbids", () => {
-    expect(escapeHtml(`<script>alert("x")</script>&'`)).toBe("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;");
+    expect(escapeHtml(`<script>alert("x")</script>&'`)).toBe(
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;",
+    );
     expect(xmlText("a\u0000b\u0008c\u000bd\ufffee混元😀")).toBe("abcde混元😀");
   });
 });
@@ -47,8 +53,11 @@ describe("error mapping", () => {
     })()!;
     const bad = errorResponse(zerr);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: "invalid parameters", issues: [{ path: ["limit"], code: "invalid_type" }] });
-    expect((await errorResponse(new NotFoundError("model")).json())).toEqual({ error: "model not found" });
+    expect(await bad.json()).toMatchObject({
+      error: "invalid parameters",
+      issues: [{ path: ["limit"], code: "invalid_type" }],
+    });
+    expect(await errorResponse(new NotFoundError("model")).json()).toEqual({ error: "model not found" });
     expect(errorResponse(new HttpError(429, "slow down", { "Retry-After": "3" })).headers.get("retry-after")).toBe("3");
   });
 
@@ -63,7 +72,11 @@ describe("error mapping", () => {
       meta: { driverAdapterError: { cause: { kind: "postgres", code: "57P01" } } },
     });
     expect(isDatabaseUnavailable(shutdown)).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("syntax"), { meta: { driverAdapterError: { cause: { code: "42601" } } } }))).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error("syntax"), { meta: { driverAdapterError: { cause: { code: "42601" } } } }),
+      ),
+    ).toBe(false);
     const unavailable = errorResponse(new Error("x", { cause: refused }));
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get("retry-after")).toBeTruthy();
@@ -150,14 +163,17 @@ describe("security headers", () => {
     const source = config.matcher[0].source;
     const re = new RegExp(`^${source}$`);
     for (const p of ["/", "/models", "/admin/ingest", "/api-docs"]) expect(re.test(p), p).toBe(true);
-    for (const p of ["/api/models", "/_next/static/x.js", "/feed.xml", "/feeds/models/x"]) expect(re.test(p), p).toBe(false);
+    for (const p of ["/api/models", "/_next/static/x.js", "/feed.xml", "/feeds/models/x"])
+      expect(re.test(p), p).toBe(false);
   });
 });
 
 describe("export and feed links", async () => {
   const { exportHref, feedHref } = await import("@/lib/api/links");
   it("carry the page's filters but not its paging", () => {
-    expect(exportHref("events", { vendor: "tencent", cursor: "k2023-01-01.1", type: undefined })).toBe("/api/export/events.csv?vendor=tencent");
+    expect(exportHref("events", { vendor: "tencent", cursor: "k2023-01-01.1", type: undefined })).toBe(
+      "/api/export/events.csv?vendor=tencent",
+    );
     expect(exportHref("models")).toBe("/api/export/models.csv");
     expect(feedHref({ vendor: "tencent" })).toBe("/feeds/vendors/tencent.xml");
     expect(feedHref({ model: "hunyuan" })).toBe("/feeds/models/hunyuan.xml");

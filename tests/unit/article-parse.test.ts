@@ -43,7 +43,10 @@ describe("parseArticleFile", () => {
   });
 
   it("strips a BOM and continues a value over following lines", () => {
-    const r = parseArticleFile("bom.txt", bytes("\uFEFF标题: 标题\n链接: http://example.com/x\n总结: 第一段。\n第二段。\n行业: 金融；教育、医疗\n"));
+    const r = parseArticleFile(
+      "bom.txt",
+      bytes("\uFEFF标题: 标题\n链接: http://example.com/x\n总结: 第一段。\n第二段。\n行业: 金融；教育、医疗\n"),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.article.title).toBe("标题");
@@ -53,7 +56,10 @@ describe("parseArticleFile", () => {
   });
 
   it("keeps byline labels and enumerations inside the body instead of starting fields", () => {
-    const r = parseArticleFile("b.txt", bytes("标题: t\n链接: https://e.com\n总结: 正文。\n第一：要点。\n责编：于璐\n关键词: a\n"));
+    const r = parseArticleFile(
+      "b.txt",
+      bytes("标题: t\n链接: https://e.com\n总结: 正文。\n第一：要点。\n责编：于璐\n关键词: a\n"),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.article.body).toBe("正文。\n第一：要点。\n责编：于璐");
@@ -106,7 +112,7 @@ describe("parseArticleFile", () => {
 
   it("never throws, whatever the bytes", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256;
     for (let n = 0; n < 200; n++) {
       const arr = new Uint8Array(n * 3);
       for (let i = 0; i < arr.length; i++) arr[i] = rand();

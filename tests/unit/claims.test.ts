@@ -7,7 +7,14 @@ const claims = (body: string) => extractText(body).result.claims.map((c) => [c.v
 describe("claim extraction", () => {
   it("reads exact counts with scope and as-of date", () => {
     const { result } = extractText("截至2023年7月，我国累计已经发布130个大模型。");
-    expect(result.claims[0]).toMatchObject({ metric: "models_released", value: 130, unit: "models", bound: "exact", scope: "China", asOf: { value: "2023-07" } });
+    expect(result.claims[0]).toMatchObject({
+      metric: "models_released",
+      value: 130,
+      unit: "models",
+      bound: "exact",
+      scope: "China",
+      asOf: { value: "2023-07" },
+    });
   });
 
   it("reads bounds from 多/余/超过/逾/近/约", () => {
@@ -31,7 +38,9 @@ describe("claim extraction", () => {
   });
 
   it("names the report author from the sentences before", () => {
-    const { result } = extractText("赛迪顾问公司发布的研究报告显示，大模型增长迅速。截至2023年7月，我国累计已经发布130个大模型。");
+    const { result } = extractText(
+      "赛迪顾问公司发布的研究报告显示，大模型增长迅速。截至2023年7月，我国累计已经发布130个大模型。",
+    );
     expect(result.claims[0]?.statedByKey).toBe("ccid-consulting");
   });
 
@@ -40,18 +49,29 @@ describe("claim extraction", () => {
   });
 
   it("takes a claim's scope from the nearest scope word before it in its clause", () => {
-    const { result } = extractText("截至7月27日，我国已发布的人工智能大模型数量达到1509个，在全球已发布的3755个大模型中数量位居首位。");
+    const { result } = extractText(
+      "截至7月27日，我国已发布的人工智能大模型数量达到1509个，在全球已发布的3755个大模型中数量位居首位。",
+    );
     const scope = (v: number) => result.claims.find((c) => c.value === v)?.scope;
     expect(scope(1509)).toBe("China");
     expect(scope(3755)).toBe("global");
   });
 
   it("normalises prices per token to a currency per million tokens, input and output apart", () => {
-    const price = (body: string) => extractText(body).result.claims.filter((c) => c.unit.endsWith("_per_million_tokens")).map((c) => [c.metric, c.value, c.unit]);
+    const price = (body: string) =>
+      extractText(body)
+        .result.claims.filter((c) => c.unit.endsWith("_per_million_tokens"))
+        .map((c) => [c.metric, c.value, c.unit]);
     expect(price("豆包主力模型的定价为0.0008元/千Tokens。")).toEqual([["price", 0.8, "cny_per_million_tokens"]]);
     expect(price("价格降至0.8厘/千tokens。")).toEqual([["price", 0.8, "cny_per_million_tokens"]]);
-    expect(price("DeepSeek-V2每百万Tokens输入1元、输出2元。")).toEqual([["price_input", 1, "cny_per_million_tokens"], ["price_output", 2, "cny_per_million_tokens"]]);
-    expect(price("每百万输入tokens在缓存命中时为0.5元，每百万输出tokens为8元。")).toEqual([["price_input", 0.5, "cny_per_million_tokens"], ["price_output", 8, "cny_per_million_tokens"]]);
+    expect(price("DeepSeek-V2每百万Tokens输入1元、输出2元。")).toEqual([
+      ["price_input", 1, "cny_per_million_tokens"],
+      ["price_output", 2, "cny_per_million_tokens"],
+    ]);
+    expect(price("每百万输入tokens在缓存命中时为0.5元，每百万输出tokens为8元。")).toEqual([
+      ["price_input", 0.5, "cny_per_million_tokens"],
+      ["price_output", 8, "cny_per_million_tokens"],
+    ]);
     expect(price("输入价格为每百万tokens 2美元。")).toEqual([["price_input", 2, "usd_per_million_tokens"]]);
   });
 
@@ -69,4 +89,3 @@ describe("claim extraction", () => {
     expect(money("百川智能完成50亿元人民币A轮融资。")).toEqual([[5e9, "cny", "exact"]]);
   });
 });
-

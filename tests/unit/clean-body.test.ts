@@ -44,7 +44,14 @@ describe("cleanBody", () => {
 
   it("splits sentences at 。！？； and keeps closing quotes, with exact offsets", () => {
     const c = cleanBody("他说：“大模型会改变世界。”随后离开。真的吗？是的；当然！\n第二段");
-    expect(c.sentences.map((s) => s.text)).toEqual(["他说：“大模型会改变世界。”", "随后离开。", "真的吗？", "是的；", "当然！", "第二段"]);
+    expect(c.sentences.map((s) => s.text)).toEqual([
+      "他说：“大模型会改变世界。”",
+      "随后离开。",
+      "真的吗？",
+      "是的；",
+      "当然！",
+      "第二段",
+    ]);
     for (const s of c.sentences) expect(c.body.slice(s.start, s.end)).toBe(s.text);
   });
 

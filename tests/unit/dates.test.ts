@@ -39,7 +39,11 @@ describe("date phrases", () => {
 
   it("counts 同年, 次月, 当天 and 次日 from the last date the text stated", () => {
     expect(readAll("2021年3月发布，同年8月31日升级，次月又推出新版。")).toEqual(["2021-03", "2021-08-31", "2021-09"]);
-    expect(readAll("7月4日，大会在上海开幕。当天发布了新模型，次日开放体验。")).toEqual(["2023-07-04", "2023-07-04", "2023-07-05"]);
+    expect(readAll("7月4日，大会在上海开幕。当天发布了新模型，次日开放体验。")).toEqual([
+      "2023-07-04",
+      "2023-07-04",
+      "2023-07-05",
+    ]);
     expect(readAll("2024年5月15日发布，22日降价。")).toEqual(["2024-05-15", "2024-05-22"]);
   });
 
@@ -54,7 +58,12 @@ describe("date phrases", () => {
   });
 
   it("keeps 截至 in the phrase, and gives vague words no value", () => {
-    expect(parseDatePhrase("截至2023年7月", doc)).toEqual({ value: "2023-07", precision: "month", inferred: false, text: "截至2023年7月" });
+    expect(parseDatePhrase("截至2023年7月", doc)).toEqual({
+      value: "2023-07",
+      precision: "month",
+      inferred: false,
+      text: "截至2023年7月",
+    });
     for (const w of ["近日", "此前", "目前"]) expect(read(w)).toEqual([null, "unknown", false]);
   });
 
@@ -67,22 +76,42 @@ describe("the document date", () => {
   const article = (extra: Record<string, string>, url = "https://example.com/a") => ({ extra, url });
 
   it("comes from a date field first", () => {
-    expect(documentDate(article({ 发布时间: "2024-05-15 10:32" }), "昨天，某公司发布。")).toMatchObject({ source: "field", point: { value: "2024-05-15" } });
-    expect(documentDate(article({ 發布時間: "2023/11/07 09:40" }), "")).toMatchObject({ source: "field", point: { value: "2023-11-07" } });
+    expect(documentDate(article({ 发布时间: "2024-05-15 10:32" }), "昨天，某公司发布。")).toMatchObject({
+      source: "field",
+      point: { value: "2024-05-15" },
+    });
+    expect(documentDate(article({ 發布時間: "2023/11/07 09:40" }), "")).toMatchObject({
+      source: "field",
+      point: { value: "2023-11-07" },
+    });
   });
 
   it("then from a dateline at the start of the body", () => {
-    expect(documentDate(article({}), "2023-09-08 18:57 昨天，某公司发布了新模型。")).toMatchObject({ source: "dateline", point: { value: "2023-09-08" } });
-    expect(documentDate(article({}, "https://example.com/2024/0515/x.html"), "本报北京5月15日电 某公司发布。")).toMatchObject({ source: "dateline", point: { value: "2024-05-15" } });
+    expect(documentDate(article({}), "2023-09-08 18:57 昨天，某公司发布了新模型。")).toMatchObject({
+      source: "dateline",
+      point: { value: "2023-09-08" },
+    });
+    expect(
+      documentDate(article({}, "https://example.com/2024/0515/x.html"), "本报北京5月15日电 某公司发布。"),
+    ).toMatchObject({ source: "dateline", point: { value: "2024-05-15" } });
   });
 
   it("then from a date in the link", () => {
-    expect(documentDate(article({}, "https://example.com/2023/0908/x.html"), "某公司发布。")).toMatchObject({ source: "url", point: { value: "2023-09-08" } });
-    expect(documentDate(article({}, "https://example.com/news/20240801/123.html"), "")).toMatchObject({ source: "url", point: { value: "2024-08-01" } });
+    expect(documentDate(article({}, "https://example.com/2023/0908/x.html"), "某公司发布。")).toMatchObject({
+      source: "url",
+      point: { value: "2023-09-08" },
+    });
+    expect(documentDate(article({}, "https://example.com/news/20240801/123.html"), "")).toMatchObject({
+      source: "url",
+      point: { value: "2024-08-01" },
+    });
   });
 
   it("else the latest date the body states, marked inferred", () => {
-    expect(documentDate(article({}), "2021年开始探索。2023年7月，累计发布130个大模型。")).toMatchObject({ source: "body", point: { value: "2023-07", inferred: true } });
+    expect(documentDate(article({}), "2021年开始探索。2023年7月，累计发布130个大模型。")).toMatchObject({
+      source: "body",
+      point: { value: "2023-07", inferred: true },
+    });
     expect(documentDate(article({}), "没有年份。")).toBeNull();
   });
 });

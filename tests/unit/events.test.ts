@@ -15,7 +15,9 @@ describe("event extraction", () => {
   });
 
   it("reads plans and announcements, not as releases", () => {
-    expect(events("鹏城实验室此前发布消息称，该实验室将推出“鹏城·脑海”大模型计划。")).toEqual(["announcement|pengcheng-naohai|null|unknown"]);
+    expect(events("鹏城实验室此前发布消息称，该实验室将推出“鹏城·脑海”大模型计划。")).toEqual([
+      "announcement|pengcheng-naohai|null|unknown",
+    ]);
   });
 
   it("reads a showcase at an expo, and 亮相 elsewhere as a release", () => {
@@ -28,7 +30,9 @@ describe("event extraction", () => {
   });
 
   it("takes the date of the previous sentence after 会上/当天", () => {
-    expect(events("2024年1月16日，智谱AI举办技术开放日。会上，智谱AI发布了GLM-4。")).toEqual(["release|glm-4|2024-01-16|day"]);
+    expect(events("2024年1月16日，智谱AI举办技术开放日。会上，智谱AI发布了GLM-4。")).toEqual([
+      "release|glm-4|2024-01-16|day",
+    ]);
   });
 
   it("does not treat 发布的报告 or 开源模型 as a release", () => {
@@ -37,12 +41,17 @@ describe("event extraction", () => {
   });
 
   it("reads Traditional Chinese triggers", () => {
-    expect(events("2024年4月23日，商湯正式發佈「日日新5.0」大模型。")).toEqual(["release|sensenova-5-0|2024-04-23|day"]);
+    expect(events("2024年4月23日，商湯正式發佈「日日新5.0」大模型。")).toEqual([
+      "release|sensenova-5-0|2024-04-23|day",
+    ]);
   });
 
   it("gives the event to the variants a sentence names with their family, not to the family", () => {
     const { result } = extractText("2024年5月21日，百度宣布文心大模型的ERNIE Speed和ERNIE Lite全面免费。");
-    const priced = result.events.filter((e) => e.type === "price_change").map((e) => e.modelKey).sort();
+    const priced = result.events
+      .filter((e) => e.type === "price_change")
+      .map((e) => e.modelKey)
+      .sort();
     expect(priced).toHaveLength(2);
     expect(priced).not.toContain("ernie");
   });
@@ -53,4 +62,3 @@ describe("event extraction", () => {
     expect(result.claims.some((c) => c.unit === "cny_per_million_tokens" && c.value === 0.8)).toBe(true);
   });
 });
-

@@ -3,7 +3,9 @@ import { extractText } from "./helpers/article";
 
 describe("industry and technology extraction", () => {
   it("maps field values onto the taxonomy", () => {
-    const { result } = extractText("正文。", { industries: ["金融科技", "生物医药", "工业制造", "煤矿", "数字政务", "城市发展", "科学研究", "未知行业"] });
+    const { result } = extractText("正文。", {
+      industries: ["金融科技", "生物医药", "工业制造", "煤矿", "数字政务", "城市发展", "科学研究", "未知行业"],
+    });
     expect(result.industries.map((i) => i.key).sort()).toEqual(
       ["biomedicine", "finance", "government", "manufacturing", "mining", "research", "smart-city"].sort(),
     );
@@ -36,4 +38,3 @@ describe("industry and technology extraction", () => {
     expect(keys("大模型已在交通领域落地。")).toEqual(["transportation"]);
   });
 });
-

@@ -27,7 +27,8 @@ describe("labelled fixtures", () => {
       const pairs = result.models.map((m) => `${m.key}|${m.vendorKey}`);
       for (const m of labels.models) expect(pairs).toContain(`${m.key}|${m.vendor}`);
       const events = result.events.map((e) => `${e.type}|${e.modelKey}|${e.date.value}`);
-      for (const e of labels.events.filter((x) => (x.type === "release" || x.type === "open_source") && x.date)) expect(events).toContain(`${e.type}|${e.model}|${e.date}`);
+      for (const e of labels.events.filter((x) => (x.type === "release" || x.type === "open_source") && x.date))
+        expect(events).toContain(`${e.type}|${e.model}|${e.date}`);
       for (const m of result.mentions) expect(cleaned.body.slice(m.start, m.end)).toBe(m.text);
     });
   }

@@ -2,7 +2,10 @@ import { describe, it, expect } from "vitest";
 import { extractText } from "./helpers/article";
 
 const models = (body: string) => extractText(body).result.models;
-const keys = (body: string) => models(body).map((m) => m.key).sort();
+const keys = (body: string) =>
+  models(body)
+    .map((m) => m.key)
+    .sort();
 
 describe("model extraction", () => {
   it("matches registry names in Chinese, English and pinyin-free aliases", () => {
@@ -23,7 +26,13 @@ describe("model extraction", () => {
 
   it("turns a version suffix into its own model of the family", () => {
     const m = models("腾讯发布了混元大模型2.0版本。");
-    expect(m[0]).toMatchObject({ key: "hunyuan-2-0", family: "hunyuan", version: "2.0", vendorKey: "tencent", curated: false });
+    expect(m[0]).toMatchObject({
+      key: "hunyuan-2-0",
+      family: "hunyuan",
+      version: "2.0",
+      vendorKey: "tencent",
+      curated: false,
+    });
     expect(keys("DeepSeek-V2发布。")).toEqual(["deepseek-v2"]);
     expect(models("讯飞星火V3.5发布")[0]).toMatchObject({ key: "spark-v3-5", curated: true });
   });

@@ -21,6 +21,8 @@ describe("people extraction", () => {
   });
 
   it("reads Traditional Chinese, keeping the name as written", () => {
-    expect(people("商湯科技董事長兼首席執行官徐立表示，模型已落地。")).toEqual([["徐立", "商湯科技董事長兼首席執行官", "sensetime"]]);
+    expect(people("商湯科技董事長兼首席執行官徐立表示，模型已落地。")).toEqual([
+      ["徐立", "商湯科技董事長兼首席執行官", "sensetime"],
+    ]);
   });
 });

@@ -38,7 +38,15 @@ describe("parsing any file", { timeout: 600_000 }, () => {
         const r = parseArticleFile(f.name, f.bytes);
         if (!r.ok) return;
         const a = r.article;
-        for (const v of [a.title, a.url, a.eventSummary ?? "", ...a.keywords, ...a.technologies, ...a.industries, ...Object.values(a.extra)]) {
+        for (const v of [
+          a.title,
+          a.url,
+          a.eventSummary ?? "",
+          ...a.keywords,
+          ...a.technologies,
+          ...a.industries,
+          ...Object.values(a.extra),
+        ]) {
           expect(hasInvisible(v)).toBe(false);
         }
         expect(a.url.length).toBeLessThanOrEqual(2048);

@@ -12,7 +12,8 @@ describe("curated registries", () => {
   });
 
   it("use lowercase slug keys", () => {
-    for (const m of [...MODELS.keys(), ...ORGANIZATIONS.keys(), ...INDUSTRIES.keys(), ...TECHNOLOGIES.keys()]) expect(m).toMatch(SLUG);
+    for (const m of [...MODELS.keys(), ...ORGANIZATIONS.keys(), ...INDUSTRIES.keys(), ...TECHNOLOGIES.keys()])
+      expect(m).toMatch(SLUG);
   });
 
   it("point every model at a known vendor and family, with a source link", () => {

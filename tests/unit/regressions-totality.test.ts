@@ -19,7 +19,10 @@ describe("dates that do not exist", () => {
   });
 
   it("keep the article whose text states them, with valid facts only", () => {
-    const a = analyseFile("x.txt", file(["标题: 测试", "链接: https://example.com/a", "总结: 截至2023年2月30日，腾讯发布了“混元”大模型。"]));
+    const a = analyseFile(
+      "x.txt",
+      file(["标题: 测试", "链接: https://example.com/a", "总结: 截至2023年2月30日，腾讯发布了“混元”大模型。"]),
+    );
     expect(a.ok).toBe(true);
     if (a.ok) for (const e of a.analysed.extraction.events) expect(e.date.value ?? "").not.toContain("02-30");
   });
@@ -61,7 +64,15 @@ describe("a name repeated thousands of times", () => {
 
 describe("text that disguises itself", () => {
   it("loses bidi controls and zero-width characters in the title, the link and list fields, not in the body", () => {
-    const r = parseArticleFile("x.txt", file(["标题: 腾讯\u202e发布\u200b混元\u200d新\u2066版\u2069", "链接: https://exa\u200bmple.com/a", "关键词: 混\u200b元, \u202e腾讯", "总结: 腾讯\u202e发布。"]));
+    const r = parseArticleFile(
+      "x.txt",
+      file([
+        "标题: 腾讯\u202e发布\u200b混元\u200d新\u2066版\u2069",
+        "链接: https://exa\u200bmple.com/a",
+        "关键词: 混\u200b元, \u202e腾讯",
+        "总结: 腾讯\u202e发布。",
+      ]),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.article.title).toBe("腾讯发布混元新版");
@@ -71,9 +82,17 @@ describe("text that disguises itself", () => {
   });
 
   it("refuses a link longer than the limit, naming the line and the field", () => {
-    const r = parseArticleFile("x.txt", file(["标题: t", `链接: https://example.com/${"a".repeat(MAX_URL_LENGTH)}`, "总结: 正文。"]));
+    const r = parseArticleFile(
+      "x.txt",
+      file(["标题: t", `链接: https://example.com/${"a".repeat(MAX_URL_LENGTH)}`, "总结: 正文。"]),
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ line: 2, field: "链接", message: expect.stringMatching(/over the 2048-character limit/) });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        line: 2,
+        field: "链接",
+        message: expect.stringMatching(/over the 2048-character limit/),
+      });
   });
 
   it("refuses a title made only of invisible characters", () => {

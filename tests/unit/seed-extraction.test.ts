@@ -6,7 +6,10 @@ import { cleanBody } from "@/lib/ingest/clean";
 import { extractArticle } from "@/lib/extract";
 
 function extractSeed() {
-  const r = parseArticleFile("000_fd29859c59ce52f4.txt", readFileSync(path.join(process.cwd(), "seeds/000_fd29859c59ce52f4.txt")));
+  const r = parseArticleFile(
+    "000_fd29859c59ce52f4.txt",
+    readFileSync(path.join(process.cwd(), "seeds/000_fd29859c59ce52f4.txt")),
+  );
   if (!r.ok) throw new Error(r.error.message);
   const cleaned = cleanBody(r.article.body);
   return { cleaned, result: extractArticle(r.article, cleaned) };
@@ -68,8 +71,16 @@ describe("extraction of the seed article", () => {
   });
 
   it("reads the other counts with their bounds", () => {
-    expect(result.claims.find((x) => x.value === 50)).toMatchObject({ unit: "apps", bound: "lower", subjectModelKey: "hunyuan" });
-    expect(result.claims.find((x) => x.value === 10)).toMatchObject({ unit: "mines", bound: "upper", subjectModelKey: "pangu" });
+    expect(result.claims.find((x) => x.value === 50)).toMatchObject({
+      unit: "apps",
+      bound: "lower",
+      subjectModelKey: "hunyuan",
+    });
+    expect(result.claims.find((x) => x.value === 10)).toMatchObject({
+      unit: "mines",
+      bound: "upper",
+      subjectModelKey: "pangu",
+    });
   });
 
   it("finds the industries, including finance, biomedicine, manufacturing and mining", () => {
@@ -77,7 +88,14 @@ describe("extraction of the seed article", () => {
     expect(keys).toEqual(expect.arrayContaining(["finance", "biomedicine", "manufacturing", "mining"]));
     expect(result.industries.find((i) => i.key === "finance")?.from).toBe("both");
     const links = result.industryLinks.map((l) => `${l.modelKey}x${l.industryKey}`);
-    expect(links).toEqual(expect.arrayContaining(["panguxmining", "pengcheng-naohaixgovernment", "pengcheng-naohaixfinance", "pengcheng-naohaixmanufacturing"]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        "panguxmining",
+        "pengcheng-naohaixgovernment",
+        "pengcheng-naohaixfinance",
+        "pengcheng-naohaixmanufacturing",
+      ]),
+    );
   });
 
   it("gives organisations their roles", () => {
@@ -90,8 +108,14 @@ describe("extraction of the seed article", () => {
 
   it("finds the people quoted, with their titles", () => {
     const people = Object.fromEntries(result.people.map((p) => [p.name, p]));
-    expect(people["汤道生"]).toMatchObject({ title: "腾讯集团高级执行副总裁、云与智慧产业事业群CEO", organizationKey: "tencent" });
-    expect(people["邓志东"]).toMatchObject({ title: "清华大学人工智能研究院视觉智能研究中心主任", organizationKey: "tsinghua" });
+    expect(people["汤道生"]).toMatchObject({
+      title: "腾讯集团高级执行副总裁、云与智慧产业事业群CEO",
+      organizationKey: "tencent",
+    });
+    expect(people["邓志东"]).toMatchObject({
+      title: "清华大学人工智能研究院视觉智能研究中心主任",
+      organizationKey: "tsinghua",
+    });
     expect(people["邬贺铨"]).toMatchObject({ title: "中国工程院院士" });
     expect(Object.keys(people).sort()).toEqual(["汤道生", "邓志东", "邬贺铨"].sort());
   });

@@ -5,7 +5,10 @@ describe("variantRounds (merging a batch's records of shared rows)", () => {
   const rec = (key: string, roles: string[]) => ({ key, roles });
 
   it("puts one record of every key in round 0, in key order", () => {
-    const rounds = variantRounds([rec("tencent", ["vendor"]), rec("baidu", ["vendor"]), rec("huawei", [])], (r) => r.key);
+    const rounds = variantRounds(
+      [rec("tencent", ["vendor"]), rec("baidu", ["vendor"]), rec("huawei", [])],
+      (r) => r.key,
+    );
     expect(rounds).toHaveLength(1);
     expect(rounds[0].map((r) => r.key)).toEqual(["baidu", "huawei", "tencent"]);
   });
@@ -21,7 +24,10 @@ describe("variantRounds (merging a batch's records of shared rows)", () => {
     const rounds = variantRounds(rows, (r) => r.key);
     expect(rounds.map((round) => round.map((r) => r.key))).toEqual([["baidu", "tencent"], ["tencent"], ["tencent"]]);
     // every distinct record is merged exactly once
-    const tencent = rounds.flat().filter((r) => r.key === "tencent").map((r) => r.roles[0]);
+    const tencent = rounds
+      .flat()
+      .filter((r) => r.key === "tencent")
+      .map((r) => r.roles[0]);
     expect(tencent.sort()).toEqual(["media", "research", "vendor"]);
   });
 

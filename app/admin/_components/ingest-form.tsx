@@ -16,7 +16,15 @@ interface SaveSummary {
 type Names = { zh: string; en: string | null };
 const nameOf = (n: Names | undefined | null) => (n ? (n.en && n.en !== n.zh ? `${n.zh} (${n.en})` : n.zh) : "");
 
-export function IngestForm({ locale, maxFileBytes, maxFiles }: { locale: string; maxFileBytes: number; maxFiles: number }) {
+export function IngestForm({
+  locale,
+  maxFileBytes,
+  maxFiles,
+}: {
+  locale: string;
+  maxFileBytes: number;
+  maxFiles: number;
+}) {
   const t = adminStrings(locale);
   const [text, setText] = useState("");
   const [files, setFiles] = useState<File[]>([]);
@@ -37,7 +45,7 @@ export function IngestForm({ locale, maxFileBytes, maxFiles }: { locale: string;
     const res = await fetch(path, { method: "POST", body: body(), credentials: "same-origin" });
     const data: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const message = data && typeof data === "object" && "error" in data ? String((data).error) : res.statusText;
+      const message = data && typeof data === "object" && "error" in data ? String(data.error) : res.statusText;
       throw new Error(`${res.status} ${message}`);
     }
     return data;
@@ -116,7 +124,11 @@ export function IngestForm({ locale, maxFileBytes, maxFiles }: { locale: string;
           </p>
         ) : null}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={busy} className="h-11 rounded-md bg-brand px-4 font-medium text-on-brand hover:bg-brand-strong disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={busy}
+            className="h-11 rounded-md bg-brand px-4 font-medium text-on-brand hover:bg-brand-strong disabled:opacity-60"
+          >
             {busy ? t.working : t.preview}
           </button>
           <button
@@ -230,7 +242,12 @@ function PreviewCard({ file, locale }: { file: PreviewFile; locale: string }) {
         {file.events.map((e, i) => (
           <li key={i} className="py-1">
             <span className="font-medium">{e.type}</span> · {nameOf(e.model?.names ?? e.organization?.names)}
-            {e.date.value ? <span className="text-ink-3"> · {e.date.value} ({e.date.precision})</span> : null}
+            {e.date.value ? (
+              <span className="text-ink-3">
+                {" "}
+                · {e.date.value} ({e.date.precision})
+              </span>
+            ) : null}
             <blockquote lang="zh-CN" className="mt-1 border-l-2 border-brand/50 pl-2 text-ink-2">
               {e.quote}
             </blockquote>
@@ -256,11 +273,25 @@ function PreviewCard({ file, locale }: { file: PreviewFile; locale: string }) {
   );
 }
 
-function Section({ title, empty, children, className }: { title: string; empty: string; children: React.ReactNode[]; className?: string }) {
+function Section({
+  title,
+  empty,
+  children,
+  className,
+}: {
+  title: string;
+  empty: string;
+  children: React.ReactNode[];
+  className?: string;
+}) {
   return (
     <section className={className}>
       <h3 className="mb-1 text-sm font-semibold text-ink">{title}</h3>
-      {children.length ? <ul className="space-y-0.5 text-sm text-ink">{children}</ul> : <p className="text-sm text-ink-3">{empty}</p>}
+      {children.length ? (
+        <ul className="space-y-0.5 text-sm text-ink">{children}</ul>
+      ) : (
+        <p className="text-sm text-ink-3">{empty}</p>
+      )}
     </section>
   );
 }

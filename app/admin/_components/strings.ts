@@ -12,7 +12,8 @@ const zh = {
   ingest: "添加文章",
   ingestHelp: "粘贴或上传种子格式的文章文件（每个文件不超过 1 MB，最多 20 个）。先预览将提取的内容，确认后再保存。",
   review: "审核队列",
-  reviewHelp: "从文本中发现（不在登记表中）的模型与机构：确认、改名，或作为别名合并到已有条目（其提及、事件与声明随之转移）。",
+  reviewHelp:
+    "从文本中发现（不在登记表中）的模型与机构：确认、改名，或作为别名合并到已有条目（其提及、事件与声明随之转移）。",
   paste: "粘贴文章",
   pastePlaceholder: "标题: …\n链接: https://…\n总结: …",
   files: "上传文件",
@@ -63,9 +64,11 @@ const en: AdminStrings = {
   loginFailed: "Wrong token, or too many attempts: try again later.",
   logout: "Log out",
   ingest: "Add articles",
-  ingestHelp: "Paste or upload article files in the seed format (up to 1 MB each, 20 at a time). Preview what will be extracted, then save.",
+  ingestHelp:
+    "Paste or upload article files in the seed format (up to 1 MB each, 20 at a time). Preview what will be extracted, then save.",
   review: "Review queue",
-  reviewHelp: "Models and organizations discovered in text (not in the registry): confirm, rename, or merge into an existing entry as an alias (its mentions, events and claims move along).",
+  reviewHelp:
+    "Models and organizations discovered in text (not in the registry): confirm, rename, or merge into an existing entry as an alias (its mentions, events and claims move along).",
   paste: "Paste an article",
   pastePlaceholder: "标题: …\n链接: https://…\n总结: …",
   files: "Upload files",

@@ -17,7 +17,11 @@ export default async function AdminIngestPage() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/admin" className="hover:underline">{t.title}</Link>}
+        eyebrow={
+          <Link href="/admin" className="hover:underline">
+            {t.title}
+          </Link>
+        }
         title={t.ingest}
         subtitle={t.ingestHelp}
         actions={<LogoutButton label={t.logout} />}

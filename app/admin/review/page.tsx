@@ -24,7 +24,11 @@ export default async function AdminReviewPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/admin" className="hover:underline">{t.title}</Link>}
+        eyebrow={
+          <Link href="/admin" className="hover:underline">
+            {t.title}
+          </Link>
+        }
         title={t.review}
         subtitle={t.reviewHelp}
         actions={<LogoutButton label={t.logout} />}
@@ -41,7 +45,10 @@ export default async function AdminReviewPage({ searchParams }: { searchParams: 
         </p>
       ) : null}
       <p className="mb-4 text-sm">
-        <Link href={includeConfirmed ? "/admin/review" : "/admin/review?include=confirmed"} className="text-brand hover:underline">
+        <Link
+          href={includeConfirmed ? "/admin/review" : "/admin/review?include=confirmed"}
+          className="text-brand hover:underline"
+        >
           {includeConfirmed ? `${t.discovered} only` : `+ ${t.confirmed}`}
         </Link>
       </p>
@@ -89,7 +96,8 @@ function Queue({ title, items, t }: { title: string; items: ReviewItem[]; t: Adm
 }
 
 const input = "h-10 rounded-md border border-line-strong bg-surface px-2 text-sm text-ink";
-const button = "h-10 rounded-md border border-line-strong px-3 text-sm font-medium text-ink hover:border-brand hover:text-brand";
+const button =
+  "h-10 rounded-md border border-line-strong px-3 text-sm font-medium text-ink hover:border-brand hover:text-brand";
 
 function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
   const hidden = (
@@ -136,7 +144,13 @@ function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
           <input type="hidden" name="action" value="rename" />
           <label className="text-xs text-ink-3">
             {t.nameZh}
-            <input name="nameZh" required defaultValue={item.names.zh} maxLength={100} className={`${input} block w-36`} />
+            <input
+              name="nameZh"
+              required
+              defaultValue={item.names.zh}
+              maxLength={100}
+              className={`${input} block w-36`}
+            />
           </label>
           <label className="text-xs text-ink-3">
             {t.nameEn}

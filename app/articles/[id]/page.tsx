@@ -39,19 +39,30 @@ async function ArticleView({ id }: { id: number }) {
   ]);
   if (!article) notFound();
   const factLink = (start: number) => `#s-${start}`;
-  const hasFacts = article.events.length + article.claims.length + article.industryLinks.length + article.quotes.length > 0;
+  const hasFacts =
+    article.events.length + article.claims.length + article.industryLinks.length + article.quotes.length > 0;
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/articles" className="hover:text-brand hover:underline">← {t("title")}</Link>}
+        eyebrow={
+          <Link href="/articles" className="hover:text-brand hover:underline">
+            ← {t("title")}
+          </Link>
+        }
         title={<span lang="zh-CN">{article.title}</span>}
       >
         <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-ink-3">
           <span>{t("ingested", { date: formatTimestamp(article.ingestedAt, locale) })}</span>
           {article.byline ? <span lang="zh-CN">{article.byline}</span> : null}
-          {article.photoCredits.length ? <span lang="zh-CN">{t("photoCredits")}: {article.photoCredits.join("；")}</span> : null}
-          <ExternalLink href={article.url} className="font-medium text-brand">{tc("original")}</ExternalLink>
+          {article.photoCredits.length ? (
+            <span lang="zh-CN">
+              {t("photoCredits")}: {article.photoCredits.join("；")}
+            </span>
+          ) : null}
+          <ExternalLink href={article.url} className="font-medium text-brand">
+            {tc("original")}
+          </ExternalLink>
         </p>
       </PageHeader>
 
@@ -72,14 +83,21 @@ async function ArticleView({ id }: { id: number }) {
               }
             />
             <CardBody className="sm:px-7 sm:py-6">
-              <ArticleBody body={article.body} paragraphs={article.paragraphs} sentences={article.sentences} mentions={article.mentions} />
+              <ArticleBody
+                body={article.body}
+                paragraphs={article.paragraphs}
+                sentences={article.sentences}
+                mentions={article.mentions}
+              />
             </CardBody>
           </Card>
           {article.eventSummary ? (
             <Card aria-labelledby="summary-title">
               <CardHeader id="summary-title" title={t("summary")} />
               <CardBody>
-                <p lang="zh-CN" className="text-sm leading-relaxed text-ink-2">{article.eventSummary}</p>
+                <p lang="zh-CN" className="text-sm leading-relaxed text-ink-2">
+                  {article.eventSummary}
+                </p>
               </CardBody>
             </Card>
           ) : null}
@@ -90,17 +108,38 @@ async function ArticleView({ id }: { id: number }) {
             <CardHeader id="tags-title" title={`${t("keywords")} · ${t("technologies")} · ${t("industries")}`} />
             <CardBody className="space-y-4 text-sm">
               <TagGroup label={t("keywords")}>
-                {article.keywords.map((k) => <li key={k}><Badge>{k}</Badge></li>)}
+                {article.keywords.map((k) => (
+                  <li key={k}>
+                    <Badge>{k}</Badge>
+                  </li>
+                ))}
               </TagGroup>
               <TagGroup label={t("technologies")}>
-                {(article.technologies.length ? article.technologies.map((x) => ({ key: x.slug, el: <EntityName names={x.names} /> })) : article.technologyLabels.map((x) => ({ key: x, el: <span lang="zh-CN">{x}</span> }))).map(
-                  (x) => <li key={x.key}><Chip>{x.el}</Chip></li>,
-                )}
+                {(article.technologies.length
+                  ? article.technologies.map((x) => ({ key: x.slug, el: <EntityName names={x.names} /> }))
+                  : article.technologyLabels.map((x) => ({ key: x, el: <span lang="zh-CN">{x}</span> }))
+                ).map((x) => (
+                  <li key={x.key}>
+                    <Chip>{x.el}</Chip>
+                  </li>
+                ))}
               </TagGroup>
               <TagGroup label={t("industries")}>
                 {article.industries.length
-                  ? article.industries.map((x) => <li key={x.slug}><Chip href={industryHref(x.slug)}><EntityName names={x.names} secondary={false} /></Chip></li>)
-                  : article.industryLabels.map((x) => <li key={x}><Chip><span lang="zh-CN">{x}</span></Chip></li>)}
+                  ? article.industries.map((x) => (
+                      <li key={x.slug}>
+                        <Chip href={industryHref(x.slug)}>
+                          <EntityName names={x.names} secondary={false} />
+                        </Chip>
+                      </li>
+                    ))
+                  : article.industryLabels.map((x) => (
+                      <li key={x}>
+                        <Chip>
+                          <span lang="zh-CN">{x}</span>
+                        </Chip>
+                      </li>
+                    ))}
               </TagGroup>
             </CardBody>
           </Card>
@@ -118,10 +157,22 @@ async function ArticleView({ id }: { id: number }) {
                           <DateLabel date={e.date} className="text-xs font-medium text-ink-2" />
                         </div>
                         <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
-                          {e.model ? <EntityName names={e.model.names} href={modelHref(e.model.slug)} secondary={false} /> : null}
-                          {e.organization ? <span className="text-ink-3"><EntityName names={e.organization.names} href={vendorHref(e.organization.slug)} secondary={false} /></span> : null}
+                          {e.model ? (
+                            <EntityName names={e.model.names} href={modelHref(e.model.slug)} secondary={false} />
+                          ) : null}
+                          {e.organization ? (
+                            <span className="text-ink-3">
+                              <EntityName
+                                names={e.organization.names}
+                                href={vendorHref(e.organization.slug)}
+                                secondary={false}
+                              />
+                            </span>
+                          ) : null}
                         </div>
-                        <a href={factLink(e.sentenceStart)} className="text-xs text-brand hover:underline">{tc("goToSentence")} ↓</a>
+                        <a href={factLink(e.sentenceStart)} className="text-xs text-brand hover:underline">
+                          {tc("goToSentence")} ↓
+                        </a>
                       </li>
                     ))}
                   </FactSection>
@@ -133,10 +184,21 @@ async function ArticleView({ id }: { id: number }) {
                         <p className="text-sm text-ink">
                           <span className="font-semibold tabular-nums">{formatNumber(c.value, locale)}</span>{" "}
                           <span className="text-ink-2">{tu.has(c.unit) ? tu(c.unit) : c.unit}</span>
-                          {c.asOf.value ? <> · <DateLabel date={c.asOf} className="text-ink-2" /></> : null}
+                          {c.asOf.value ? (
+                            <>
+                              {" "}
+                              · <DateLabel date={c.asOf} className="text-ink-2" />
+                            </>
+                          ) : null}
                         </p>
-                        {c.statedBy ? <p className="text-xs text-ink-3"><EntityName names={c.statedBy.names} href={vendorHref(c.statedBy.slug)} secondary={false} /></p> : null}
-                        <a href={factLink(c.sentenceStart)} className="text-xs text-brand hover:underline">{tc("goToSentence")} ↓</a>
+                        {c.statedBy ? (
+                          <p className="text-xs text-ink-3">
+                            <EntityName names={c.statedBy.names} href={vendorHref(c.statedBy.slug)} secondary={false} />
+                          </p>
+                        ) : null}
+                        <a href={factLink(c.sentenceStart)} className="text-xs text-brand hover:underline">
+                          {tc("goToSentence")} ↓
+                        </a>
                       </li>
                     ))}
                   </FactSection>
@@ -147,12 +209,20 @@ async function ArticleView({ id }: { id: number }) {
                       <li key={`l${i}`} className="space-y-0.5 text-sm">
                         <p className="flex flex-wrap items-baseline gap-x-1.5">
                           {l.subject ? (
-                            <EntityName names={l.subject.names} href={l.subjectKind === "model" ? modelHref(l.subject.slug) : vendorHref(l.subject.slug)} secondary={false} />
+                            <EntityName
+                              names={l.subject.names}
+                              href={l.subjectKind === "model" ? modelHref(l.subject.slug) : vendorHref(l.subject.slug)}
+                              secondary={false}
+                            />
                           ) : null}
-                          <span aria-hidden="true" className="text-ink-3">→</span>
+                          <span aria-hidden="true" className="text-ink-3">
+                            →
+                          </span>
                           <EntityName names={l.industry.names} href={industryHref(l.industry.slug)} secondary={false} />
                         </p>
-                        <a href={factLink(l.sentenceStart)} className="text-xs text-brand hover:underline">{tc("goToSentence")} ↓</a>
+                        <a href={factLink(l.sentenceStart)} className="text-xs text-brand hover:underline">
+                          {tc("goToSentence")} ↓
+                        </a>
                       </li>
                     ))}
                   </FactSection>
@@ -161,9 +231,17 @@ async function ArticleView({ id }: { id: number }) {
                   <FactSection title={t("quotes")}>
                     {article.quotes.map((q, i) => (
                       <li key={`q${i}`} className="space-y-0.5 text-sm">
-                        <p lang="zh-CN" className="font-medium text-ink">{q.person.name}</p>
-                        {q.person.title ? <p lang="zh-CN" className="text-xs text-ink-3">{q.person.title}</p> : null}
-                        <a href={factLink(q.sentenceStart)} className="text-xs text-brand hover:underline">{tc("goToSentence")} ↓</a>
+                        <p lang="zh-CN" className="font-medium text-ink">
+                          {q.person.name}
+                        </p>
+                        {q.person.title ? (
+                          <p lang="zh-CN" className="text-xs text-ink-3">
+                            {q.person.title}
+                          </p>
+                        ) : null}
+                        <a href={factLink(q.sentenceStart)} className="text-xs text-brand hover:underline">
+                          {tc("goToSentence")} ↓
+                        </a>
                       </li>
                     ))}
                   </FactSection>
@@ -213,8 +291,12 @@ function ArticleSkeleton() {
       <Skeleton className="mt-3 h-9 w-3/4" />
       <Skeleton className="mt-3 h-4 w-64" />
       <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="rounded-xl border border-line bg-surface p-6 lg:col-span-2"><SkeletonLines lines={14} /></div>
-        <div className="rounded-xl border border-line bg-surface p-5"><SkeletonLines lines={6} /></div>
+        <div className="rounded-xl border border-line bg-surface p-6 lg:col-span-2">
+          <SkeletonLines lines={14} />
+        </div>
+        <div className="rounded-xl border border-line bg-surface p-5">
+          <SkeletonLines lines={6} />
+        </div>
       </div>
     </div>
   );

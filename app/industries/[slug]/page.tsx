@@ -41,20 +41,38 @@ async function IndustryView({ slug: key, mentionCursor }: { slug: string; mentio
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/industries" className="hover:text-brand hover:underline">← {t("title")}</Link>}
+        eyebrow={
+          <Link href="/industries" className="hover:text-brand hover:underline">
+            ← {t("title")}
+          </Link>
+        }
         title={primary}
         subtitle={secondary ?? undefined}
       >
         {industry.aliases.length ? (
           <ul className="mt-3 flex flex-wrap gap-1.5" aria-label={tc("aliases")}>
-            {industry.aliases.map((a) => <li key={a}><Badge>{a}</Badge></li>)}
+            {industry.aliases.map((a) => (
+              <li key={a}>
+                <Badge>{a}</Badge>
+              </li>
+            ))}
           </ul>
         ) : null}
       </PageHeader>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card aria-labelledby="models">
-            <CardHeader id="models" title={t("models")} action={industry.models.length ? <Link className="text-brand hover:underline" href={`/models?industry=${industry.slug}`}>{tc("viewAll")}</Link> : undefined} />
+            <CardHeader
+              id="models"
+              title={t("models")}
+              action={
+                industry.models.length ? (
+                  <Link className="text-brand hover:underline" href={`/models?industry=${industry.slug}`}>
+                    {tc("viewAll")}
+                  </Link>
+                ) : undefined
+              }
+            />
             <CardBody>
               {industry.models.length ? (
                 <ul className="space-y-5">
@@ -62,7 +80,11 @@ async function IndustryView({ slug: key, mentionCursor }: { slug: string; mentio
                     <li key={m.slug}>
                       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                         <EntityName names={m.names} href={modelHref(m.slug)} />
-                        {m.vendor ? <span className="text-sm text-ink-3"><EntityName names={m.vendor.names} href={vendorHref(m.vendor.slug)} secondary={false} /></span> : null}
+                        {m.vendor ? (
+                          <span className="text-sm text-ink-3">
+                            <EntityName names={m.vendor.names} href={vendorHref(m.vendor.slug)} secondary={false} />
+                          </span>
+                        ) : null}
                         <StatusBadge status={m.status} />
                       </div>
                       <CitationQuote citation={m.citation} compact className="mt-1.5" />
@@ -75,10 +97,23 @@ async function IndustryView({ slug: key, mentionCursor }: { slug: string; mentio
             </CardBody>
           </Card>
           <Card aria-labelledby="mentions">
-            <CardHeader id="mentions" title={t("mentions")} description={tm("mentionsCount", { count: industry.mentionCount })} />
+            <CardHeader
+              id="mentions"
+              title={t("mentions")}
+              description={tm("mentionsCount", { count: industry.mentionCount })}
+            />
             <CardBody>
-              {mentions.items.length ? <MentionList mentions={mentions.items} /> : <p className="text-sm text-ink-3">{tm("noMentions")}</p>}
-              <Pagination path={industryHref(industry.slug)} params={{ mentions: mentionCursor }} cursorKey="mentions" nextCursor={mentions.nextCursor} />
+              {mentions.items.length ? (
+                <MentionList mentions={mentions.items} />
+              ) : (
+                <p className="text-sm text-ink-3">{tm("noMentions")}</p>
+              )}
+              <Pagination
+                path={industryHref(industry.slug)}
+                params={{ mentions: mentionCursor }}
+                cursorKey="mentions"
+                nextCursor={mentions.nextCursor}
+              />
             </CardBody>
           </Card>
         </div>
@@ -101,13 +136,23 @@ async function IndustryView({ slug: key, mentionCursor }: { slug: string; mentio
             </CardBody>
           </Card>
           <Card aria-labelledby="articles">
-            <CardHeader id="articles" title={t("articles")} description={tc("showing", { count: industry.articleCount })} />
+            <CardHeader
+              id="articles"
+              title={t("articles")}
+              description={tc("showing", { count: industry.articleCount })}
+            />
             <CardBody>
               {industry.articles.length ? (
                 <ul className="space-y-3 text-sm">
                   {industry.articles.map((a) => (
                     <li key={a.id}>
-                      <Link lang="zh-CN" href={articleHref(a.id)} className="font-medium text-ink hover:text-brand hover:underline">{a.title}</Link>
+                      <Link
+                        lang="zh-CN"
+                        href={articleHref(a.id)}
+                        className="font-medium text-ink hover:text-brand hover:underline"
+                      >
+                        {a.title}
+                      </Link>
                       <span className="mt-0.5 flex gap-1.5">
                         {a.fromField ? <Badge>{t("fromField")}</Badge> : null}
                         {a.fromBody ? <Badge>{t("fromBody")}</Badge> : null}

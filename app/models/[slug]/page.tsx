@@ -55,7 +55,9 @@ async function ModelView({ slug: key, mentionCursor }: { slug: string; mentionCu
             <StatusBadge status={model.status} />
           </span>
         }
-        subtitle={secondary ? <span lang={locale === "en" && model.names.en ? "zh-CN" : "en"}>{secondary}</span> : undefined}
+        subtitle={
+          secondary ? <span lang={locale === "en" && model.names.en ? "zh-CN" : "en"}>{secondary}</span> : undefined
+        }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-1">
@@ -65,32 +67,80 @@ async function ModelView({ slug: key, mentionCursor }: { slug: string; mentionCu
               <FactList
                 rows={[
                   { key: "zh", label: "中文", value: <span lang="zh-CN">{model.names.zh}</span> },
-                  { key: "en", label: "English", value: model.names.en ? <span lang="en">{model.names.en}</span> : <span className="text-ink-3">—</span> },
-                  ...(model.pinyin ? [{ key: "py", label: tc("pinyin"), value: <span className="font-mono text-xs">{model.pinyin}</span> }] : []),
+                  {
+                    key: "en",
+                    label: "English",
+                    value: model.names.en ? (
+                      <span lang="en">{model.names.en}</span>
+                    ) : (
+                      <span className="text-ink-3">—</span>
+                    ),
+                  },
+                  ...(model.pinyin
+                    ? [
+                        {
+                          key: "py",
+                          label: tc("pinyin"),
+                          value: <span className="font-mono text-xs">{model.pinyin}</span>,
+                        },
+                      ]
+                    : []),
                   ...(model.aliases.length
-                    ? [{
-                        key: "aliases",
-                        label: tc("aliases"),
-                        value: (
-                          <ul className="flex flex-wrap gap-1.5">
-                            {model.aliases.map((a) => (
-                              <li key={a}>
-                                <Badge>{a}</Badge>
-                              </li>
-                            ))}
-                          </ul>
-                        ),
-                      }]
+                    ? [
+                        {
+                          key: "aliases",
+                          label: tc("aliases"),
+                          value: (
+                            <ul className="flex flex-wrap gap-1.5">
+                              {model.aliases.map((a) => (
+                                <li key={a}>
+                                  <Badge>{a}</Badge>
+                                </li>
+                              ))}
+                            </ul>
+                          ),
+                        },
+                      ]
                     : []),
                   {
                     key: "vendor",
                     label: t("detailVendor"),
-                    value: model.vendor ? <EntityName names={model.vendor.names} href={vendorHref(model.vendor.slug)} /> : <span className="text-ink-3">—</span>,
+                    value: model.vendor ? (
+                      <EntityName names={model.vendor.names} href={vendorHref(model.vendor.slug)} />
+                    ) : (
+                      <span className="text-ink-3">—</span>
+                    ),
                   },
-                  ...(model.family ? [{ key: "family", label: tc("family"), value: <span className="font-mono text-xs">{model.family}</span> }] : []),
-                  ...(model.version ? [{ key: "version", label: tc("version"), value: <span className="font-mono text-xs">{model.version}</span> }] : []),
+                  ...(model.family
+                    ? [
+                        {
+                          key: "family",
+                          label: tc("family"),
+                          value: <span className="font-mono text-xs">{model.family}</span>,
+                        },
+                      ]
+                    : []),
+                  ...(model.version
+                    ? [
+                        {
+                          key: "version",
+                          label: tc("version"),
+                          value: <span className="font-mono text-xs">{model.version}</span>,
+                        },
+                      ]
+                    : []),
                   ...(model.sourceUrl
-                    ? [{ key: "src", label: tc("registry"), value: <ExternalLink href={model.sourceUrl} className="break-all text-brand">{new URL(model.sourceUrl).hostname}</ExternalLink> }]
+                    ? [
+                        {
+                          key: "src",
+                          label: tc("registry"),
+                          value: (
+                            <ExternalLink href={model.sourceUrl} className="break-all text-brand">
+                              {new URL(model.sourceUrl).hostname}
+                            </ExternalLink>
+                          ),
+                        },
+                      ]
                     : []),
                 ]}
               />
@@ -132,7 +182,13 @@ async function ModelView({ slug: key, mentionCursor }: { slug: string; mentionCu
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card aria-labelledby="timeline">
             <CardHeader id="timeline" title={t("timeline")} />
-            <CardBody>{model.events.length ? <MiniTimeline events={model.events} /> : <p className="text-sm text-ink-3">{t("noEvents")}</p>}</CardBody>
+            <CardBody>
+              {model.events.length ? (
+                <MiniTimeline events={model.events} />
+              ) : (
+                <p className="text-sm text-ink-3">{t("noEvents")}</p>
+              )}
+            </CardBody>
           </Card>
           {model.claims.length ? (
             <Card aria-labelledby="claims">
@@ -149,10 +205,23 @@ async function ModelView({ slug: key, mentionCursor }: { slug: string; mentionCu
             </Card>
           ) : null}
           <Card aria-labelledby="mentions">
-            <CardHeader id="mentions" title={t("mentions")} description={t("mentionsCount", { count: model.mentionCount })} />
+            <CardHeader
+              id="mentions"
+              title={t("mentions")}
+              description={t("mentionsCount", { count: model.mentionCount })}
+            />
             <CardBody>
-              {mentions.items.length ? <MentionList mentions={mentions.items} /> : <p className="text-sm text-ink-3">{t("noMentions")}</p>}
-              <Pagination path={modelHref(model.slug)} params={{ mentions: mentionCursor }} cursorKey="mentions" nextCursor={mentions.nextCursor} />
+              {mentions.items.length ? (
+                <MentionList mentions={mentions.items} />
+              ) : (
+                <p className="text-sm text-ink-3">{t("noMentions")}</p>
+              )}
+              <Pagination
+                path={modelHref(model.slug)}
+                params={{ mentions: mentionCursor }}
+                cursorKey="mentions"
+                nextCursor={mentions.nextCursor}
+              />
             </CardBody>
           </Card>
         </div>

@@ -47,14 +47,20 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/vendors" className="hover:text-brand hover:underline">← {t("title")}</Link>}
+        eyebrow={
+          <Link href="/vendors" className="hover:text-brand hover:underline">
+            ← {t("title")}
+          </Link>
+        }
         title={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span lang={locale === "en" && org.names.en ? "en" : "zh-CN"}>{primary}</span>
             <StatusBadge status={org.status} />
           </span>
         }
-        subtitle={secondary ? <span lang={locale === "en" && org.names.en ? "zh-CN" : "en"}>{secondary}</span> : undefined}
+        subtitle={
+          secondary ? <span lang={locale === "en" && org.names.en ? "zh-CN" : "en"}>{secondary}</span> : undefined
+        }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6">
@@ -64,17 +70,27 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
               <FactList
                 rows={[
                   { key: "zh", label: "中文", value: <span lang="zh-CN">{org.names.zh}</span> },
-                  { key: "en", label: "English", value: org.names.en ? <span lang="en">{org.names.en}</span> : <span className="text-ink-3">—</span> },
+                  {
+                    key: "en",
+                    label: "English",
+                    value: org.names.en ? <span lang="en">{org.names.en}</span> : <span className="text-ink-3">—</span>,
+                  },
                   ...(org.aliases.length
-                    ? [{
-                        key: "aliases",
-                        label: tc("aliases"),
-                        value: (
-                          <ul className="flex flex-wrap gap-1.5">
-                            {org.aliases.map((a) => <li key={a}><Badge>{a}</Badge></li>)}
-                          </ul>
-                        ),
-                      }]
+                    ? [
+                        {
+                          key: "aliases",
+                          label: tc("aliases"),
+                          value: (
+                            <ul className="flex flex-wrap gap-1.5">
+                              {org.aliases.map((a) => (
+                                <li key={a}>
+                                  <Badge>{a}</Badge>
+                                </li>
+                              ))}
+                            </ul>
+                          ),
+                        },
+                      ]
                     : []),
                   { key: "kind", label: t("kind"), value: tk(org.kind) },
                   {
@@ -82,19 +98,37 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
                     label: t("roles"),
                     value: (
                       <ul className="flex flex-wrap gap-1.5" data-testid="org-roles">
-                        {org.roles.map((r) => <li key={r}><Badge tone={r === "vendor" ? "brand" : "neutral"}>{tr(r)}</Badge></li>)}
+                        {org.roles.map((r) => (
+                          <li key={r}>
+                            <Badge tone={r === "vendor" ? "brand" : "neutral"}>{tr(r)}</Badge>
+                          </li>
+                        ))}
                       </ul>
                     ),
                   },
                   ...(org.sourceUrl
-                    ? [{ key: "src", label: tc("registry"), value: <ExternalLink href={org.sourceUrl} className="break-all text-brand">{new URL(org.sourceUrl).hostname}</ExternalLink> }]
+                    ? [
+                        {
+                          key: "src",
+                          label: tc("registry"),
+                          value: (
+                            <ExternalLink href={org.sourceUrl} className="break-all text-brand">
+                              {new URL(org.sourceUrl).hostname}
+                            </ExternalLink>
+                          ),
+                        },
+                      ]
                     : []),
                 ]}
               />
             </CardBody>
           </Card>
           <Card aria-labelledby="models">
-            <CardHeader id="models" title={t("models")} description={org.modelCount ? tc("showing", { count: org.modelCount }) : undefined} />
+            <CardHeader
+              id="models"
+              title={t("models")}
+              description={org.modelCount ? tc("showing", { count: org.modelCount }) : undefined}
+            />
             <CardBody>
               {org.models.length ? (
                 <ul className="space-y-2.5 text-sm">
@@ -119,7 +153,11 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
                     <li key={i.slug}>
                       <span className="flex flex-wrap items-baseline gap-x-2">
                         <EntityName names={i.names} href={industryHref(i.slug)} />
-                        {i.via ? <span className="text-xs text-ink-3">{tc("via", { name: displayName(i.via.names, locale).primary })}</span> : null}
+                        {i.via ? (
+                          <span className="text-xs text-ink-3">
+                            {tc("via", { name: displayName(i.via.names, locale).primary })}
+                          </span>
+                        ) : null}
                       </span>
                       <CitationQuote citation={i.citation} compact className="mt-1.5" />
                     </li>
@@ -137,8 +175,14 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
                 <ul className="space-y-2 text-sm">
                   {org.people.map((p) => (
                     <li key={p.slug}>
-                      <span lang="zh-CN" className="font-medium text-ink">{p.name}</span>
-                      {p.title ? <span lang="zh-CN" className="block text-xs text-ink-3">{p.title}</span> : null}
+                      <span lang="zh-CN" className="font-medium text-ink">
+                        {p.name}
+                      </span>
+                      {p.title ? (
+                        <span lang="zh-CN" className="block text-xs text-ink-3">
+                          {p.title}
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -151,25 +195,54 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
             <CardHeader
               id="events"
               title={t("events")}
-              action={org.events.length ? <Link className="text-brand hover:underline" href={`/timeline?vendor=${org.slug}`}>{tc("viewAll")}</Link> : undefined}
+              action={
+                org.events.length ? (
+                  <Link className="text-brand hover:underline" href={`/timeline?vendor=${org.slug}`}>
+                    {tc("viewAll")}
+                  </Link>
+                ) : undefined
+              }
             />
-            <CardBody>{org.events.length ? <MiniTimeline events={org.events} /> : <p className="text-sm text-ink-3">{t("noEvents")}</p>}</CardBody>
+            <CardBody>
+              {org.events.length ? (
+                <MiniTimeline events={org.events} />
+              ) : (
+                <p className="text-sm text-ink-3">{t("noEvents")}</p>
+              )}
+            </CardBody>
           </Card>
           {org.claims.length ? (
             <Card aria-labelledby="claims">
               <CardHeader id="claims" title={t("claims")} />
               <CardBody>
                 <ul className="grid grid-cols-1 gap-5 sm:grid-cols-2">
-                  {org.claims.map((c) => <li key={c.id}><ClaimCard claim={c} /></li>)}
+                  {org.claims.map((c) => (
+                    <li key={c.id}>
+                      <ClaimCard claim={c} />
+                    </li>
+                  ))}
                 </ul>
               </CardBody>
             </Card>
           ) : null}
           <Card aria-labelledby="mentions">
-            <CardHeader id="mentions" title={t("mentions")} description={tm("mentionsCount", { count: org.mentionCount })} />
+            <CardHeader
+              id="mentions"
+              title={t("mentions")}
+              description={tm("mentionsCount", { count: org.mentionCount })}
+            />
             <CardBody>
-              {mentions.items.length ? <MentionList mentions={mentions.items} /> : <p className="text-sm text-ink-3">{tm("noMentions")}</p>}
-              <Pagination path={vendorHref(org.slug)} params={{ mentions: mentionCursor }} cursorKey="mentions" nextCursor={mentions.nextCursor} />
+              {mentions.items.length ? (
+                <MentionList mentions={mentions.items} />
+              ) : (
+                <p className="text-sm text-ink-3">{tm("noMentions")}</p>
+              )}
+              <Pagination
+                path={vendorHref(org.slug)}
+                params={{ mentions: mentionCursor }}
+                cursorKey="mentions"
+                nextCursor={mentions.nextCursor}
+              />
             </CardBody>
           </Card>
         </div>

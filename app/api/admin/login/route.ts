@@ -24,7 +24,10 @@ export const POST = handler(async (request) => {
   const next = safeNext(form.get("next"));
   if (typeof given !== "string" || !tokensEqual(given.trim(), token)) {
     rateLimit(request, FAILED_AUTH_COST - 1);
-    return new Response(null, { status: 303, headers: { Location: `/admin?error=1&next=${encodeURIComponent(next)}` } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/admin?error=1&next=${encodeURIComponent(next)}` },
+    });
   }
   const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   return new Response(null, {

@@ -47,4 +47,3 @@ function redirect(request: Request, params: Record<string, string>): Response {
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return new Response(null, { status: 303, headers: { Location: `${url.pathname}${url.search}` } });
 }
-
