@@ -22,13 +22,10 @@ export const precisionSchema = z.enum(["day", "month", "year", "unknown"]).meta(
 
 export const dateSchema = z
   .object({
-    value: z
-      .string()
-      .nullable()
-      .meta({
-        description: "ISO 8601 at its precision: 2023, 2023-07 or 2023-08-31; null when unknown.",
-        example: "2023-07",
-      }),
+    value: z.string().nullable().meta({
+      description: "ISO 8601 at its precision: 2023, 2023-07 or 2023-08-31; null when unknown.",
+      example: "2023-07",
+    }),
     precision: precisionSchema,
     inferred: z.boolean().meta({ description: "true when the year (or the whole date) was inferred, not written" }),
     text: z.string().nullable().meta({ description: "the phrase the date was read from", example: "截至2023年7月" }),
@@ -68,13 +65,9 @@ export const eventSchema = z
     organization: entityRefSchema.nullable(),
     sources: z.array(citationSchema).meta({ description: "the first reports of this event (sourceCount: all)" }),
     sourceCount: z.number().int(),
-    confidence: z
-      .number()
-      .min(0)
-      .max(1)
-      .meta({
-        description: "how sure the extraction is, 0–1 (the surest of its reports); below 0.6 it is shown as unverified",
-      }),
+    confidence: z.number().min(0).max(1).meta({
+      description: "how sure the extraction is, 0–1 (the surest of its reports); below 0.6 it is shown as unverified",
+    }),
   })
   .meta({ id: "Event" });
 
