@@ -2,5 +2,4 @@
 // getDb() reads (from the replica when DATABASE_READ_URL is set); getWriteDb() writes to the primary.
 import "server-only";
 
-export { getDb, getDbHandle, getReadDbHandle, getWriteDb } from "./db/client";
-export type { Db } from "./db/client";
+export { getDb, getWriteDb } from "./db/client";

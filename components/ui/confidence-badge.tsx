@@ -3,7 +3,7 @@ import PRIORS from "@/lib/extract/data/confidence.json";
 import { Badge } from "./badge";
 
 /** Below this the extraction is not sure enough to be shown as plain fact. */
-export const UNCERTAIN_BELOW = PRIORS.uncertainBelow;
+const UNCERTAIN_BELOW = PRIORS.uncertainBelow;
 
 /** "Unverified" on a fact the extraction is unsure of (its confidence in the tooltip); nothing otherwise. */
 export function ConfidenceBadge({ confidence }: { confidence: number }) {

@@ -42,9 +42,3 @@ export function EntityName({
     </span>
   );
 }
-
-/** Plain-text name for attributes and charts. */
-export function usePrimaryName() {
-  const locale = useLocale() as Locale;
-  return (names: Names) => displayName(names, locale).primary;
-}

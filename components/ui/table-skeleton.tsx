@@ -1,25 +1,5 @@
 import { Skeleton } from "./skeleton";
 
-/** Loading state of a list page: header, filter bar and table rows. */
-export function TablePageSkeleton({ rows = 8 }: { rows?: number }) {
-  return (
-    <div aria-busy="true">
-      <Skeleton className="h-8 w-40" />
-      <Skeleton className="mt-3 h-4 w-96 max-w-full" />
-      <Skeleton className="mb-6 mt-8 h-24 w-full rounded-xl" />
-      <div className="space-y-px overflow-hidden rounded-xl border border-line bg-surface">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className="flex gap-4 border-b border-line px-4 py-4 last:border-0">
-            <Skeleton className="h-4 w-1/4" />
-            <Skeleton className="h-4 w-1/3" />
-            <Skeleton className="ml-auto h-4 w-10" />
-          </div>
-        ))}
-      </div>
-    </div>
-  );
-}
-
 /** Rows only (inside a page whose header and filters are already shown). */
 export function TableSkeleton({ rows = 8 }: { rows?: number }) {
   return (

@@ -62,7 +62,7 @@ export function clearedSessionCookie(): string {
 }
 
 /** The value of one cookie in a Cookie header. */
-export function readCookie(header: string | null, name: string): string | null {
+function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
     if (k === name) return v.join("=");

@@ -9,7 +9,7 @@ import type { Upload } from "./upload";
 type Names = { zh: string; en: string | null };
 type Ref = { key: string; names: Names } | null;
 
-export interface PreviewRejected {
+interface PreviewRejected {
   file: string;
   ok: false;
   error: Rejection;
@@ -17,7 +17,7 @@ export interface PreviewRejected {
   message: string;
 }
 
-export interface PreviewAccepted {
+interface PreviewAccepted {
   file: string;
   ok: true;
   /** what saving would do with it */
@@ -42,7 +42,7 @@ export interface PreviewAccepted {
 
 export type PreviewFile = PreviewAccepted | PreviewRejected;
 
-export function rejected(error: Rejection): PreviewRejected {
+function rejected(error: Rejection): PreviewRejected {
   return { file: error.file, ok: false, error, message: formatRejection(error) };
 }
 

@@ -12,7 +12,7 @@ import { isoAtPrecision } from "@/lib/queries/common";
 import { indexTerms, pinyinTerms } from "@/lib/search/terms";
 import type { ReviewAction, ReviewKind } from "./review-schema";
 
-export { reviewActionSchema, type ReviewAction, type ReviewKind } from "./review-schema";
+export { reviewActionSchema, type ReviewAction } from "./review-schema";
 
 export interface ReviewItem {
   kind: ReviewKind;

@@ -6,7 +6,7 @@ import type { Rejection } from "@/lib/ingest/run";
 /** Per file (a news article is a few kilobytes), per upload, and for the whole request body. */
 export const MAX_UPLOAD_FILE_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_FILES = 20;
-export const MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_FILES * MAX_UPLOAD_FILE_BYTES + 64 * 1024;
+const MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_FILES * MAX_UPLOAD_FILE_BYTES + 64 * 1024;
 
 export interface Upload {
   name: string;
@@ -14,7 +14,7 @@ export interface Upload {
 }
 
 /** The request body, refusing (413) to read past `max` bytes whatever Content-Length says. */
-export async function readBodyLimited(request: Request, max = MAX_UPLOAD_BODY_BYTES): Promise<Uint8Array> {
+async function readBodyLimited(request: Request, max = MAX_UPLOAD_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) throw new HttpError(413, `upload too large: over ${max} bytes`);
   if (!request.body) return new Uint8Array();
@@ -41,7 +41,7 @@ export async function readBodyLimited(request: Request, max = MAX_UPLOAD_BODY_BY
 }
 
 /** A file name fit for messages: its last path part, printable, at most 120 characters. */
-export function safeFileName(name: string, fallback: string): string {
+function safeFileName(name: string, fallback: string): string {
   const base = path
     .basename(name.replace(/\\/g, "/"))
     .replace(/[\u0000-\u001f\u007f]/g, "")

@@ -4,7 +4,7 @@
 import { stringify } from "csv-stringify/sync";
 import { securityHeaders } from "./headers";
 
-export type Cell = string | number | boolean | null | undefined;
+type Cell = string | number | boolean | null | undefined;
 
 export interface Column<T> {
   header: string;

@@ -21,13 +21,13 @@ export class NotFoundError extends HttpError {
   }
 }
 
-export interface ApiIssue {
+interface ApiIssue {
   code: string;
   path: (string | number)[];
   message: string;
 }
 
-export function toIssues(issues: z.core.$ZodIssue[]): ApiIssue[] {
+function toIssues(issues: z.core.$ZodIssue[]): ApiIssue[] {
   return issues.map((i) => ({
     code: i.code,
     path: i.path.filter((p): p is string | number => typeof p === "string" || typeof p === "number"),

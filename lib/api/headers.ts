@@ -3,7 +3,7 @@
 // scripts). Responses that are not HTML (JSON, CSV, Atom) get a policy that allows nothing.
 
 /** A CSP for documents that never run scripts or load anything. */
-export const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Headers every response carries, whatever its type. */
 export function baseSecurityHeaders(): Record<string, string> {

@@ -11,16 +11,16 @@ import type { ModelDetail, ModelListItem } from "@/lib/queries/models";
 import type { VendorDetail, VendorListItem } from "@/lib/queries/organizations";
 import { ENTITY_STATUSES, EVENT_TYPES, ORG_KINDS, ORG_ROLES } from "@/lib/validations/filters";
 
-export const namesSchema = z
+const namesSchema = z
   .object({
     zh: z.string().meta({ example: "混元" }),
     en: z.string().nullable().meta({ example: "Hunyuan" }),
   })
   .meta({ id: "Names", description: "A name in Chinese and (when known) English." });
 
-export const precisionSchema = z.enum(["day", "month", "year", "unknown"]).meta({ id: "DatePrecision" });
+const precisionSchema = z.enum(["day", "month", "year", "unknown"]).meta({ id: "DatePrecision" });
 
-export const dateSchema = z
+const dateSchema = z
   .object({
     value: z.string().nullable().meta({
       description: "ISO 8601 at its precision: 2023, 2023-07 or 2023-08-31; null when unknown.",
@@ -32,15 +32,15 @@ export const dateSchema = z
   })
   .meta({ id: "DateAtPrecision" });
 
-export const statusSchema = z.enum(ENTITY_STATUSES).meta({ id: "EntityStatus" });
+const statusSchema = z.enum(ENTITY_STATUSES).meta({ id: "EntityStatus" });
 
-export const entityRefSchema = z
+const entityRefSchema = z
   .object({ slug: z.string(), names: namesSchema, status: statusSchema })
   .meta({ id: "EntityRef", description: "A model or organization, by slug." });
 
-export const industryRefSchema = z.object({ slug: z.string(), names: namesSchema }).meta({ id: "IndustryRef" });
+const industryRefSchema = z.object({ slug: z.string(), names: namesSchema }).meta({ id: "IndustryRef" });
 
-export const citationSchema = z
+const citationSchema = z
   .object({
     articleId: z.number().int(),
     articleTitle: z.string(),
@@ -54,9 +54,9 @@ export const citationSchema = z
     description: "Where a fact was read: the article and the sentence (offsets in the cleaned body).",
   });
 
-export const eventTypeSchema = z.enum(EVENT_TYPES).meta({ id: "EventType" });
+const eventTypeSchema = z.enum(EVENT_TYPES).meta({ id: "EventType" });
 
-export const eventSchema = z
+const eventSchema = z
   .object({
     id: z.number().int(),
     type: eventTypeSchema,
@@ -71,7 +71,7 @@ export const eventSchema = z
   })
   .meta({ id: "Event" });
 
-export const claimSchema = z
+const claimSchema = z
   .object({
     id: z.number().int(),
     metric: z.string().meta({ example: "models_released" }),
@@ -93,7 +93,7 @@ export const claimSchema = z
   })
   .meta({ id: "Claim" });
 
-export const modelListItemSchema = z
+const modelListItemSchema = z
   .object({
     slug: z.string(),
     names: namesSchema,
@@ -128,7 +128,7 @@ export const modelDetailSchema = z
   })
   .meta({ id: "Model" });
 
-export const vendorListItemSchema = z
+const vendorListItemSchema = z
   .object({
     slug: z.string(),
     names: namesSchema,
@@ -162,7 +162,7 @@ export const vendorDetailSchema = z
   })
   .meta({ id: "Vendor" });
 
-export const industryListItemSchema = z
+const industryListItemSchema = z
   .object({
     slug: z.string(),
     names: namesSchema,
@@ -195,7 +195,7 @@ export const industryDetailSchema = z
   })
   .meta({ id: "Industry" });
 
-export const articleListItemSchema = z
+const articleListItemSchema = z
   .object({
     id: z.number().int(),
     title: z.string(),
@@ -270,7 +270,7 @@ export const articleDetailSchema = z
   .meta({ id: "Article" });
 
 /** `{ items, nextCursor }`: pass nextCursor back as `cursor` for the next page (null: last page). */
-export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+function pageSchema<T extends z.ZodType>(item: T, id: string) {
   return z
     .object({
       items: z.array(item),
@@ -308,7 +308,8 @@ export const errorSchema = z
 // Compile-time drift checks: each DTO must be exactly the shape its schema describes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
-export type DtoChecks = [
+// eslint cannot see a type used only by the compiler: the leading _ says so
+type _DtoChecks = [
   Check<Same<z.infer<typeof namesSchema>, Names>>,
   Check<Same<z.infer<typeof dateSchema>, DateAtPrecision>>,
   Check<Same<z.infer<typeof entityRefSchema>, EntityRef>>,

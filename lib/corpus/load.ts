@@ -14,7 +14,7 @@ export interface CorpusArticle {
   labels: CorpusLabels;
 }
 
-export const CORPUS_DIR = path.join(process.cwd(), "tests", "fixtures", "corpus");
+const CORPUS_DIR = path.join(process.cwd(), "tests", "fixtures", "corpus");
 
 /** Every labelled article of the given splits, sorted by name; throws on a label file that does not parse. */
 export function loadCorpus(splits: Split[] = ["dev", "heldout"]): CorpusArticle[] {

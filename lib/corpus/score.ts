@@ -32,7 +32,7 @@ const forms = (names: (string | null | undefined)[]) => new Set(names.filter((n)
 const meets = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
 
 /** The extraction's date phrases with their resolved values (what the `dates` metric reads). */
-export interface PredictedDate {
+interface PredictedDate {
   text: string;
   value: string | null;
   precision: string;

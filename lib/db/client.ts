@@ -16,8 +16,6 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { claimDataDir, runDirFor, serveOwnerSocket, socketDirFor, type OwnerInfo } from "./embedded-owner";
 import { applyMigrations, type SqlRunner } from "./migrations";
 
-export type Db = PrismaClient;
-
 export interface DbHandle {
   prisma: PrismaClient;
   kind: "postgres" | "embedded";
@@ -63,7 +61,7 @@ export function rawTransactionFor(prisma: PrismaClient): RawTransaction | null {
   return rawTransactions.get(prisma) ?? null;
 }
 
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   return path.resolve(process.env.MOXING_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
 }
 
@@ -294,7 +292,7 @@ export function getDbHandle(): Promise<DbHandle> {
 }
 
 /** The read replica named by DATABASE_READ_URL, else the primary. Never migrated from here. */
-export function getReadDbHandle(): Promise<DbHandle> {
+function getReadDbHandle(): Promise<DbHandle> {
   const url = process.env.DATABASE_READ_URL;
   if (!url) return getDbHandle();
   if (!globalForDb.moxingReadDb) {

@@ -53,7 +53,7 @@ function startTimeOf(pid: number): string | null {
 }
 
 /** True when the process the lock names is still the one that wrote it. */
-export function isAlive(owner: Pick<OwnerInfo, "pid" | "startTime">): boolean {
+function isAlive(owner: Pick<OwnerInfo, "pid" | "startTime">): boolean {
   try {
     process.kill(owner.pid, 0);
   } catch (error) {
@@ -188,7 +188,7 @@ export function socketDirFor(dataDir: string): string {
 }
 
 /** How long a client may hold the database inside an open transaction without sending anything. */
-export const IDLE_IN_TRANSACTION_MS = Number(process.env.MOXING_EMBEDDED_IDLE_TX_MS) || 30_000;
+const IDLE_IN_TRANSACTION_MS = Number(process.env.MOXING_EMBEDDED_IDLE_TX_MS) || 30_000;
 
 const READY_IDLE = [0x5a, 0, 0, 0, 5, 0x49]; // ReadyForQuery, status 'I' (idle, no transaction)
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
@@ -217,7 +217,7 @@ interface Queued {
  * (pglite-socket's own queue switches clients between any two messages, which is only safe when
  * every client sends simple queries outside transactions.)
  */
-export class UnitOfWorkGate {
+class UnitOfWorkGate {
   private queue: Queued[] = [];
   private holder: number | null = null;
   private releasePglite: (() => void) | null = null;

@@ -208,7 +208,7 @@ interface Amount {
 const round = (x: number) => Number(x.toPrecision(12));
 
 /** Prices per token (normalised to a currency per million tokens) and amounts of money in a sentence. */
-export function pricesAndAmounts(text: string): Amount[] {
+function pricesAndAmounts(text: string): Amount[] {
   const out: Amount[] = [];
   const taken = (i: number, n: number) => out.some((a) => i < a.index + a.length && i + n > a.index);
   // the nearest 输入 / 输出 before the amount in its clause says which side of the price it is

@@ -68,7 +68,7 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
 let jieba: Jieba | null = null;
 
 /** jieba with the registry's model and organisation names as user words (built on first use). */
-export function getJieba(): Jieba {
+function getJieba(): Jieba {
   if (jieba) return jieba;
   const j = Jieba.withDict(dict);
   const words = [...new Set(allModelAndOrgAliases().map((a) => a.replace(/\s+/g, "")))];

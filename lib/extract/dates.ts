@@ -64,7 +64,7 @@ export function cnNumber(s: string): number | null {
 }
 
 /** True when day d exists in month m of year y (2月30日 does not). */
-export function isCalendarDay(y: number, m: number, d: number): boolean {
+function isCalendarDay(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
@@ -256,7 +256,7 @@ export const UNKNOWN_DATE: DatePoint = { value: null, precision: "unknown", infe
 
 // ---- the document date -------------------------------------------------------------------------
 
-export type DocumentDateSource = "field" | "dateline" | "url" | "body";
+type DocumentDateSource = "field" | "dateline" | "url" | "body";
 
 export interface DocumentDate {
   point: DatePoint;

@@ -12,7 +12,6 @@ const alt = (xs: string[]) =>
 
 export const RELEASE_VERBS: readonly string[] = forms.releaseVerbs;
 export const MODEL_CUES: readonly string[] = forms.modelCues;
-export const DOMAIN_WORDS: readonly string[] = forms.domainWords;
 export const ORG_SUFFIXES: readonly string[] = forms.organizationSuffixes;
 const NOT_CHINESE = new Set(forms.notChineseModels.map((n) => n.toLowerCase()));
 const FOREIGN_FAMILIES = new Set(forms.foreignFamilies);

@@ -20,7 +20,7 @@ export type * from "./types";
  * with its sentence. Facts are unaffected: they are read from the text, not from these.
  */
 export const MAX_MENTIONS_PER_ENTITY = 100;
-export const MAX_MENTIONS_PER_ARTICLE = 5000;
+const MAX_MENTIONS_PER_ARTICLE = 5000;
 
 function capMentions(mentions: ExtractedMention[]): ExtractedMention[] {
   const seen = new Map<string, number>();

@@ -1,11 +1,11 @@
 // Models: registry aliases (with version suffixes: 盘古大模型3.0 -> pangu-3-0), plus discovery of
 // names the registry does not know (quoted names next to 大模型, ORG+name+大模型 compounds, quoted
 // products in release sentences).
-import type { ExtractedMention, ExtractedModel } from "./types";
+import type { ExtractedModel } from "./types";
 import type { ArticleContext } from "./context";
 import { tag } from "./context";
-import { MODELS, lookupPhrase, modelByFamilyVersion, normVersion, type ModelEntry } from "./registry";
-import { evidenceOf, slugify, pinyinOf, toSimplified } from "./text";
+import { MODELS, lookupPhrase, modelByFamilyVersion, type ModelEntry } from "./registry";
+import { slugify, pinyinOf, toSimplified } from "./text";
 import { isNotChineseModel, variantTail } from "./forms";
 import PRIORS from "./data/confidence.json";
 import {
@@ -287,7 +287,7 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
 }
 
 /** Candidates grouped by name (case, width and script folded), in order of first appearance. */
-export function groupCandidates(candidates: Candidate[]): Candidate[][] {
+function groupCandidates(candidates: Candidate[]): Candidate[][] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const k = toSimplified(c.name.normalize("NFKC")).toLowerCase();
@@ -305,16 +305,3 @@ export function modelCandidates(ctx: ArticleContext): { name: string; features: 
     features: candidateFeatures(ctx, g),
   }));
 }
-
-export function modelMentionsToMentions(ctx: ArticleContext, ms: ModelMention[]): ExtractedMention[] {
-  return ms.map((m) => ({
-    kind: "model" as const,
-    key: m.key,
-    text: m.text,
-    start: m.start,
-    end: m.end,
-    evidence: evidenceOf(ctx.sentences[ctx.sentenceAt(m.start)]),
-  }));
-}
-
-export { normVersion };

@@ -5,7 +5,7 @@ import type { ArticleContext } from "./context";
 import { tag } from "./context";
 import type { ModelMention } from "./models";
 import { ORGANIZATIONS, lookupPhrase, scanRegistry, type OrganizationEntry } from "./registry";
-import { slugify, pinyinOf, matchForm } from "./text";
+import { slugify, matchForm } from "./text";
 
 export interface OrgMention {
   key: string;
@@ -235,8 +235,6 @@ export function extractOrganizations(
   return { organizations, mentions, vendors };
 }
 
-export { pinyinOf };
-
 // ASCII organisation names of three letters or more, longest first, for orgNamePrefix
 const ORG_PREFIXES = [...ORGANIZATIONS.values()]
   .flatMap((o) =>
@@ -247,7 +245,7 @@ const ORG_PREFIXES = [...ORGANIZATIONS.values()]
   .sort((a, b) => b[0].length - a[0].length);
 
 /** The registry organisation a model's name begins with (MiniMax-Text-01 -> minimax), or null. */
-export function orgNamePrefix(name: string): string | null {
+function orgNamePrefix(name: string): string | null {
   const n = name.toLowerCase();
   for (const [alias, key] of ORG_PREFIXES) {
     if (n.startsWith(alias) && (n.length === alias.length || /[-_\s\d.]/.test(n[alias.length]))) {

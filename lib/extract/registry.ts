@@ -49,7 +49,7 @@ export const TECHNOLOGIES: ReadonlyMap<string, TaxonomyEntry> = new Map(
 );
 
 /** Normalised version for comparisons: "V3.5" -> "3.5", "4.0 Turbo" -> "4.0turbo". */
-export function normVersion(v: string): string {
+function normVersion(v: string): string {
   return v
     .toLowerCase()
     .replace(/\s+/g, "")

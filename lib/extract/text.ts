@@ -49,7 +49,7 @@ function getCharMap(): Map<string, string> {
 }
 
 /** True when the text holds at least one character OpenCC would convert to Simplified. */
-export function hasTraditional(text: string): boolean {
+function hasTraditional(text: string): boolean {
   if (!isTraditional) getCharMap();
   const bits = isTraditional!;
   for (let i = 0; i < text.length; i++) {

@@ -1,7 +1,7 @@
 // The contract between the pure text analysis (lib/extract) and storage (lib/ingest/store.ts).
 // Everything here is plain data: no database ids, only stable keys (slugs).
 
-export type DatePrecision = "day" | "month" | "year" | "unknown";
+type DatePrecision = "day" | "month" | "year" | "unknown";
 
 /** A date as the text states it: ISO at its precision ("2023", "2023-07", "2023-08-31") or null. */
 export interface DatePoint {
@@ -66,7 +66,7 @@ export interface ExtractedTechnology {
   from: "field" | "body" | "both";
 }
 
-export type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
+type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
 
 export interface ExtractedMention {
   kind: EntityKind;

@@ -1,12 +1,12 @@
 // Stage 2 of ingestion: scraped body -> clean body text with paragraph/sentence offsets, and the
 // byline and photo credits lifted out as metadata.
 
-export interface Span {
+interface Span {
   start: number;
   end: number;
 }
 
-export interface SentenceSpan extends Span {
+interface SentenceSpan extends Span {
   text: string;
 }
 

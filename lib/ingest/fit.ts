@@ -26,7 +26,7 @@ export interface DroppedFact {
 }
 
 /** Keys and names longer than this cannot be a name (and would strain a unique btree index). */
-export const MAX_NAME_LENGTH = 200;
+const MAX_NAME_LENGTH = 200;
 
 const ISO = { year: /^(\d{4})$/, month: /^(\d{4})-(\d{2})$/, day: /^(\d{4})-(\d{2})-(\d{2})$/ } as const;
 

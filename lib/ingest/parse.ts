@@ -12,7 +12,7 @@ import { stripInvisible } from "@/lib/text/invisible";
 /** Links longer than this are refused: no real article's link is, and a page must be able to show it. */
 export const MAX_URL_LENGTH = 2048;
 
-export interface ParseError {
+interface ParseError {
   file: string;
   line: number | null;
   field: string | null;

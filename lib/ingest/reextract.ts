@@ -44,7 +44,7 @@ const SELECT = {
 type Stored = Prisma.ArticleGetPayload<{ select: typeof SELECT }>;
 
 /** The stored article as the parser gave it (the raw body: extraction reads it as ingestion does). */
-export function storedToRaw(a: Stored): RawArticle {
+function storedToRaw(a: Stored): RawArticle {
   return rawArticleSchema.parse({
     title: a.title,
     url: a.url,

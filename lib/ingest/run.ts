@@ -25,7 +25,7 @@ export interface Rejection {
 }
 
 /** A derived fact that was not stored (it did not fit the schema), reported with its file. */
-export interface Warning extends DroppedFact {
+interface Warning extends DroppedFact {
   file: string;
 }
 
@@ -387,7 +387,7 @@ export function reportProblems(s: IngestSummary, write: (line: string) => void =
 }
 
 /** "file: dropped event release|x: reason — in: sentence" */
-export function formatWarning(w: Warning): string {
+function formatWarning(w: Warning): string {
   const where = w.sentence ? ` — in: ${w.sentence.length > 120 ? `${w.sentence.slice(0, 120)}…` : w.sentence}` : "";
   return `${w.file}: dropped ${w.kind}${w.key ? ` ${w.key}` : ""}: ${w.reason}${where}`;
 }

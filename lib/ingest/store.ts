@@ -46,7 +46,7 @@ export function articleSearchTerms(input: Pick<AnalysedArticle, "article" | "cle
 const json = (value: unknown) => JSON.stringify(value);
 
 /** First day of the period a DatePoint names, as YYYY-MM-DD, or null. */
-export function periodStart(point: DatePoint): string | null {
+function periodStart(point: DatePoint): string | null {
   if (!point.value || point.precision === "unknown") return null;
   const [y, m = "01", d = "01"] = point.value.split("-");
   return `${y}-${m}-${d}`;

@@ -5,7 +5,7 @@ import { queryTerms, toTsQuery } from "@/lib/search/terms";
 import { cachedQuery } from "@/lib/db/query-cache";
 
 /** Upper bound on the ids a `q` filter narrows to: beyond it a query is too broad to be useful. */
-export const MAX_TEXT_MATCHES = 5000;
+const MAX_TEXT_MATCHES = 5000;
 
 /**
  * Ids in `table` whose `searchTerms` match `q` (every term, Latin words as prefixes), or an empty

@@ -18,7 +18,7 @@ import type { EventTypeValue } from "@/lib/validations/filters";
 import { tallyOf } from "./tally";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
+type EntityKind = "model" | "organization" | "industry" | "technology" | "person";
 
 export interface ArticleListItem {
   id: number;
@@ -44,7 +44,7 @@ export interface ArticleMention extends Span {
   target: { kind: "model" | "organization" | "industry"; slug: string; names: Names } | null;
 }
 
-export interface ArticleFact {
+interface ArticleFact {
   /** where in the body: the sentence this fact was read from */
   sentenceStart: number;
   sentenceEnd: number;

@@ -16,7 +16,7 @@ import {
 import { cachedQuery } from "@/lib/db/query-cache";
 import PRIORS from "@/lib/extract/data/confidence.json";
 
-export type ClaimBound = "exact" | "lower" | "upper" | "approx";
+type ClaimBound = "exact" | "lower" | "upper" | "approx";
 
 export interface ClaimItem {
   id: number;

@@ -42,8 +42,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const DEFAULT_PAGE_SIZE = 24;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 24;
+const MAX_PAGE_SIZE = 100;
 
 export function clampLimit(limit: number | undefined, fallback = DEFAULT_PAGE_SIZE): number {
   if (!limit || !Number.isFinite(limit)) return fallback;

@@ -89,7 +89,7 @@ const NOTHING: Prisma.EventWhereInput = { id: { in: [] } };
  * (a scan of every event). The id lists are bounded by the entities involved (a vendor's models,
  * an industry's models and organizations from the pair tables), not by the articles.
  */
-export async function eventWhere(f: Partial<TimelineFilter>): Promise<Prisma.EventWhereInput> {
+async function eventWhere(f: Partial<TimelineFilter>): Promise<Prisma.EventWhereInput> {
   const db = await getDb();
   const and: Prisma.EventWhereInput[] = [];
   const [vendor, model, industry] = await Promise.all([

@@ -27,7 +27,7 @@ export interface IndustryListItem {
   articleCount: number;
 }
 
-export interface IndustryServer extends EntityRef {
+interface IndustryServer extends EntityRef {
   citation: Citation;
   vendor: EntityRef | null;
 }

@@ -41,7 +41,7 @@ function ownerId(owner: LinkOwner): number {
 }
 
 /** Ids of the first link per key (industry, or entity on an industry page), earliest first. */
-export async function firstIndustryLinkIds(owner: LinkOwner, limit: number): Promise<number[]> {
+async function firstIndustryLinkIds(owner: LinkOwner, limit: number): Promise<number[]> {
   const db = await getDb();
   // pairsSql returns fixed SQL chosen by the owner's kind; the id is a bound parameter
   const rows = await db.$queryRawUnsafe<{ id: number }[]>(

@@ -38,7 +38,7 @@ export interface ModelListItem {
   eventCount: number;
 }
 
-export interface ModelIndustry extends IndustryRef {
+interface ModelIndustry extends IndustryRef {
   /** the sentence that ties the model to the industry */
   citation: Citation;
 }

@@ -37,7 +37,7 @@ export interface VendorListItem {
   mentionCount: number;
 }
 
-export interface VendorIndustry extends IndustryRef {
+interface VendorIndustry extends IndustryRef {
   citation: Citation;
   /** the model the sentence names, when the link came through one of the vendor's models */
   via: EntityRef | null;
@@ -61,7 +61,7 @@ export interface VendorDetail {
   mentionCount: number;
 }
 
-export function vendorWhere(f: Partial<VendorsFilter>): Prisma.OrganizationWhereInput {
+function vendorWhere(f: Partial<VendorsFilter>): Prisma.OrganizationWhereInput {
   const where: Prisma.OrganizationWhereInput = {};
   if (f.role) where.roles = { has: f.role };
   if (f.kind) where.kind = f.kind;

@@ -8,19 +8,19 @@ import { clampLimit, names, type EntityRef, type EntityStatus, type Names } from
 import type { Span } from "./articles";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export interface EntityHit extends EntityRef {
+interface EntityHit extends EntityRef {
   aliases: string[];
   /** the vendor, for model hits */
   vendor: { slug: string; names: Names } | null;
 }
 
-export interface IndustryHit {
+interface IndustryHit {
   slug: string;
   names: Names;
   aliases: string[];
 }
 
-export interface ArticleHit {
+interface ArticleHit {
   id: number;
   title: string;
   url: string;
@@ -28,7 +28,7 @@ export interface ArticleHit {
   snippet: { text: string; highlights: Span[] };
 }
 
-export interface SearchSection<T> {
+interface SearchSection<T> {
   items: T[];
   total: number;
   /** true when counting stopped at the cap: `total` is then a lower bound ("1,000+") */
@@ -199,7 +199,7 @@ async function count(db: Awaited<ReturnType<typeof getDb>>, table: Table, tsq: s
 const WINDOW = 70;
 
 /** A window of `body` around the first needle found, with every needle occurrence inside it. */
-export function snippet(body: string, needles: string[]): { text: string; highlights: Span[] } {
+function snippet(body: string, needles: string[]): { text: string; highlights: Span[] } {
   const hay = body.toLowerCase();
   const sorted = [...new Set(needles.map((n) => n.toLowerCase()))].sort((a, b) => b.length - a.length);
   let first = -1;

@@ -12,7 +12,7 @@ export function stripInvisible(text: string): string {
 }
 
 /** A visible stand-in for each format character, for text whose offsets must not move (the body). */
-export const INVISIBLE_MARK = "\u2423"; // ␣ OPEN BOX
+const INVISIBLE_MARK = "\u2423"; // ␣ OPEN BOX
 
 /** The text with each format character replaced by a visible mark (display only). */
 export function markInvisible(text: string): string {

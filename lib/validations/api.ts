@@ -9,7 +9,7 @@ import {
   vendorsFilterStrictSchema,
 } from "./filters";
 
-export const API_MAX_LIMIT = 100;
+const API_MAX_LIMIT = 100;
 
 const slug = z
   .string()
@@ -126,12 +126,6 @@ export const articleIdParamSchema = z.object({
     .refine((v) => Number(v) <= 2_147_483_647, "too large")
     .meta({ description: "The article id (a positive integer)." }),
 });
-
-export type ModelsQuery = z.infer<typeof modelsQuerySchema>;
-export type VendorsQuery = z.infer<typeof vendorsQuerySchema>;
-export type EventsQuery = z.infer<typeof eventsQuerySchema>;
-export type ClaimsQuery = z.infer<typeof claimsQuerySchema>;
-export type ArticlesQuery = z.infer<typeof articlesQuerySchema>;
 
 /** URLSearchParams -> one string per key (the first of repeated keys; empty values dropped). */
 export function searchParamsObject(params: URLSearchParams): Record<string, string> {

@@ -11,7 +11,7 @@ const isoAtPrecision = z
 const bound = z.enum(["exact", "lower", "upper", "approx"]);
 const quote = z.string().min(2);
 
-export const EVENT_LABEL_TYPES = [
+const EVENT_LABEL_TYPES = [
   "release",
   "open_source",
   "open_public",

@@ -72,8 +72,6 @@ const strictShapes = {
   },
 } as const;
 
-type Shapes = typeof strictShapes;
-
 /** Each field keeps its own fallback: one bad value does not reset the others. */
 function lenient<S extends z.ZodRawShape>(shape: S) {
   const out: Record<string, z.ZodType> = {};
@@ -89,7 +87,6 @@ export const modelsFilterStrictSchema = z.object(strictShapes.models);
 export const vendorsFilterStrictSchema = z.object(strictShapes.vendors);
 export const timelineFilterStrictSchema = z.object(strictShapes.timeline);
 export const articlesFilterStrictSchema = z.object(strictShapes.articles);
-export const searchParamsStrictSchema = z.object(strictShapes.search);
 
 export const modelsFilterSchema = lenient(strictShapes.models);
 export const vendorsFilterSchema = lenient(strictShapes.vendors);
@@ -102,9 +99,7 @@ export type ModelsFilter = z.infer<typeof modelsFilterStrictSchema>;
 export type VendorsFilter = z.infer<typeof vendorsFilterStrictSchema>;
 export type TimelineFilter = z.infer<typeof timelineFilterStrictSchema>;
 export type ArticlesFilter = z.infer<typeof articlesFilterStrictSchema>;
-export type SearchParams = z.infer<typeof searchParamsStrictSchema>;
 export type EventTypeValue = (typeof EVENT_TYPES)[number];
-export type EntityStatusValue = (typeof ENTITY_STATUSES)[number];
 export type OrgRoleValue = (typeof ORG_ROLES)[number];
 export type OrgKindValue = (typeof ORG_KINDS)[number];
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
@@ -112,7 +107,7 @@ export type SearchScope = (typeof SEARCH_SCOPES)[number];
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** Next's searchParams -> one string per key (the first of repeated keys; empty means absent). */
-export function firstValues(raw: RawSearchParams): Record<string, string | undefined> {
+function firstValues(raw: RawSearchParams): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(raw)) {
     const v = Array.isArray(value) ? value[0] : value;
@@ -135,5 +130,3 @@ export function periodRange(from?: string, to?: string): { gte?: Date; lt?: Date
   };
   return { ...(from ? { gte: start(from) } : {}), ...(to ? { lt: endExclusive(to) } : {}) };
 }
-
-export type { Shapes as FilterShapes };

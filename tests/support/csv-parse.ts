@@ -1,5 +1,5 @@
 // A small RFC 4180 reader for checking exports (quoted fields, doubled quotes, CRLF, newlines in quotes).
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";

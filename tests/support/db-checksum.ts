@@ -2,13 +2,12 @@
 // serial ids are replaced by the natural keys they point to (article url, entity slug, event and
 // claim key), ingestion timestamps and the IngestRun log are left out. Two databases with equal
 // checksums hold the same articles, entities, events, claims and evidence.
-import { createHash } from "node:crypto";
 import type { SqlRunner } from "@/lib/db/migrations";
 
 const ENTITY = `COALESCE(mo.slug, og.slug, ind.slug, te.slug, pe.slug)`;
 
 /** One query per table, each row rendered as text with ids replaced by natural keys. */
-export const CONTENT_QUERIES: Record<string, string> = {
+const CONTENT_QUERIES: Record<string, string> = {
   Article: `SELECT a.url, a.title, a.body, a."rawBody", a.keywords, a.technologies, a.industries, a."eventSummary",
               a."extraFields", a.byline, a."photoCredits", a."contentHash", a."sourceFile", a."extractorVersion", a."searchTerms"::text
             FROM "Article" a`,
@@ -61,9 +60,4 @@ export async function contentChecksum(sql: SqlRunner): Promise<Record<string, Ta
     out[table] = { rows: Number(rows[0].rows), md5: rows[0].md5 ?? "" };
   }
   return out;
-}
-
-/** One hex digest over all tables. */
-export function combined(checksums: Record<string, TableChecksum>): string {
-  return createHash("sha256").update(JSON.stringify(checksums)).digest("hex");
 }
