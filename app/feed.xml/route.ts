@@ -1,5 +1,6 @@
 // GET /feed.xml – Atom feed of the latest dated events; takes the timeline's filters (vendor, model, industry, type, from, to).
-import { atomResponse, eventsAtom, FEED_SIZE, siteOrigin } from "@/lib/api/feeds";
+import { atomResponse, eventsAtom, FEED_SIZE } from "@/lib/api/feeds";
+import { baseUrlFor } from "@/lib/api/public-url";
 import { handler, parseQuery } from "@/lib/api/http";
 import { latestEvents } from "@/lib/queries/events";
 import { feedQuerySchema } from "@/lib/validations/api";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const filters = parseQuery(feedQuerySchema, request);
-  const origin = siteOrigin(request);
+  const origin = baseUrlFor(request);
   const query = new URL(request.url).search;
   const events = await latestEvents(filters, FEED_SIZE);
   return atomResponse(

@@ -11,7 +11,7 @@ import type { TimelineFilter } from "@/lib/validations/filters";
 import { collectPages, toCsv, type Column } from "./csv";
 
 /** Rows in one export at most. */
-export const MAX_EXPORT_ROWS = 10_000;
+const MAX_EXPORT_ROWS = 10_000;
 const PAGE = 100;
 
 function ref<T>(prefix: string, get: (row: T) => EntityRef | null | undefined): Column<T>[] {
@@ -22,17 +22,23 @@ function ref<T>(prefix: string, get: (row: T) => EntityRef | null | undefined): 
   ];
 }
 
-function evidence<T>(get: (row: T) => Citation | undefined): Column<T>[] {
+/** The columns of one export, for a site whose links start at `base` (see lib/api/public-url.ts). */
+type Columns<T> = (base: string) => Column<T>[];
+
+function evidence<T>(base: string, get: (row: T) => Citation | undefined): Column<T>[] {
+  const page = (c: Citation | undefined) => c && `${base}/articles/${c.articleId}#s-${c.sentenceStart}`;
   return [
     { header: "article_id", value: (r) => get(r)?.articleId },
+    { header: "evidence_page", value: (r) => page(get(r)) },
     { header: "article_url", value: (r) => get(r)?.articleUrl },
     { header: "article_title", value: (r) => get(r)?.articleTitle },
     { header: "quote", value: (r) => get(r)?.quote },
   ];
 }
 
-const modelColumns: Column<ModelListItem>[] = [
+const modelColumns: Columns<ModelListItem> = (base) => [
   { header: "slug", value: (m) => m.slug },
+  { header: "page", value: (m) => `${base}/models/${m.slug}` },
   { header: "name_zh", value: (m) => m.names.zh },
   { header: "name_en", value: (m) => m.names.en },
   { header: "status", value: (m) => m.status },
@@ -45,7 +51,7 @@ const modelColumns: Column<ModelListItem>[] = [
   { header: "events", value: (m) => m.eventCount },
 ];
 
-const eventColumns: Column<EventItem>[] = [
+const eventColumns: Columns<EventItem> = (base) => [
   { header: "id", value: (e) => e.id },
   { header: "type", value: (e) => e.type },
   { header: "date", value: (e) => e.date.value },
@@ -55,11 +61,11 @@ const eventColumns: Column<EventItem>[] = [
   ...ref("model", (e: EventItem) => e.model),
   ...ref("organization", (e: EventItem) => e.organization),
   ...ref("vendor", (e: EventItem) => e.model?.vendor),
-  ...evidence((e: EventItem) => e.sources[0]),
+  ...evidence(base, (e: EventItem) => e.sources[0]),
   { header: "source_count", value: (e) => e.sourceCount },
 ];
 
-const claimColumns: Column<ClaimItem>[] = [
+const claimColumns: Columns<ClaimItem> = (base) => [
   { header: "id", value: (c) => c.id },
   { header: "metric", value: (c) => c.metric },
   { header: "value", value: (c) => c.value },
@@ -72,24 +78,24 @@ const claimColumns: Column<ClaimItem>[] = [
   ...ref("subject_model", (c: ClaimItem) => c.subjectModel),
   ...ref("subject_organization", (c: ClaimItem) => c.subjectOrganization),
   ...ref("stated_by", (c: ClaimItem) => c.statedBy),
-  ...evidence((c: ClaimItem) => c.sources[0]),
+  ...evidence(base, (c: ClaimItem) => c.sources[0]),
   { header: "source_count", value: (c) => c.sourceCount },
 ];
 
-export async function modelsCsv(filters: Omit<ModelsApiFilter, "cursor">): Promise<string> {
+export async function modelsCsv(filters: Omit<ModelsApiFilter, "cursor">, base: string): Promise<string> {
   const rows = await collectPages(
     (cursor) => listModelsWithText({ ...filters, cursor }, { limit: PAGE }),
     MAX_EXPORT_ROWS,
   );
-  return toCsv(rows, modelColumns);
+  return toCsv(rows, modelColumns(base));
 }
 
-export async function eventsCsv(filters: Omit<Partial<TimelineFilter>, "cursor">): Promise<string> {
+export async function eventsCsv(filters: Omit<Partial<TimelineFilter>, "cursor">, base: string): Promise<string> {
   const rows = await collectPages((cursor) => listEvents({ ...filters, cursor }, { limit: PAGE }), MAX_EXPORT_ROWS);
-  return toCsv(rows, eventColumns);
+  return toCsv(rows, eventColumns(base));
 }
 
-export async function claimsCsv(filter: ClaimFilter): Promise<string> {
+export async function claimsCsv(filter: ClaimFilter, base: string): Promise<string> {
   const rows = await collectPages((cursor) => listClaimsPage({ ...filter, cursor }, { limit: PAGE }), MAX_EXPORT_ROWS);
-  return toCsv(rows, claimColumns);
+  return toCsv(rows, claimColumns(base));
 }

@@ -117,9 +117,3 @@ export function atomResponse(xml: string): Response {
     },
   });
 }
-
-/** The site's public origin: SITE_URL when set (behind a proxy), else the request's. */
-export function siteOrigin(request: Request): string {
-  const configured = process.env.SITE_URL?.replace(/\/+$/, "");
-  return configured || new URL(request.url).origin;
-}

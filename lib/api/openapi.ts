@@ -7,6 +7,7 @@ import {
   type RouteConfig,
 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ADMIN_COOKIE } from "@/lib/admin/auth";
 import { reviewActionSchema } from "@/lib/admin/review-schema";
 import {
   articleIdParamSchema,
@@ -50,7 +51,9 @@ function ok(description: string, schema: z.ZodType) {
 
 /** Every documented operation, in the order the API page lists them. */
 function register(registry: OpenAPIRegistry) {
-  const get = (config: Omit<RouteConfig, "method">) => registry.registerPath({ method: "get", ...config });
+  // Every read is public: `security: []` says so, where no security at all would leave it unsaid.
+  const get = (config: Omit<RouteConfig, "method">) =>
+    registry.registerPath({ method: "get", security: [], ...config });
 
   get({
     path: "/api/models",
@@ -202,6 +205,15 @@ function register(registry: OpenAPIRegistry) {
     scheme: "bearer",
     description: "The server's ADMIN_TOKEN. Without one configured, the admin endpoints answer 404.",
   });
+  const cookie = registry.registerComponent("securitySchemes", "adminSession", {
+    type: "apiKey",
+    in: "cookie",
+    name: ADMIN_COOKIE,
+    description:
+      "The browser session that signing in at /admin sets (httpOnly, SameSite=Strict); writes also need a same-origin request.",
+  });
+  // either one guards every admin operation
+  const adminSecurity = [{ [bearer.name]: [] }, { [cookie.name]: [] }];
   const adminErrors = {
     401: { description: "Missing or wrong token.", content: { "application/json": { schema: s.errorSchema } } },
     404: {
@@ -235,7 +247,7 @@ function register(registry: OpenAPIRegistry) {
     operationId: "previewUpload",
     tags: ["Admin"],
     summary: "What the files would store (nothing is written): models, vendors, events and claims with their quotes",
-    security: [{ [bearer.name]: [] }],
+    security: adminSecurity,
     request: upload,
     responses: {
       200: { description: "One entry per file: accepted (with the extraction) or rejected (with the CLI's message)." },
@@ -248,7 +260,7 @@ function register(registry: OpenAPIRegistry) {
     operationId: "ingestUpload",
     tags: ["Admin"],
     summary: "Store the files as `npm run ingest` would",
-    security: [{ [bearer.name]: [] }],
+    security: adminSecurity,
     request: upload,
     responses: {
       200: { description: "Counts of created, updated, unchanged and rejected files, with each rejection." },
@@ -261,7 +273,7 @@ function register(registry: OpenAPIRegistry) {
     operationId: "reviewQueue",
     tags: ["Admin"],
     summary: "Discovered models and organizations awaiting review",
-    security: [{ [bearer.name]: [] }],
+    security: adminSecurity,
     responses: { 200: { description: "The queue." }, ...adminErrors },
   });
   registry.registerPath({
@@ -270,7 +282,7 @@ function register(registry: OpenAPIRegistry) {
     operationId: "reviewAction",
     tags: ["Admin"],
     summary: "Confirm, rename, or merge one entity into another (its mentions, events and claims move along)",
-    security: [{ [bearer.name]: [] }],
+    security: adminSecurity,
     request: { body: { content: { "application/json": { schema: reviewActionSchema } } } },
     responses: {
       200: { description: "What was done." },
@@ -283,18 +295,40 @@ function register(registry: OpenAPIRegistry) {
   });
 }
 
-let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | null = null;
+const TAGS = [
+  ["Models", "Large models named in the news: registry entries and discovered names, each with its vendor and family."],
+  ["Vendors", "Organizations: the companies and labs that make models, and the consultancies and regulators cited."],
+  ["Industries", "The industries models are said to serve, with the models and vendors seen in each."],
+  ["Events", "Dated events (releases, updates, open-source releases, price changes, filings, funding…) with evidence."],
+  ["Claims", "Quantitative claims (counts, prices, amounts) with their unit, bound, as-of date and evidence."],
+  ["Articles", "The stored articles, as parsed, with what was extracted from each."],
+  ["Exports", "The same lists as CSV (UTF-8 with a BOM), with the same filters."],
+  ["Feeds", "Atom feeds of events, overall, per model and per vendor."],
+  ["Admin", "Upload, preview and review; only when the server has an ADMIN_TOKEN."],
+] as const;
 
-/** The document (built once per process). */
-export function openApiDocument() {
-  if (cached) return cached;
+type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
+let cached: OpenApiDocument | null = null;
+
+/** The document for a server at `origin` (built once per process; only `servers` differs). */
+export function openApiDocument(origin?: string): OpenApiDocument {
+  cached ??= build();
+  return origin ? { ...cached, servers: [{ url: origin }] } : cached;
+}
+
+function build(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   register(registry);
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Moxing 大模型观察 API",
       version: "1.0.0",
+      // an SPDX reference of our own: the code is not open, and every quote is its publisher's
+      license: {
+        name: "Proprietary. Quoted sentences belong to the publishers of the linked articles.",
+        identifier: "LicenseRef-Moxing-Proprietary",
+      },
       description:
         "China's large-language-model landscape, read from news articles. Every event and claim carries its evidence: " +
         "the article id, the original URL and the quoted sentence. Names are `{ zh, en }`; dates are ISO 8601 at their " +
@@ -302,17 +336,6 @@ export function openApiDocument() {
         "`nextCursor` back as `cursor`. Filters take slugs. Errors are JSON: 400 with zod `issues`, 404, 503.",
     },
     servers: [{ url: "/" }],
-    tags: [
-      { name: "Models" },
-      { name: "Vendors" },
-      { name: "Industries" },
-      { name: "Events" },
-      { name: "Claims" },
-      { name: "Articles" },
-      { name: "Exports" },
-      { name: "Feeds" },
-      { name: "Admin" },
-    ],
+    tags: TAGS.map(([name, description]) => ({ name, description })),
   });
-  return cached;
 }

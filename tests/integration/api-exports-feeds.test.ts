@@ -11,6 +11,7 @@ import { GET as eventsFeed } from "@/app/feed.xml/route";
 import { GET as vendorFeed } from "@/app/feeds/vendors/[slug]/route";
 import { GET as modelFeed } from "@/app/feeds/models/[slug]/route";
 import { GET as listEvents } from "@/app/api/events/route";
+import { GET as openApi } from "@/app/api/openapi.json/route";
 import { call, callJson, seededDatabase, type RouteHandler } from "../support/api";
 import { csvRecords } from "../support/csv-parse";
 import { releaseDatabase } from "../support/use-db";
@@ -136,6 +137,37 @@ function assertValidAtom(xml: string): Element[] {
   }
   return entries;
 }
+
+describe("absolute links", () => {
+  const viaLoopback = { headers: { host: "127.0.0.1:3941" } };
+  const linksOf = (xml: string) => [...xml.matchAll(/<link[^>]* href="([^"]+)"/g)].map((m) => m[1]);
+
+  it("point where the client came from when no public URL is configured", async () => {
+    const xml = await (await call(eventsFeed, "/feed.xml", undefined, viaLoopback)).text();
+    const links = linksOf(xml);
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3941\//);
+    const doc = await (await call(openApi, "/api/openapi.json", undefined, viaLoopback)).json();
+    expect(doc.servers).toEqual([{ url: "http://127.0.0.1:3941" }]);
+  });
+
+  it("start at MOXING_PUBLIC_URL when it is set: feeds, OpenAPI servers and CSV page links", async () => {
+    process.env.MOXING_PUBLIC_URL = "https://moxing.example.org/tracker/";
+    try {
+      for (const link of linksOf(await (await call(eventsFeed, "/feed.xml", undefined, viaLoopback)).text()))
+        expect(link).toMatch(/^https:\/\/moxing\.example\.org\/tracker\//);
+      const doc = await (await call(openApi, "/api/openapi.json", undefined, viaLoopback)).json();
+      expect(doc.servers).toEqual([{ url: "https://moxing.example.org/tracker" }]);
+      const models = await csvOf(modelsCsv, "/api/export/models.csv");
+      expect(models.find((m) => m.slug === "hunyuan")?.page).toBe("https://moxing.example.org/tracker/models/hunyuan");
+      const events = await csvOf(eventsCsv, "/api/export/events.csv");
+      for (const e of events)
+        expect(e.evidence_page).toMatch(/^https:\/\/moxing\.example\.org\/tracker\/articles\/\d+#s-\d+$/);
+    } finally {
+      delete process.env.MOXING_PUBLIC_URL;
+    }
+  });
+});
 
 describe("Atom feeds", () => {
   it("serves valid Atom of the dated events at /feed.xml", async () => {

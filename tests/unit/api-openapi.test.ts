@@ -126,6 +126,19 @@ describe("the OpenAPI document", () => {
     const res = await GET(new Request("http://127.0.0.1/api/openapi.json"), {});
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual(doc);
+    // the same document, its server the one the client reached
+    expect(await res.json()).toEqual({ ...doc, servers: [{ url: "http://127.0.0.1" }] });
+  });
+
+  it("says of every operation who may call it: public reads, admin operations under the token or the session", () => {
+    const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { security?: unknown }>).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(ops.length).toBeGreaterThanOrEqual(20);
+    for (const { path, op } of ops) {
+      if (path.startsWith("/api/admin/")) expect(op.security).toEqual([{ adminToken: [] }, { adminSession: [] }]);
+      else expect(op.security, path).toEqual([]);
+    }
+    expect(doc.components.securitySchemes?.adminSession).toMatchObject({ type: "apiKey", in: "cookie" });
   });
 });

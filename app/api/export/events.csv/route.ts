@@ -2,10 +2,14 @@
 import { csvResponse } from "@/lib/api/csv";
 import { eventsCsv } from "@/lib/api/exports";
 import { handler, parseQuery } from "@/lib/api/http";
+import { baseUrlFor } from "@/lib/api/public-url";
 import { eventsExportQuerySchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
-  return csvResponse(await eventsCsv(parseQuery(eventsExportQuerySchema, request)), "moxing-events.csv");
+  return csvResponse(
+    await eventsCsv(parseQuery(eventsExportQuerySchema, request), baseUrlFor(request)),
+    "moxing-events.csv",
+  );
 });

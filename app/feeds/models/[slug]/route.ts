@@ -1,6 +1,7 @@
 // GET /feeds/models/{slug} (or {slug}.xml) – Atom feed of one model's events.
 import { NotFoundError } from "@/lib/api/errors";
-import { atomResponse, eventsAtom, FEED_SIZE, siteOrigin } from "@/lib/api/feeds";
+import { atomResponse, eventsAtom, FEED_SIZE } from "@/lib/api/feeds";
+import { baseUrlFor } from "@/lib/api/public-url";
 import { handler, parseParams } from "@/lib/api/http";
 import { getModelRef } from "@/lib/queries/api-entities";
 import { latestEvents } from "@/lib/queries/events";
@@ -13,7 +14,7 @@ export const GET = handler(async (request, { params }: { params: Promise<{ slug:
   const { slug } = parseParams(slugParamSchema, { slug: raw.replace(/\.xml$/, "") });
   const model = await getModelRef(slug);
   if (!model) throw new NotFoundError("model");
-  const origin = siteOrigin(request);
+  const origin = baseUrlFor(request);
   const events = await latestEvents({ model: slug }, FEED_SIZE);
   return atomResponse(
     eventsAtom(
