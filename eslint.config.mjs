@@ -24,6 +24,28 @@ export default defineConfig([
     },
   },
   {
+    // The extraction is pure text analysis: the stages that use it (ingest, store, pages) depend on
+    // it, never the reverse. Types two stages share live in lib/text.
+    files: ["lib/extract/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/ingest", "@/lib/ingest/*", "../ingest/*"],
+              message: "lib/extract must not depend on ingestion",
+            },
+            {
+              group: ["@/lib/db", "@/lib/db/*", "@/lib/queries/*", "@/app/*"],
+              message: "lib/extract is pure: no database, no pages",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**"],
     rules: {
       // Tests read JSON bodies (typed `any` by fetch) and assert their shape; the assertion is the check.

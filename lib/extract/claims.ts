@@ -5,7 +5,8 @@ import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
 import { cnNumber, startsPeriod, UNKNOWN_DATE } from "./dates";
-import { clauseAround, evidenceOf, type SentenceSpan } from "./text";
+import type { SentenceSpan } from "@/lib/text/body";
+import { clauseAround, evidenceOf } from "./text";
 import { ORGANIZATIONS } from "./registry";
 import PRIORS from "./data/confidence.json";
 

@@ -1,11 +1,11 @@
 // Per-article state shared by the extractors, computed once: the match form of the body, the
 // registry hits, sentence lookup and the article's year context.
 import type { RawArticle } from "@/lib/validations/article-file";
-import type { CleanedBody } from "@/lib/ingest/clean";
+import type { CleanedBody, SentenceSpan } from "@/lib/text/body";
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { allModelAndOrgAliases, scanRegistry, type RegistryHit } from "./registry";
-import { toSimplified, sentenceIndexAt, type SentenceSpan } from "./text";
+import { toSimplified, sentenceIndexAt } from "./text";
 import { memoize } from "./memo";
 import { ANCHOR_REACH, documentDate, findDates, newReference, ymdOf, type DateHit, type DocumentDate } from "./dates";
 

@@ -1,6 +1,6 @@
 // extractArticle: the whole text analysis of one article (pure: strings in, facts out).
 import type { RawArticle } from "@/lib/validations/article-file";
-import type { CleanedBody } from "@/lib/ingest/clean";
+import type { CleanedBody } from "@/lib/text/body";
 import type { ExtractedMention, ExtractionResult } from "./types";
 import { buildContext, type ArticleContext } from "./context";
 import { extractModels } from "./models";

@@ -2,6 +2,7 @@
 // so offsets found in the converted text are offsets in the original), slugs, sentence lookup.
 import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
+import type { SentenceSpan } from "@/lib/text/body";
 import type { Evidence } from "./types";
 import { memoize } from "./memo";
 
@@ -130,12 +131,6 @@ function pinyinOfUncached(name: string): string | null {
     v: true,
   }).join("");
   return s || null;
-}
-
-export interface SentenceSpan {
-  text: string;
-  start: number;
-  end: number;
 }
 
 /** Index of the sentence holding `offset` (binary search over sorted, non-overlapping spans). */

@@ -1,22 +1,7 @@
 // Stage 2 of ingestion: scraped body -> clean body text with paragraph/sentence offsets, and the
 // byline and photo credits lifted out as metadata.
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-interface SentenceSpan extends Span {
-  text: string;
-}
-
-export interface CleanedBody {
-  body: string;
-  paragraphs: Span[];
-  sentences: SentenceSpan[];
-  byline: string | null;
-  photoCredits: string[];
-}
+import type { CleanedBody, SentenceSpan, Span } from "@/lib/text/body";
 
 const HAN = "\\p{Script=Han}";
 const NAME = `[${HAN}]{2,4}(?:·[${HAN}]{1,6})?`;
