@@ -9,6 +9,10 @@ import type { SentenceSpan } from "@/lib/text/body";
 import { clauseAround, evidenceOf } from "./text";
 import { ORGANIZATIONS } from "./registry";
 import PRIORS from "./data/confidence.json";
+import numerals from "./data/numerals.json";
+
+const DIGITS: Record<string, number> = numerals.digits;
+const UNITS: Record<string, number> = numerals.units;
 
 const NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)";
 const PRE = "(超过|超|逾|约|大约|近|将近|接近|至少|不少于|不低于|不到|不足|少于|高达|多达|达到|达|突破|上百|数)?";
@@ -98,25 +102,10 @@ export function parseNumber(s: string): number | null {
   if (/^[〇零一二两三四五六七八九]+$/.test(s) && s.length > 1) return cnNumber(s);
   let total = 0;
   let current = 0;
-  const D: Record<string, number> = {
-    零: 0,
-    〇: 0,
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  const U: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
   for (const ch of s) {
-    if (ch in D) current = D[ch]!;
-    else if (ch in U) {
-      total += (current || 1) * U[ch];
+    if (ch in DIGITS) current = DIGITS[ch];
+    else if (ch in UNITS) {
+      total += (current || 1) * UNITS[ch];
       current = 0;
     } else return null;
   }
@@ -311,25 +300,8 @@ export function extractClaims(
     if (!/[\d零〇一二两三四五六七八九十百千]/.test(s.text)) continue;
     // what the sentence's claims share (date, scope, report, mentions), worked out at its first claim
     let shared: SentenceClaims | null = null;
-    const claim = (
-      absIdx: number,
-      metric: string,
-      value: number,
-      unit: string,
-      bound: ClaimBound,
-      reading: Reading,
-      clauseStart = 0,
-    ) =>
-      makeClaim(
-        (shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)),
-        absIdx,
-        metric,
-        value,
-        unit,
-        bound,
-        reading,
-        clauseStart,
-      );
+    const claim = (...args: ClaimArgs) =>
+      makeClaim((shared ??= sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel)), ...args);
     const seen = new Set<number>();
     for (const p of pricesAndAmounts(s.text)) {
       for (let k = p.index; k < p.index + p.length; k++) seen.add(k);
@@ -537,15 +509,20 @@ function sentenceClaims(
   return { sentence: sentences[si], s, asOf, asOfSource, scope, statedBy, models, orgs, fallbackModel };
 }
 
-function makeClaim(
-  shared: SentenceClaims,
+/** What one claim of a sentence is: where its number stands, what it measures, and how it was read. */
+type ClaimArgs = [
   absIdx: number,
   metric: string,
   value: number,
   unit: string,
   bound: ClaimBound,
   reading: Reading,
-  clauseStart: number,
+  clauseStart?: number,
+];
+
+function makeClaim(
+  shared: SentenceClaims,
+  ...[absIdx, metric, value, unit, bound, reading, clauseStart = 0]: ClaimArgs
 ): ExtractedClaim {
   const { s } = shared;
   // subject: the model (else org) named in the same clause, else nearest before the number

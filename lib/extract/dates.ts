@@ -7,6 +7,7 @@
 import * as chrono from "chrono-node";
 import type { RawArticle } from "@/lib/validations/article-file";
 import words from "./data/dates.json";
+import numerals from "./data/numerals.json";
 import { toSimplified } from "./text";
 import type { DatePoint } from "./types";
 
@@ -38,20 +39,7 @@ export const newReference = (document: Ymd | null): DateReference => ({ document
  */
 export const ANCHOR_REACH = 2;
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+const CN_DIGIT: Record<string, number> = numerals.digits;
 
 /** 二〇二三 -> 2023 (digit by digit), 十二 -> 12, 三十一 -> 31, "7" -> 7 */
 export function cnNumber(s: string): number | null {

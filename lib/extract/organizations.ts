@@ -109,6 +109,24 @@ export function extractOrganizations(
     }
   }
 
+  /** An organisation the registry does not know, named at `start` of the body: kept, mentioned; its key. */
+  const discovered = (name: string, start: number, kind: OrgKind): string => {
+    const key = slugify(name);
+    if (!organizations.has(key))
+      organizations.set(key, {
+        key,
+        nameZh: name,
+        nameEn: null,
+        aliases: [],
+        kind,
+        roles: [],
+        curated: false,
+        sourceUrl: null,
+      });
+    mentions.push({ key, start, end: start + name.length, text: name });
+    return key;
+  };
+
   // vendor attribution, per model mention, from its own sentence
   const vendors = new Map<string, string>();
   for (const mm of modelMentions) {
@@ -139,24 +157,8 @@ export function extractOrganizations(
       if (last && RELEASE_OR_OWN.test(head.slice(last.index + last[0].length))) {
         const raw = last[1].split(/[，。；、：“”]/).pop()!;
         const name = trimOrgName(raw);
-        if (name && !lookupPhrase(name, "organization")) {
-          const key = slugify(name);
-          if (!organizations.has(key)) {
-            organizations.set(key, {
-              key,
-              nameZh: name,
-              nameEn: null,
-              aliases: [],
-              kind: kindFromSuffix(name),
-              roles: [],
-              curated: false,
-              sourceUrl: null,
-            });
-          }
-          const start = s.start + last.index + last[0].length - name.length;
-          mentions.push({ key, start, end: start + name.length, text: name });
-          vendor = key;
-        }
+        if (name && !lookupPhrase(name, "organization"))
+          vendor = discovered(name, s.start + last.index + last[0].length - name.length, kindFromSuffix(name));
       }
     }
     // the clause subject before a release verb: 度小满宣布其金融大模型“轩辕”…
@@ -171,26 +173,8 @@ export function extractOrganizations(
         const ok =
           (nounish || coined) && !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]);
         if (ok && !lookupPhrase(sub[1], "organization") && !lookupPhrase(sub[1], "industry")) {
-          const name = body.slice(
-            s.start + sub.index + sub[0].indexOf(sub[1]),
-            s.start + sub.index + sub[0].indexOf(sub[1]) + sub[1].length,
-          );
-          const key = slugify(name);
-          if (!organizations.has(key)) {
-            organizations.set(key, {
-              key,
-              nameZh: name,
-              nameEn: null,
-              aliases: [],
-              kind: "company",
-              roles: [],
-              curated: false,
-              sourceUrl: null,
-            });
-          }
           const start = s.start + sub.index + sub[0].indexOf(sub[1]);
-          mentions.push({ key, start, end: start + name.length, text: name });
-          vendor = key;
+          vendor = discovered(body.slice(start, start + sub[1].length), start, "company");
         }
       }
     }
