@@ -45,23 +45,7 @@ const universities = ["清华大学", "北京大学", "复旦大学", "浙江大
 // Invented vendors and models, a fixed pool (discovery must find them; the pool does not grow with N).
 const NAME_A = "天星云灵玄青智慧神明锦瀚鸿极曜墨启辰若泰坤乾朗澄".split("");
 const NAME_B = "枢河图帆犀衡鉴川岳舟弈穹澜渊谷源舆策瞳镜璇翼".split("");
-const ORG_A = [
-  "星河",
-  "深瞳",
-  "云帆",
-  "灵犀",
-  "玄武",
-  "智谱星",
-  "衡石",
-  "极光",
-  "墨子",
-  "天穹",
-  "澄明",
-  "启元",
-  "鸿鹄",
-  "青藤",
-  "瀚海",
-];
+const ORG_A = "星河 深瞳 云帆 灵犀 玄武 智谱星 衡石 极光 墨子 天穹 澄明 启元 鸿鹄 青藤 瀚海".split(" ");
 const ORG_B = ["智算", "数智", "认知", "智能", "信息", "数据", "网络", "软件"];
 const inventedModels: string[] = [];
 for (const a of NAME_A) for (const b of NAME_B) inventedModels.push(a + b);
@@ -70,18 +54,7 @@ for (const a of ORG_A) for (const b of ORG_B) inventedOrgs.push(`${a}${b}科技�
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘".split("");
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志宏海鹏飞宇轩晨".split("");
-const TITLES = [
-  "首席技术官",
-  "首席执行官",
-  "副总裁",
-  "总经理",
-  "首席科学家",
-  "研究院院长",
-  "创始人",
-  "教授",
-  "研究员",
-  "主任",
-];
+const TITLES = "首席技术官 首席执行官 副总裁 总经理 首席科学家 研究院院长 创始人 教授 研究员 主任".split(" ");
 
 const FEATURES = [
   "在中文创作、复杂语境下的逻辑推理、可靠的任务执行等方面具有技术优势",

@@ -5,6 +5,7 @@
 // are dropped for the copy and rebuilt after it (the usual bulk-load practice), the trigger-kept
 // counters recomputed, then ANALYZE.
 import pg from "pg";
+import { ARTICLE_CHILD_TABLES } from "@/lib/db/tables";
 import { ADMIN_URL, urlFor } from "./lib/pg";
 
 const [from = 10_000, times = 10] = process.argv
@@ -30,15 +31,7 @@ const step = async (label: string, sql: string) => {
   console.log(`${label}: ${((performance.now() - s) / 1000).toFixed(1)} s${r.rowCount ? ` (${r.rowCount} rows)` : ""}`);
 };
 
-const CHILD_TABLES = [
-  "Mention",
-  "EventSource",
-  "ClaimSource",
-  "IndustryLink",
-  "ArticleIndustry",
-  "ArticleTechnology",
-  "Quote",
-];
+const CHILD_TABLES: readonly string[] = ARTICLE_CHILD_TABLES;
 await db.query(`SET maintenance_work_mem = '512MB'`);
 // FK checks are skipped for the copy (it copies rows that already satisfy them)
 await db.query(`SET session_replication_role = replica`);

@@ -65,6 +65,7 @@ function familyOf(e: ModelEntry): string {
   return e.family ?? e.key;
 }
 
+// Each field by name, as in organizations.ts: alike by design, the two kinds share names, not a type.
 function fromEntry(e: ModelEntry): ExtractedModel {
   return {
     key: e.key,

@@ -37,6 +37,7 @@ function kindFromSuffix(name: string): OrgKind {
   return "company";
 }
 
+// Each field by name, as in models.ts: alike by design, the two kinds share names, not a type.
 function fromEntry(e: OrganizationEntry): ExtractedOrganization {
   return {
     key: e.key,

@@ -308,38 +308,63 @@ async function collectOrphans(q: Q, t: Touched) {
      SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) + (SELECT count(*) FROM m) AS n`,
     [t.events, t.claims, t.models],
   );
+  // curated entities stay even when no article names them any more; discovered ones go with their last mention
+  const discovered = "o.status = 'discovered'";
   await q(
-    `DELETE FROM "Model" m WHERE m.id = ANY($1::int[]) AND m.status = 'discovered'
-       AND NOT EXISTS (SELECT 1 FROM "Mention" x WHERE x."modelId" = m.id)
-       AND NOT EXISTS (SELECT 1 FROM "Event" x WHERE x."modelId" = m.id)
-       AND NOT EXISTS (SELECT 1 FROM "Claim" x WHERE x."subjectModelId" = m.id)`,
+    orphanDelete(
+      "Model",
+      [
+        ["Mention", "modelId"],
+        ["Event", "modelId"],
+        ["Claim", "subjectModelId"],
+      ],
+      discovered,
+    ),
     [t.models],
   );
   await q(
-    `DELETE FROM "Person" p WHERE p.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "Quote" q WHERE q."personId" = p.id)
-       AND NOT EXISTS (SELECT 1 FROM "Mention" x WHERE x."personId" = p.id)`,
+    orphanDelete("Person", [
+      ["Quote", "personId"],
+      ["Mention", "personId"],
+    ]),
     [t.people],
   );
   await q(
-    `DELETE FROM "Organization" o WHERE o.id = ANY($1::int[]) AND o.status = 'discovered'
-       AND NOT EXISTS (SELECT 1 FROM "Mention" x WHERE x."organizationId" = o.id)
-       AND NOT EXISTS (SELECT 1 FROM "Model" x WHERE x."vendorId" = o.id)
-       AND NOT EXISTS (SELECT 1 FROM "Event" x WHERE x."organizationId" = o.id)
-       AND NOT EXISTS (SELECT 1 FROM "Claim" x WHERE x."statedById" = o.id OR x."subjectOrganizationId" = o.id)
-       AND NOT EXISTS (SELECT 1 FROM "Person" x WHERE x."organizationId" = o.id)`,
+    orphanDelete(
+      "Organization",
+      [
+        ["Mention", "organizationId"],
+        ["Model", "vendorId"],
+        ["Event", "organizationId"],
+        ["Claim", "statedById"],
+        ["Claim", "subjectOrganizationId"],
+        ["Person", "organizationId"],
+      ],
+      discovered,
+    ),
     [t.organizations],
   );
   await q(
-    `DELETE FROM "Industry" i WHERE i.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "ArticleIndustry" a WHERE a."industryId" = i.id)
-       AND NOT EXISTS (SELECT 1 FROM "IndustryLink" a WHERE a."industryId" = i.id)
-       AND NOT EXISTS (SELECT 1 FROM "Mention" a WHERE a."industryId" = i.id)`,
+    orphanDelete("Industry", [
+      ["ArticleIndustry", "industryId"],
+      ["IndustryLink", "industryId"],
+      ["Mention", "industryId"],
+    ]),
     [t.industries],
   );
   await q(
-    `DELETE FROM "Technology" t WHERE t.id = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "ArticleTechnology" a WHERE a."technologyId" = t.id)
-       AND NOT EXISTS (SELECT 1 FROM "Mention" a WHERE a."technologyId" = t.id)`,
+    orphanDelete("Technology", [
+      ["ArticleTechnology", "technologyId"],
+      ["Mention", "technologyId"],
+    ]),
     [t.technologies],
   );
+}
+
+/** DELETE of the rows of `table` with an id in $1 that no row of `refs` (table, column) points to. */
+function orphanDelete(table: string, refs: [string, string][], condition?: string): string {
+  const unreferenced = refs.map(([r, c]) => `NOT EXISTS (SELECT 1 FROM "${r}" x WHERE x."${c}" = o.id)`);
+  return `DELETE FROM "${table}" o WHERE o.id = ANY($1::int[]) AND ${[condition, ...unreferenced].filter(Boolean).join(" AND ")}`;
 }
 
 /** Rows by key, first occurrence kept, sorted by key (a fixed lock order across transactions). */
@@ -491,6 +516,7 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
     rounds.map((round) => round.map((r) => ({ ...r, terms: terms(r) })));
   const status = (e: { curated: boolean }) => (e.curated ? "curated" : "discovered");
 
+  // The columns of each kind by name (alike by design: organisations and models share a few names, no type)
   const orgs = withTerms(
     roundsOf(
       (a) => a.x.organizations,

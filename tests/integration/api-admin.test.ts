@@ -3,8 +3,7 @@
 // confirm / rename / merge, where a merge moves mentions, events and claims.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DbHandle } from "@/lib/db/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { adminLimiter } from "@/lib/admin/rate-limit";
 import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from "@/lib/admin/upload";
 import type { PreviewFile } from "@/lib/admin/preview";
@@ -16,19 +15,11 @@ import { POST as login } from "@/app/api/admin/login/route";
 import { POST as logout } from "@/app/api/admin/logout/route";
 import { GET as getModel } from "@/app/api/models/[slug]/route";
 import { GET as listModels } from "@/app/api/models/route";
-import { callJson, ORIGIN, seededDatabase } from "../support/api";
-import { releaseDatabase } from "../support/use-db";
+import { callJson, ORIGIN, seededSuite } from "../support/api";
+import { eventWithSource, placeholderClaim } from "../support/facts";
 
 const TOKEN = "test-admin-token-0123456789";
-let db: DbHandle;
-
-beforeAll(async () => {
-  db = await seededDatabase();
-});
-afterAll(async () => {
-  releaseDatabase();
-  await db?.close();
-});
+const suite = seededSuite();
 beforeEach(() => {
   vi.stubEnv("ADMIN_TOKEN", TOKEN);
   adminLimiter.reset();
@@ -187,8 +178,8 @@ describe("admin authentication", () => {
 
 describe("POST /api/admin/preview", () => {
   it("shows what would be extracted, with quotes, and writes nothing", async () => {
-    const before = await db.prisma.article.count();
-    const runs = await db.prisma.ingestRun.count();
+    const before = await suite.db.prisma.article.count();
+    const runs = await suite.db.prisma.ingestRun.count();
     const res = await post(preview, "/api/admin/preview", {
       body: filesForm([{ name: "turbo.txt", text: NEW_ARTICLE }]),
       headers: bearer(),
@@ -203,8 +194,8 @@ describe("POST /api/admin/preview", () => {
     expect(f.events.length).toBeGreaterThan(0);
     expect(f.events[0].quote).toContain("2024年6月18日");
     expect(f.claims.some((c) => c.value === 200 && c.quote.includes("200家"))).toBe(true);
-    expect(await db.prisma.article.count()).toBe(before);
-    expect(await db.prisma.ingestRun.count()).toBe(runs);
+    expect(await suite.db.prisma.article.count()).toBe(before);
+    expect(await suite.db.prisma.ingestRun.count()).toBe(runs);
   });
 
   it("says whether a file is new, an update or unchanged", async () => {
@@ -227,7 +218,7 @@ describe("POST /api/admin/preview", () => {
     const dir = path.join(process.cwd(), "tests", "fixtures", "malformed");
     const names = ["missing-link.txt", "bad-url.txt", "empty.txt"];
     const cli = await ingestFiles(
-      db.prisma,
+      suite.db.prisma,
       names.map((n) => path.join(dir, n)),
       { source: "test" },
     );
@@ -311,8 +302,10 @@ describe("POST /api/admin/ingest", () => {
     const summary = await res.json();
     expect(summary).toMatchObject({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
     expect(summary.rejections[0].formatted).toMatch(/^missing-link\.txt/);
-    expect(await db.prisma.article.findUnique({ where: { url: "https://example.com/admin/turbo" } })).not.toBeNull();
-    const run = await db.prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(
+      await suite.db.prisma.article.findUnique({ where: { url: "https://example.com/admin/turbo" } }),
+    ).not.toBeNull();
+    const run = await suite.db.prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(run).toMatchObject({ source: "admin", files: 2, created: 1, rejected: 1 });
   });
 });
@@ -337,8 +330,8 @@ describe("the review queue", () => {
 
   it("confirms and renames a discovered model, and refuses to rename a curated one", async () => {
     expect((await act({ action: "confirm", kind: "model", slug: "baichuan-4" })).status).toBe(200);
-    expect((await db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } })).status).toBe("confirmed");
-    const before = await db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } });
+    expect((await suite.db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } })).status).toBe("confirmed");
+    const before = await suite.db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } });
     const renamed = await act({
       action: "rename",
       kind: "model",
@@ -347,7 +340,7 @@ describe("the review queue", () => {
       nameEn: "Baichuan-4 LLM",
     });
     expect(renamed.status).toBe(200);
-    const m = await db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } });
+    const m = await suite.db.prisma.model.findUniqueOrThrow({ where: { slug: "baichuan-4" } });
     expect(m).toMatchObject({ nameZh: "百川四号", nameEn: "Baichuan-4 LLM", status: "confirmed" });
     expect(m.aliases).toContain(before.nameZh);
     const { body: found } = await callJson<{ items: { slug: string }[] }>(
@@ -363,15 +356,18 @@ describe("the review queue", () => {
   });
 
   it("merges a discovered model into another: mentions, events and claims move, the names become aliases", async () => {
-    const source = await db.prisma.model.findFirstOrThrow({
+    const source = await suite.db.prisma.model.findFirstOrThrow({
       where: { status: "discovered", mentions: { some: { article: { url: "https://example.com/admin/turbo" } } } },
       include: { _count: { select: { mentions: true, events: true, claims: true } } },
     });
-    const target = await db.prisma.model.findUniqueOrThrow({
+    const target = await suite.db.prisma.model.findUniqueOrThrow({
       where: { slug: "baichuan-4" },
       include: { _count: { select: { mentions: true } }, events: { include: { sources: true } } },
     });
-    const sourceEvents = await db.prisma.event.findMany({ where: { modelId: source.id }, include: { sources: true } });
+    const sourceEvents = await suite.db.prisma.event.findMany({
+      where: { modelId: source.id },
+      include: { sources: true },
+    });
     expect(source._count.mentions).toBeGreaterThan(0);
     expect(sourceEvents.length).toBeGreaterThan(0);
     const sourcesBefore =
@@ -385,8 +381,8 @@ describe("the review queue", () => {
       moved: { mentions: source._count.mentions, events: sourceEvents.length },
     });
 
-    expect(await db.prisma.model.findUnique({ where: { slug: source.slug } })).toBeNull();
-    const after = await db.prisma.model.findUniqueOrThrow({
+    expect(await suite.db.prisma.model.findUnique({ where: { slug: source.slug } })).toBeNull();
+    const after = await suite.db.prisma.model.findUniqueOrThrow({
       where: { slug: "baichuan-4" },
       include: { _count: { select: { mentions: true } }, events: { include: { sources: true } } },
     });
@@ -398,7 +394,7 @@ describe("the review queue", () => {
     for (const e of after.events) expect(e.key.split("|")[1]).toBe("baichuan-4");
     const twin = after.events.find((e) => e.sources.length === 2);
     expect(twin).toBeDefined();
-    expect(await db.prisma.mention.count({ where: { modelId: source.id } })).toBe(0);
+    expect(await suite.db.prisma.mention.count({ where: { modelId: source.id } })).toBe(0);
 
     // The API shows the merged model's events, each with its evidence.
     const { body } = await callJson<{ events: { sources: { articleUrl: string }[] }[] }>(
@@ -415,14 +411,16 @@ describe("the review queue", () => {
   });
 
   it("merges a discovered organization: its models, events, claims, mentions and people move", async () => {
-    const article = await db.prisma.article.findFirstOrThrow({ where: { url: "https://example.com/admin/turbo" } });
-    const org = await db.prisma.organization.create({
+    const article = await suite.db.prisma.article.findFirstOrThrow({
+      where: { url: "https://example.com/admin/turbo" },
+    });
+    const org = await suite.db.prisma.organization.create({
       data: { slug: "baichuan-ai-dup", nameZh: "百川AI", aliases: ["BC AI"], status: "discovered", roles: ["vendor"] },
     });
-    const model = await db.prisma.model.create({
+    const model = await suite.db.prisma.model.create({
       data: { slug: "dup-model", nameZh: "重复模型", vendorId: org.id, status: "discovered" },
     });
-    await db.prisma.mention.create({
+    await suite.db.prisma.mention.create({
       data: {
         articleId: article.id,
         kind: "organization",
@@ -436,56 +434,37 @@ describe("the review queue", () => {
       },
     });
     const twinKey = (slug: string) => `announcement||${slug}|2024-06`;
-    const existing = await db.prisma.event.create({
-      data: {
-        key: twinKey("baichuan"),
-        type: "announcement",
-        precision: "month",
-        date: new Date("2024-06-01"),
-        organizationId: (await db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } })).id,
-      },
+    const announcement = (slug: string, organizationId: number) => ({
+      key: twinKey(slug),
+      type: "announcement" as const,
+      precision: "month" as const,
+      date: new Date("2024-06-01"),
+      organizationId,
     });
-    await db.prisma.eventSource.create({
-      data: { eventId: existing.id, articleId: article.id, quote: "a", sentenceStart: 0, sentenceEnd: 1 },
+    const baichuanId = (await suite.db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } })).id;
+    const existing = await eventWithSource(suite.db.prisma, announcement("baichuan", baichuanId), {
+      articleId: article.id,
+      quote: "a",
     });
-    const moving = await db.prisma.event.create({
-      data: {
-        key: twinKey("baichuan-ai-dup"),
-        type: "announcement",
-        precision: "month",
-        date: new Date("2024-06-01"),
-        organizationId: org.id,
-      },
+    const other = await suite.db.prisma.article.findFirstOrThrow({ where: { url: { not: article.url } } });
+    const moving = await eventWithSource(suite.db.prisma, announcement("baichuan-ai-dup", org.id), {
+      articleId: other.id,
+      quote: "b",
     });
-    const other = await db.prisma.article.findFirstOrThrow({ where: { url: { not: article.url } } });
-    await db.prisma.eventSource.create({
-      data: { eventId: moving.id, articleId: other.id, quote: "b", sentenceStart: 0, sentenceEnd: 1 },
-    });
-    await db.prisma.claim.create({
-      data: {
-        key: "k-dup",
-        metric: "m",
-        value: 1,
-        unit: "u",
-        bound: "exact",
-        asOfPrecision: "unknown",
-        statedById: org.id,
-        subjectOrganizationId: org.id,
-      },
-    });
+    await placeholderClaim(suite.db.prisma, { key: "k-dup", statedById: org.id, subjectOrganizationId: org.id });
 
     const res = await act({ action: "merge", kind: "organization", slug: "baichuan-ai-dup", into: "baichuan" });
     expect(res.status).toBe(200);
     expect(res.body.moved).toMatchObject({ mentions: 1, events: 1, claims: 1, models: 1 });
-    const baichuan = await db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } });
+    const baichuan = await suite.db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } });
     expect(baichuan.aliases).toEqual(expect.arrayContaining(["百川AI", "BC AI"]));
-    expect((await db.prisma.model.findUniqueOrThrow({ where: { id: model.id } })).vendorId).toBe(baichuan.id);
-    expect(await db.prisma.event.findUnique({ where: { id: moving.id } })).toBeNull();
-    expect(await db.prisma.eventSource.count({ where: { eventId: existing.id } })).toBe(2);
-    const claim = await db.prisma.claim.findFirstOrThrow({ where: { metric: "m" } });
+    expect((await suite.db.prisma.model.findUniqueOrThrow({ where: { id: model.id } })).vendorId).toBe(baichuan.id);
+    expect(await suite.db.prisma.event.findUnique({ where: { id: moving.id } })).toBeNull();
+    expect(await suite.db.prisma.eventSource.count({ where: { eventId: existing.id } })).toBe(2);
+    const claim = await suite.db.prisma.claim.findFirstOrThrow({ where: { metric: "m" } });
     expect(claim).toMatchObject({ statedById: baichuan.id, subjectOrganizationId: baichuan.id });
     expect(claim.key).toContain("|baichuan|");
-    expect(await db.prisma.organization.findUnique({ where: { slug: "baichuan-ai-dup" } })).toBeNull();
+    expect(await suite.db.prisma.organization.findUnique({ where: { slug: "baichuan-ai-dup" } })).toBeNull();
   });
 
   it("answers a browser form with a redirect back to the queue", async () => {

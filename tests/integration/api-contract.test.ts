@@ -1,8 +1,7 @@
 // Contract tests for the JSON API: every endpoint's shape (checked against the zod schemas the
 // OpenAPI document is generated from), its filters, cursor pagination, and 400 / 404 answers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { DbHandle } from "@/lib/db/client";
 import * as schemas from "@/lib/api/schemas";
 import { GET as listModels } from "@/app/api/models/route";
 import { GET as getModel } from "@/app/api/models/[slug]/route";
@@ -14,17 +13,9 @@ import { GET as listEvents } from "@/app/api/events/route";
 import { GET as listClaims } from "@/app/api/claims/route";
 import { GET as listArticles } from "@/app/api/articles/route";
 import { GET as getArticle } from "@/app/api/articles/[id]/route";
-import { callJson, seededDatabase, type RouteHandler } from "../support/api";
-import { releaseDatabase } from "../support/use-db";
+import { callJson, seededSuite, type RouteHandler } from "../support/api";
 
-let db: DbHandle;
-beforeAll(async () => {
-  db = await seededDatabase();
-});
-afterAll(async () => {
-  releaseDatabase();
-  await db?.close();
-});
+seededSuite(); // the handlers read it through getDb()
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 

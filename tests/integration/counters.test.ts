@@ -12,6 +12,7 @@ import { getOverviewCounts } from "@/lib/queries/overview";
 import { backends, freshDatabase } from "../support/test-db";
 import { releaseDatabase, useDatabase } from "../support/use-db";
 import { COUNTER_DRIFT_SQL, COUNTER_TOTALS_SQL } from "../support/counter-drift";
+import { eventWithSource, placeholderClaim } from "../support/facts";
 
 const seeds = path.join(process.cwd(), "seeds");
 const fixtures = path.join(process.cwd(), "tests", "fixtures", "articles");
@@ -127,8 +128,9 @@ describe.each(backends())("counters kept by triggers on %s", (backend) => {
         },
       ],
     });
-    const event = await db.prisma.event.create({
-      data: {
+    await eventWithSource(
+      db.prisma,
+      {
         key: "release|counter-dup-model||2024-06",
         type: "release",
         precision: "month",
@@ -136,21 +138,12 @@ describe.each(backends())("counters kept by triggers on %s", (backend) => {
         modelId: model.id,
         organizationId: org.id,
       },
-    });
-    await db.prisma.eventSource.create({
-      data: { eventId: event.id, articleId: article.id, quote: "x", sentenceStart: 0, sentenceEnd: 1 },
-    });
-    await db.prisma.claim.create({
-      data: {
-        key: "counter-dup-claim",
-        metric: "m",
-        value: 1,
-        unit: "u",
-        bound: "exact",
-        asOfPrecision: "unknown",
-        subjectModelId: model.id,
-        subjectOrganizationId: org.id,
-      },
+      { articleId: article.id, quote: "x" },
+    );
+    await placeholderClaim(db.prisma, {
+      key: "counter-dup-claim",
+      subjectModelId: model.id,
+      subjectOrganizationId: org.id,
     });
     expect(await drift()).toEqual([]);
 

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { DbHandle } from "@/lib/db/client";
 import { ingestFiles, listArticleFiles } from "@/lib/ingest/run";
 import { freshDatabase } from "./test-db";
-import { useDatabase } from "./use-db";
+import { afterAll, beforeAll } from "vitest";
+import { releaseDatabase, useDatabase } from "./use-db";
 
 export const ORIGIN = "http://127.0.0.1:3000";
 
@@ -38,4 +39,22 @@ export async function seededDatabase(): Promise<DbHandle> {
   const summary = await ingestFiles(db.prisma, files);
   if (summary.rejected) throw new Error(`fixtures rejected: ${JSON.stringify(summary.rejections)}`);
   return db;
+}
+
+/** seededDatabase() for a whole test file: opened before its tests, released and closed after them. */
+export function seededSuite(): { readonly db: DbHandle } {
+  const suite: { db?: DbHandle } = {};
+  beforeAll(async () => {
+    suite.db = await seededDatabase();
+  });
+  afterAll(async () => {
+    releaseDatabase();
+    await suite.db?.close();
+  });
+  return {
+    get db() {
+      if (!suite.db) throw new Error("the seeded database is open only inside the file's tests");
+      return suite.db;
+    },
+  };
 }

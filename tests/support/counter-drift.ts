@@ -1,41 +1,39 @@
 // Every trigger-maintained counter compared with a COUNT over its base table: one row per counter
 // that differs (none when the triggers kept up). Plain SQL, so it runs on both backends and in psql.
+/** A counter column kept by triggers: [table, its key column, counter, counted table, its reference to table].
+ *  One row per counter, alike by design: the table is the list of what the triggers promise. */
+const CHILD_COUNTS: [string, string, string, string, string][] = [
+  ["Model", "slug", "mentionCount", "Mention", "modelId"],
+  ["Model", "slug", "eventCount", "Event", "modelId"],
+  ["Model", "slug", "claimCount", "Claim", "subjectModelId"],
+  ["Organization", "slug", "mentionCount", "Mention", "organizationId"],
+  ["Organization", "slug", "modelCount", "Model", "vendorId"],
+  ["Organization", "slug", "eventCount", "Event", "organizationId"],
+  ["Organization", "slug", "claimCount", "Claim", "subjectOrganizationId"],
+  ["Industry", "slug", "mentionCount", "Mention", "industryId"],
+  ["Industry", "slug", "articleCount", "ArticleIndustry", "industryId"],
+  ["Technology", "slug", "articleCount", "ArticleTechnology", "technologyId"],
+  ["Event", "key", "sourceCount", "EventSource", "eventId"],
+  ["Claim", "key", "sourceCount", "ClaimSource", "claimId"],
+];
+
+const childCount = ([table, key, counter, child, ref]: (typeof CHILD_COUNTS)[number]) =>
+  `SELECT '${table}.${counter}' AS counter, p.${key} AS key, p."${counter}" AS stored,
+         (SELECT count(*) FROM "${child}" x WHERE x."${ref}" = p.id)::int AS actual FROM "${table}" p`;
+
+/** The industry pair table of models or organisations against the IndustryLink rows it tallies. */
+const pairLinks = (table: string, ref: string) =>
+  `SELECT '${table}.links', coalesce(p."industryId", l."industryId") || ':' || coalesce(p."${ref}", l."${ref}"),
+         coalesce(p.links, 0), coalesce(l.n, 0)
+    FROM "${table}" p
+    FULL JOIN (SELECT "industryId", "${ref}", count(*)::int n FROM "IndustryLink" WHERE "${ref}" IS NOT NULL GROUP BY 1, 2) l
+      ON l."industryId" = p."industryId" AND l."${ref}" = p."${ref}"`;
+
 export const COUNTER_DRIFT_SQL = `
 WITH expected AS (
-  SELECT 'Model.mentionCount' AS counter, m.slug AS key, m."mentionCount" AS stored,
-         (SELECT count(*) FROM "Mention" x WHERE x."modelId" = m.id)::int AS actual FROM "Model" m
-  UNION ALL SELECT 'Model.eventCount', m.slug, m."eventCount",
-         (SELECT count(*) FROM "Event" x WHERE x."modelId" = m.id)::int FROM "Model" m
-  UNION ALL SELECT 'Model.claimCount', m.slug, m."claimCount",
-         (SELECT count(*) FROM "Claim" x WHERE x."subjectModelId" = m.id)::int FROM "Model" m
-  UNION ALL SELECT 'Organization.mentionCount', o.slug, o."mentionCount",
-         (SELECT count(*) FROM "Mention" x WHERE x."organizationId" = o.id)::int FROM "Organization" o
-  UNION ALL SELECT 'Organization.modelCount', o.slug, o."modelCount",
-         (SELECT count(*) FROM "Model" x WHERE x."vendorId" = o.id)::int FROM "Organization" o
-  UNION ALL SELECT 'Organization.eventCount', o.slug, o."eventCount",
-         (SELECT count(*) FROM "Event" x WHERE x."organizationId" = o.id)::int FROM "Organization" o
-  UNION ALL SELECT 'Organization.claimCount', o.slug, o."claimCount",
-         (SELECT count(*) FROM "Claim" x WHERE x."subjectOrganizationId" = o.id)::int FROM "Organization" o
-  UNION ALL SELECT 'Industry.mentionCount', i.slug, i."mentionCount",
-         (SELECT count(*) FROM "Mention" x WHERE x."industryId" = i.id)::int FROM "Industry" i
-  UNION ALL SELECT 'Industry.articleCount', i.slug, i."articleCount",
-         (SELECT count(*) FROM "ArticleIndustry" x WHERE x."industryId" = i.id)::int FROM "Industry" i
-  UNION ALL SELECT 'Technology.articleCount', t.slug, t."articleCount",
-         (SELECT count(*) FROM "ArticleTechnology" x WHERE x."technologyId" = t.id)::int FROM "Technology" t
-  UNION ALL SELECT 'Event.sourceCount', e.key, e."sourceCount",
-         (SELECT count(*) FROM "EventSource" x WHERE x."eventId" = e.id)::int FROM "Event" e
-  UNION ALL SELECT 'Claim.sourceCount', c.key, c."sourceCount",
-         (SELECT count(*) FROM "ClaimSource" x WHERE x."claimId" = c.id)::int FROM "Claim" c
-  UNION ALL SELECT 'IndustryModel.links', coalesce(p."industryId", l."industryId") || ':' || coalesce(p."modelId", l."modelId"),
-         coalesce(p.links, 0), coalesce(l.n, 0)
-    FROM "IndustryModel" p
-    FULL JOIN (SELECT "industryId", "modelId", count(*)::int n FROM "IndustryLink" WHERE "modelId" IS NOT NULL GROUP BY 1, 2) l
-      ON l."industryId" = p."industryId" AND l."modelId" = p."modelId"
-  UNION ALL SELECT 'IndustryOrganization.links', coalesce(p."industryId", l."industryId") || ':' || coalesce(p."organizationId", l."organizationId"),
-         coalesce(p.links, 0), coalesce(l.n, 0)
-    FROM "IndustryOrganization" p
-    FULL JOIN (SELECT "industryId", "organizationId", count(*)::int n FROM "IndustryLink" WHERE "organizationId" IS NOT NULL GROUP BY 1, 2) l
-      ON l."industryId" = p."industryId" AND l."organizationId" = p."organizationId"
+  ${CHILD_COUNTS.map(childCount).join("\n  UNION ALL ")}
+  UNION ALL ${pairLinks("IndustryModel", "modelId")}
+  UNION ALL ${pairLinks("IndustryOrganization", "organizationId")}
   UNION ALL SELECT 'Tally', t.metric, coalesce((SELECT sum(value) FROM "Tally" x WHERE x.metric = t.metric), 0)::int, t.n
     FROM (SELECT 'articles' AS metric, count(*)::int n FROM "Article"
           UNION ALL SELECT 'models', count(*)::int FROM "Model"

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { TABLES_CHILDREN_FIRST } from "@/lib/db/tables";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]", ""]);
@@ -27,24 +28,7 @@ export function backends(): Backend[] {
 /** The default backend for a test that runs once: PostgreSQL when configured. */
 export const primaryBackend: Backend = process.env.DATABASE_URL ? "postgres" : "embedded";
 
-const TABLES = [
-  "Mention",
-  "EventSource",
-  "ClaimSource",
-  "IndustryLink",
-  "ArticleIndustry",
-  "ArticleTechnology",
-  "Quote",
-  "Event",
-  "Claim",
-  "Person",
-  "Model",
-  "Organization",
-  "Industry",
-  "Technology",
-  "Article",
-  "IngestRun",
-];
+const TABLES: readonly string[] = TABLES_CHILDREN_FIRST;
 
 /** An empty, migrated database of the given kind. Close it with the returned handle. */
 export async function freshDatabase(backend: Backend = primaryBackend): Promise<DbHandle> {
