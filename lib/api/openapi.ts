@@ -49,7 +49,8 @@ function ok(description: string, schema: z.ZodType) {
   return { 200: { description, content: { "application/json": { schema } } } };
 }
 
-/** Every documented operation, in the order the API page lists them. */
+/** Every documented operation, in the order the API page lists them: one declaration per endpoint,
+ *  alike by design (each reads on its own, as the API page shows it). */
 function register(registry: OpenAPIRegistry) {
   // Every read is public: `security: []` says so, where no security at all would leave it unsaid.
   const get = (config: Omit<RouteConfig, "method">) =>
