@@ -57,26 +57,21 @@ export default async function AdminPage({
     <>
       <PageHeader title={t.title} subtitle={t.subtitle} actions={<LogoutButton label={t.logout} />} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Card>
-          <CardBody>
-            <h2 className="text-lg font-semibold">
-              <Link href="/admin/ingest" className="text-brand hover:underline">
-                {t.ingest}
-              </Link>
-            </h2>
-            <p className="mt-1 text-sm text-ink-2">{t.ingestHelp}</p>
-          </CardBody>
-        </Card>
-        <Card>
-          <CardBody>
-            <h2 className="text-lg font-semibold">
-              <Link href="/admin/review" className="text-brand hover:underline">
-                {t.review}
-              </Link>
-            </h2>
-            <p className="mt-1 text-sm text-ink-2">{t.reviewHelp}</p>
-          </CardBody>
-        </Card>
+        {[
+          { href: "/admin/ingest", title: t.ingest, help: t.ingestHelp },
+          { href: "/admin/review", title: t.review, help: t.reviewHelp },
+        ].map((area) => (
+          <Card key={area.href}>
+            <CardBody>
+              <h2 className="text-lg font-semibold">
+                <Link href={area.href} className="text-brand hover:underline">
+                  {area.title}
+                </Link>
+              </h2>
+              <p className="mt-1 text-sm text-ink-2">{area.help}</p>
+            </CardBody>
+          </Card>
+        ))}
       </div>
     </>
   );

@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { entitySelect } from "@/components/list/filter-fields";
+import { ListPage, listPageMetadata } from "@/components/list/list-page";
+import { ListResults, ResultCount } from "@/components/list/list-results";
 import { ListSkeleton } from "@/components/ui/table-skeleton";
-import { Chip } from "@/components/ui/badge";
 import { ExternalLink } from "@/components/ui/citation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { EntityName } from "@/components/ui/entity-name";
-import { FilterBar } from "@/components/ui/filter-bar";
-import { articleHref, industryHref } from "@/components/ui/hrefs";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { articleHref } from "@/components/ui/hrefs";
+import { IndustryChips } from "@/components/ui/industry-chips";
 import type { Locale } from "@/lib/i18n/config";
-import { formatNumber, formatTimestamp, primaryName } from "@/lib/i18n/format";
+import { formatTimestamp } from "@/lib/i18n/format";
 import { ARTICLE_COUNT_CAP, countArticles, listArticles } from "@/lib/queries/articles";
 import { industryOptions } from "@/lib/queries/industries";
 import {
@@ -22,42 +19,25 @@ import {
   type RawSearchParams,
 } from "@/lib/validations/filters";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("articles"))("title") };
-}
+// Alike across the list pages by design: each declares its own filters and their options; ListPage is the shared frame.
+export const generateMetadata = listPageMetadata("articles");
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const filters = parseFilters(articlesFilterSchema, await searchParams);
-  const [industries, t, tc, locale] = await Promise.all([
+  const [industries, t, locale] = await Promise.all([
     industryOptions(),
     getTranslations("articles"),
-    getTranslations("common"),
     getLocale() as Promise<Locale>,
   ]);
   return (
-    <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <FilterBar
-        action="/articles"
-        legend={tc("filters")}
-        applyLabel={tc("apply")}
-        resetLabel={tc("reset")}
-        active={Boolean(filters.industry || filters.technology)}
-        fields={[
-          {
-            kind: "select",
-            name: "industry",
-            label: t("filterIndustry"),
-            value: filters.industry,
-            allLabel: tc("all"),
-            options: industries.map((i) => ({ value: i.slug, label: primaryName(i.names, locale) })),
-          },
-        ]}
-      />
-      <Suspense key={JSON.stringify(filters)} fallback={<ListSkeleton />}>
-        <ArticleResults filters={filters} />
-      </Suspense>
-    </>
+    <ListPage
+      section="articles"
+      filters={filters}
+      fields={[entitySelect("industry", t("filterIndustry"), filters.industry, industries, locale)]}
+      fallback={<ListSkeleton />}
+    >
+      <ArticleResults filters={filters} />
+    </ListPage>
   );
 }
 
@@ -71,13 +51,8 @@ async function ArticleResults({ filters }: { filters: ArticlesFilter }) {
   ]);
   return (
     <>
-      <p className="mb-3 text-sm text-ink-3" aria-live="polite">
-        {tc("showing", {
-          count:
-            total > ARTICLE_COUNT_CAP ? `${formatNumber(ARTICLE_COUNT_CAP, locale)}+` : formatNumber(total, locale),
-        })}
-      </p>
-      {page.items.length ? (
+      <ResultCount total={total} cap={ARTICLE_COUNT_CAP} />
+      <ListResults path="/articles" filters={filters} page={page} empty={<EmptyState title={t("empty")} />}>
         <ul className="space-y-3">
           {page.items.map((a) => (
             <li key={a.id} className="rounded-xl border border-line bg-surface p-4 sm:p-5" data-testid="article-item">
@@ -95,28 +70,11 @@ async function ArticleResults({ filters }: { filters: ArticlesFilter }) {
                 <span>{t("eventCount", { count: a.eventCount })}</span>
                 <ExternalLink href={a.url}>{tc("original")}</ExternalLink>
               </div>
-              {a.industries.length ? (
-                <ul className="mt-3 flex flex-wrap gap-1.5" aria-label={t("industries")}>
-                  {a.industries.map((i) => (
-                    <li key={i.slug}>
-                      <Chip href={industryHref(i.slug)}>
-                        <EntityName names={i.names} secondary={false} />
-                      </Chip>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <IndustryChips industries={a.industries} label={t("industries")} />
             </li>
           ))}
         </ul>
-      ) : (
-        <EmptyState title={t("empty")} />
-      )}
-      <Pagination
-        path="/articles"
-        params={{ industry: filters.industry, technology: filters.technology, cursor: filters.cursor }}
-        nextCursor={page.nextCursor}
-      />
+      </ListResults>
     </>
   );
 }

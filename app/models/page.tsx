@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { FilterBar } from "@/components/ui/filter-bar";
+import { entitySelect, valueSelect } from "@/components/list/filter-fields";
+import { ListPage, listPageMetadata } from "@/components/list/list-page";
+import { ListResults, ResultCount } from "@/components/list/list-results";
 import { ModelCard, ModelGridSkeleton } from "@/components/models/model-card";
-import { Suspense } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import type { Locale } from "@/lib/i18n/config";
-import { formatNumber, primaryName } from "@/lib/i18n/format";
 import { industryOptions } from "@/lib/queries/industries";
 import { countModels, listModels } from "@/lib/queries/models";
 import { vendorOptions } from "@/lib/queries/organizations";
@@ -19,78 +16,45 @@ import {
   type RawSearchParams,
 } from "@/lib/validations/filters";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("models"))("title") };
-}
+// Alike across the list pages by design: each declares its own filters and their options; ListPage is the shared frame.
+export const generateMetadata = listPageMetadata("models");
 
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const filters = parseFilters(modelsFilterSchema, await searchParams);
-  const [vendors, industries, t, tc, ts, locale] = await Promise.all([
+  const [vendors, industries, t, ts, locale] = await Promise.all([
     vendorOptions(),
     industryOptions(),
     getTranslations("models"),
-    getTranslations("common"),
     getTranslations("status"),
     getLocale() as Promise<Locale>,
   ]);
   return (
-    <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <FilterBar
-        action="/models"
-        legend={tc("filters")}
-        applyLabel={tc("apply")}
-        resetLabel={tc("reset")}
-        active={Boolean(filters.vendor || filters.industry || filters.status)}
-        fields={[
-          {
-            kind: "select",
-            name: "vendor",
-            label: t("filterVendor"),
-            value: filters.vendor,
-            allLabel: tc("all"),
-            options: vendors.map((v) => ({ value: v.slug, label: primaryName(v.names, locale) })),
-          },
-          {
-            kind: "select",
-            name: "industry",
-            label: t("filterIndustry"),
-            value: filters.industry,
-            allLabel: tc("all"),
-            options: industries.map((i) => ({ value: i.slug, label: primaryName(i.names, locale) })),
-          },
-          {
-            kind: "select",
-            name: "status",
-            label: t("filterStatus"),
-            value: filters.status,
-            allLabel: tc("all"),
-            options: ENTITY_STATUSES.map((s) => ({ value: s, label: ts(s) })),
-          },
-        ]}
-      />
-      <Suspense key={JSON.stringify(filters)} fallback={<ModelGridSkeleton />}>
-        <ModelResults filters={filters} />
-      </Suspense>
-    </>
+    <ListPage
+      section="models"
+      filters={filters}
+      fields={[
+        entitySelect("vendor", t("filterVendor"), filters.vendor, vendors, locale),
+        entitySelect("industry", t("filterIndustry"), filters.industry, industries, locale),
+        valueSelect("status", t("filterStatus"), filters.status, ENTITY_STATUSES, (s) => ts(s)),
+      ]}
+      fallback={<ModelGridSkeleton />}
+    >
+      <ModelResults filters={filters} />
+    </ListPage>
   );
 }
 
 async function ModelResults({ filters }: { filters: ModelsFilter }) {
-  const [page, total, t, tc, locale] = await Promise.all([
-    listModels(filters),
-    countModels(filters),
-    getTranslations("models"),
-    getTranslations("common"),
-    getLocale() as Promise<Locale>,
-  ]);
-  const params = { vendor: filters.vendor, industry: filters.industry, status: filters.status };
+  const [page, total, t] = await Promise.all([listModels(filters), countModels(filters), getTranslations("models")]);
   return (
     <>
-      <p className="mb-3 text-sm text-ink-3" aria-live="polite">
-        {tc("showing", { count: formatNumber(total, locale) })}
-      </p>
-      {page.items.length ? (
+      <ResultCount total={total} />
+      <ListResults
+        path="/models"
+        filters={filters}
+        page={page}
+        empty={<EmptyState title={t("empty")} hint={t("emptyHint")} />}
+      >
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {page.items.map((m) => (
             <li key={m.slug}>
@@ -98,10 +62,7 @@ async function ModelResults({ filters }: { filters: ModelsFilter }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <EmptyState title={t("empty")} hint={t("emptyHint")} />
-      )}
-      <Pagination path="/models" params={{ ...params, cursor: filters.cursor }} nextCursor={page.nextCursor} />
+      </ListResults>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Form from "next/form";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Suspense } from "react";
+import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { ListSkeleton } from "@/components/ui/table-skeleton";
 import { Snippet } from "@/components/search/snippet";
@@ -100,14 +101,6 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
   const total = results
     ? results.models.total + results.vendors.total + results.industries.total + results.articles.total
     : 0;
-  // a capped total (more matched than were counted) reads "1000+"
-  const label = (s: { total: number; capped?: boolean }) => (s.capped ? `${s.total}+` : String(s.total));
-  const more = (s: SearchScope, section: { total: number; capped?: boolean; items: unknown[] }) =>
-    scope === "all" && section.total > section.items.length ? (
-      <Link href={withParams("/search", { q, scope: s })} className="text-brand hover:underline">
-        {t("more", { count: label(section) })}
-      </Link>
-    ) : undefined;
 
   return (
     <>
@@ -120,90 +113,63 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
           <h2 className="text-lg font-semibold text-ink">{t("results", { query: q })}</h2>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
             <div className="min-w-0 space-y-6">
-              {results.models.items.length ? (
-                <ResultCard
-                  id="r-models"
-                  title={tc("models")}
-                  count={label(results.models)}
-                  action={more("models", results.models)}
-                >
-                  {results.models.items.map((m) => (
-                    <li key={m.slug} className="px-4 py-3 sm:px-5" data-testid="search-model">
-                      <div className="flex items-center justify-between gap-2">
-                        <EntityName names={m.names} href={modelHref(m.slug)} />
-                        <StatusBadge status={m.status} />
-                      </div>
-                      {m.vendor ? (
-                        <p className="text-xs text-ink-3">
-                          <EntityName names={m.vendor.names} secondary={false} />
-                        </p>
-                      ) : null}
-                      {m.aliases.length ? (
-                        <p className="mt-1 truncate text-xs text-ink-3" lang="zh-CN">
-                          {tc("aliases")}: {m.aliases.join("、")}
-                        </p>
-                      ) : null}
-                    </li>
-                  ))}
-                </ResultCard>
-              ) : null}
-              {results.vendors.items.length ? (
-                <ResultCard
-                  id="r-vendors"
-                  title={tc("vendors")}
-                  count={label(results.vendors)}
-                  action={more("vendors", results.vendors)}
-                >
-                  {results.vendors.items.map((o) => (
-                    <li key={o.slug} className="flex items-center justify-between gap-2 px-4 py-3 sm:px-5">
-                      <EntityName names={o.names} href={vendorHref(o.slug)} />
-                      <StatusBadge status={o.status} />
-                    </li>
-                  ))}
-                </ResultCard>
-              ) : null}
-              {results.industries.items.length ? (
-                <ResultCard
-                  id="r-industries"
-                  title={tc("industries")}
-                  count={label(results.industries)}
-                  action={more("industries", results.industries)}
-                >
-                  {results.industries.items.map((i) => (
-                    <li key={i.slug} className="px-4 py-3 sm:px-5">
-                      <EntityName names={i.names} href={industryHref(i.slug)} />
-                    </li>
-                  ))}
-                </ResultCard>
-              ) : null}
+              {/* The cards are alike by design: each kind renders its own hits inside ResultCard. */}
+              <ResultCard kind="models" section={results.models} q={q} scope={scope}>
+                {results.models.items.map((m) => (
+                  <li key={m.slug} className="px-4 py-3 sm:px-5" data-testid="search-model">
+                    <div className="flex items-center justify-between gap-2">
+                      <EntityName names={m.names} href={modelHref(m.slug)} />
+                      <StatusBadge status={m.status} />
+                    </div>
+                    {m.vendor ? (
+                      <p className="text-xs text-ink-3">
+                        <EntityName names={m.vendor.names} secondary={false} />
+                      </p>
+                    ) : null}
+                    {m.aliases.length ? (
+                      <p className="mt-1 truncate text-xs text-ink-3" lang="zh-CN">
+                        {tc("aliases")}: {m.aliases.join("、")}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ResultCard>
+              <ResultCard kind="vendors" section={results.vendors} q={q} scope={scope}>
+                {results.vendors.items.map((o) => (
+                  <li key={o.slug} className="flex items-center justify-between gap-2 px-4 py-3 sm:px-5">
+                    <EntityName names={o.names} href={vendorHref(o.slug)} />
+                    <StatusBadge status={o.status} />
+                  </li>
+                ))}
+              </ResultCard>
+              <ResultCard kind="industries" section={results.industries} q={q} scope={scope}>
+                {results.industries.items.map((i) => (
+                  <li key={i.slug} className="px-4 py-3 sm:px-5">
+                    <EntityName names={i.names} href={industryHref(i.slug)} />
+                  </li>
+                ))}
+              </ResultCard>
             </div>
             <div className="min-w-0 lg:col-span-2">
-              {results.articles.items.length ? (
-                <ResultCard
-                  id="r-articles"
-                  title={tc("articles")}
-                  count={label(results.articles)}
-                  action={more("articles", results.articles)}
-                >
-                  {results.articles.items.map((a) => (
-                    <li key={a.id} className="px-4 py-4 sm:px-5" data-testid="search-article">
-                      <Link
-                        href={articleHref(a.id)}
-                        lang="zh-CN"
-                        className="font-medium text-ink hover:text-brand hover:underline"
-                      >
-                        {a.title}
-                      </Link>
-                      <p lang="zh-CN" className="mt-1 text-sm leading-relaxed text-ink-2">
-                        <Snippet text={a.snippet.text} highlights={a.snippet.highlights} />
-                      </p>
-                      <p className="mt-1 text-xs text-ink-3">
-                        <ExternalLink href={a.url}>{tc("original")}</ExternalLink>
-                      </p>
-                    </li>
-                  ))}
-                </ResultCard>
-              ) : null}
+              <ResultCard kind="articles" section={results.articles} q={q} scope={scope}>
+                {results.articles.items.map((a) => (
+                  <li key={a.id} className="px-4 py-4 sm:px-5" data-testid="search-article">
+                    <Link
+                      href={articleHref(a.id)}
+                      lang="zh-CN"
+                      className="font-medium text-ink hover:text-brand hover:underline"
+                    >
+                      {a.title}
+                    </Link>
+                    <p lang="zh-CN" className="mt-1 text-sm leading-relaxed text-ink-2">
+                      <Snippet text={a.snippet.text} highlights={a.snippet.highlights} />
+                    </p>
+                    <p className="mt-1 text-xs text-ink-3">
+                      <ExternalLink href={a.url}>{tc("original")}</ExternalLink>
+                    </p>
+                  </li>
+                ))}
+              </ResultCard>
             </div>
           </div>
         </div>
@@ -212,29 +178,46 @@ async function SearchResultsView({ q, scope }: { q: string; scope: SearchScope }
   );
 }
 
+/** A capped total (more matched than were counted) reads "1000+". */
+const countLabel = (s: { total: number; capped?: boolean }) => (s.capped ? `${s.total}+` : String(s.total));
+
+/**
+ * The hits of one kind as a card with their count and, on the "all" tab when there are more,
+ * a link to all hits of that kind; nothing when there are none.
+ */
 function ResultCard({
-  id,
-  title,
-  count,
-  action,
+  kind,
+  section,
+  q,
+  scope,
   children,
 }: {
-  id: string;
-  title: string;
-  count: string;
-  action?: ReactNode;
+  kind: Exclude<SearchScope, "all">;
+  section: { total: number; capped?: boolean; items: unknown[] };
+  q: string;
+  scope: SearchScope;
   children: ReactNode;
 }) {
+  const t = useTranslations("search");
+  const tc = useTranslations("common");
+  if (!section.items.length) return null;
+  const id = `r-${kind}`;
   return (
     <Card aria-labelledby={id}>
       <CardHeader
         id={id}
         title={
           <span className="flex items-center gap-2">
-            {title} <Badge>{count}</Badge>
+            {tc(kind)} <Badge>{countLabel(section)}</Badge>
           </span>
         }
-        action={action}
+        action={
+          scope === "all" && section.total > section.items.length ? (
+            <Link href={withParams("/search", { q, scope: kind })} className="text-brand hover:underline">
+              {t("more", { count: countLabel(section) })}
+            </Link>
+          ) : undefined
+        }
       />
       <ul className="divide-y divide-line">{children}</ul>
     </Card>

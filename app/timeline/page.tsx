@@ -1,17 +1,15 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { entitySelect, valueSelect, type ListField } from "@/components/list/filter-fields";
+import { ListPage, listPageMetadata } from "@/components/list/list-page";
+import { ListResults, ResultCount } from "@/components/list/list-results";
 import { ListSkeleton } from "@/components/ui/table-skeleton";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TimelineGroups } from "@/components/events/timeline-groups";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterBar } from "@/components/ui/filter-bar";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import type { Locale } from "@/lib/i18n/config";
-import { formatMonthShort, formatNumber, primaryName } from "@/lib/i18n/format";
+import { formatMonthShort } from "@/lib/i18n/format";
 import { countEvents, eventsPerMonth, listEvents } from "@/lib/queries/events";
 import { industryOptions } from "@/lib/queries/industries";
 import { modelOptions } from "@/lib/queries/models";
@@ -24,92 +22,50 @@ import {
   type TimelineFilter,
 } from "@/lib/validations/filters";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("timeline"))("title") };
-}
+// Alike across the list pages by design: each declares its own filters and their options; ListPage is the shared frame.
+export const generateMetadata = listPageMetadata("timeline");
+
+/** A "2023" or "2023-07" field; `placeholder` shows the format. */
+const periodField = (name: string, label: string, value: string | undefined, placeholder: string): ListField => ({
+  kind: "text",
+  name,
+  label,
+  value,
+  placeholder,
+  pattern: "\\d{4}(-(0[1-9]|1[0-2]))?",
+});
 
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const filters = parseFilters(timelineFilterSchema, await searchParams);
-  const { cursor: _cursor, ...criteria } = filters;
-  const [vendors, industries, models, t, tc, te, locale] = await Promise.all([
+  const [vendors, industries, models, t, te, locale] = await Promise.all([
     vendorOptions(),
     industryOptions(),
     modelOptions(),
     getTranslations("timeline"),
-    getTranslations("common"),
     getTranslations("eventType"),
     getLocale() as Promise<Locale>,
   ]);
-  const active = Object.values(criteria).some(Boolean);
   return (
-    <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <FilterBar
-        action="/timeline"
-        legend={tc("filters")}
-        applyLabel={tc("apply")}
-        resetLabel={tc("reset")}
-        active={active}
-        fields={[
-          {
-            kind: "select",
-            name: "vendor",
-            label: t("filterVendor"),
-            value: filters.vendor,
-            allLabel: tc("all"),
-            options: vendors.map((v) => ({ value: v.slug, label: primaryName(v.names, locale) })),
-          },
-          {
-            kind: "select",
-            name: "model",
-            label: t("filterModel"),
-            value: filters.model,
-            allLabel: tc("all"),
-            options: models.map((m) => ({ value: m.slug, label: primaryName(m.names, locale) })),
-          },
-          {
-            kind: "select",
-            name: "industry",
-            label: t("filterIndustry"),
-            value: filters.industry,
-            allLabel: tc("all"),
-            options: industries.map((i) => ({ value: i.slug, label: primaryName(i.names, locale) })),
-          },
-          {
-            kind: "select",
-            name: "type",
-            label: t("filterType"),
-            value: filters.type,
-            allLabel: tc("all"),
-            options: EVENT_TYPES.map((e) => ({ value: e, label: te(e) })),
-          },
-          {
-            kind: "text",
-            name: "from",
-            label: t("filterFrom"),
-            value: filters.from,
-            placeholder: "2023-01",
-            pattern: "\\d{4}(-(0[1-9]|1[0-2]))?",
-          },
-          {
-            kind: "text",
-            name: "to",
-            label: t("filterTo"),
-            value: filters.to,
-            placeholder: "2024-12",
-            pattern: "\\d{4}(-(0[1-9]|1[0-2]))?",
-          },
-        ]}
-      />
-      <Suspense key={JSON.stringify(filters)} fallback={<ListSkeleton />}>
-        <TimelineResults filters={filters} />
-      </Suspense>
-    </>
+    <ListPage
+      section="timeline"
+      filters={filters}
+      fields={[
+        entitySelect("vendor", t("filterVendor"), filters.vendor, vendors, locale),
+        entitySelect("model", t("filterModel"), filters.model, models, locale),
+        entitySelect("industry", t("filterIndustry"), filters.industry, industries, locale),
+        valueSelect("type", t("filterType"), filters.type, EVENT_TYPES, (e) => te(e)),
+        periodField("from", t("filterFrom"), filters.from, "2023-01"),
+        periodField("to", t("filterTo"), filters.to, "2024-12"),
+      ]}
+      fallback={<ListSkeleton />}
+    >
+      <TimelineResults filters={filters} />
+    </ListPage>
   );
 }
 
 async function TimelineResults({ filters }: { filters: TimelineFilter }) {
-  const { cursor, ...criteria } = filters;
+  const { cursor: _cursor, ...criteria } = filters;
   const [page, total, series, t, tc, locale] = await Promise.all([
     listEvents(filters, { limit: 40 }),
     countEvents(criteria),
@@ -140,11 +96,10 @@ async function TimelineResults({ filters }: { filters: TimelineFilter }) {
           </CardBody>
         </Card>
       ) : null}
-      <p className="mb-4 text-sm text-ink-3" aria-live="polite" data-testid="timeline-count">
-        {tc("showing", { count: formatNumber(total, locale) })}
-      </p>
-      {page.items.length ? <TimelineGroups events={page.items} /> : <EmptyState title={t("empty")} />}
-      <Pagination path="/timeline" params={{ ...criteria, cursor }} nextCursor={page.nextCursor} />
+      <ResultCount total={total} className="mb-4" testId="timeline-count" />
+      <ListResults path="/timeline" filters={filters} page={page} empty={<EmptyState title={t("empty")} />}>
+        <TimelineGroups events={page.items} />
+      </ListResults>
     </>
   );
 }

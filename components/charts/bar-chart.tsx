@@ -23,6 +23,18 @@ export function BarChart({
   valueLabel: string;
 }) {
   const tick = { fill: "var(--ink-3)", fontSize: 12 };
+  const tooltip = (
+    <Tooltip
+      cursor={{ fill: "var(--subtle)" }}
+      contentStyle={{
+        background: "var(--surface)",
+        border: "1px solid var(--line)",
+        borderRadius: 8,
+        color: "var(--ink)",
+      }}
+      formatter={(v) => [v, valueLabel]}
+    />
+  );
   return (
     <div aria-hidden="true" style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -36,16 +48,7 @@ export function BarChart({
             <CartesianGrid horizontal={false} stroke="var(--line)" />
             <XAxis type="number" allowDecimals={false} tick={tick} stroke="var(--line-strong)" />
             <YAxis type="category" dataKey="label" width={96} tick={tick} stroke="var(--line-strong)" interval={0} />
-            <Tooltip
-              cursor={{ fill: "var(--subtle)" }}
-              contentStyle={{
-                background: "var(--surface)",
-                border: "1px solid var(--line)",
-                borderRadius: 8,
-                color: "var(--ink)",
-              }}
-              formatter={(v) => [v, valueLabel]}
-            />
+            {tooltip}
             <Bar dataKey="value" fill={color} radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false} />
           </RBarChart>
         ) : (
@@ -53,16 +56,7 @@ export function BarChart({
             <CartesianGrid vertical={false} stroke="var(--line)" />
             <XAxis dataKey="label" tick={tick} stroke="var(--line-strong)" minTickGap={12} />
             <YAxis allowDecimals={false} tick={tick} stroke="var(--line-strong)" />
-            <Tooltip
-              cursor={{ fill: "var(--subtle)" }}
-              contentStyle={{
-                background: "var(--surface)",
-                border: "1px solid var(--line)",
-                borderRadius: 8,
-                color: "var(--ink)",
-              }}
-              formatter={(v) => [v, valueLabel]}
-            />
+            {tooltip}
             <Bar dataKey="value" fill={color} radius={[4, 4, 0, 0]} maxBarSize={36} isAnimationActive={false} />
           </RBarChart>
         )}

@@ -1,8 +1,9 @@
 import { useTranslations } from "next-intl";
 import type { ModelListItem } from "@/lib/queries/models";
-import { Chip, StatusBadge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import { EntityName } from "@/components/ui/entity-name";
-import { industryHref, modelHref, vendorHref } from "@/components/ui/hrefs";
+import { modelHref, vendorHref } from "@/components/ui/hrefs";
+import { IndustryChips } from "@/components/ui/industry-chips";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function ModelCard({ model }: { model: ModelListItem }) {
@@ -34,17 +35,7 @@ export function ModelCard({ model }: { model: ModelListItem }) {
           </div>
         ) : null}
       </dl>
-      {model.industries.length ? (
-        <ul className="mt-3 flex flex-wrap gap-1.5" aria-label={t("industries")}>
-          {model.industries.map((i) => (
-            <li key={i.slug}>
-              <Chip href={industryHref(i.slug)}>
-                <EntityName names={i.names} secondary={false} />
-              </Chip>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <IndustryChips industries={model.industries} label={t("industries")} />
       <p className="mt-auto flex gap-4 pt-3 text-xs text-ink-3">
         <span>
           {t("mentions")} <span className="font-semibold text-ink-2 tabular-nums">{model.mentionCount}</span>

@@ -1,18 +1,21 @@
 // The overview's widgets: each fetches its own data and has a skeleton of the same shape,
 // so the page streams them independently inside <Suspense>.
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { EventCard } from "@/components/events/event-item";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { CitationQuote } from "@/components/ui/citation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EntityName } from "@/components/ui/entity-name";
 import { industryHref, modelHref, vendorHref } from "@/components/ui/hrefs";
 import { Skeleton, SkeletonLines } from "@/components/ui/skeleton";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDateAtPrecision, formatMonthShort, formatNumber, primaryName } from "@/lib/i18n/format";
+import { formatDateAtPrecision, formatMonthShort, formatNumber, primaryName, type Names } from "@/lib/i18n/format";
 import { getHeadlineClaim } from "@/lib/queries/claims";
 import { eventsPerMonth, latestEvents } from "@/lib/queries/events";
 import { listIndustries } from "@/lib/queries/industries";
@@ -123,8 +126,7 @@ export async function HeadlineWidget() {
 
 HeadlineWidget.Skeleton = function HeadlineSkeleton() {
   return (
-    <Card className="p-5" aria-hidden="true">
-      <Skeleton className="h-4 w-24" />
+    <WidgetSkeleton titleWidth="w-24">
       <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-[2fr_3fr]">
         <div>
           <Skeleton className="h-14 w-28" />
@@ -132,20 +134,119 @@ HeadlineWidget.Skeleton = function HeadlineSkeleton() {
         </div>
         <SkeletonLines lines={3} />
       </div>
-    </Card>
+    </WidgetSkeleton>
   );
 };
 
+/** A widget's loading card: a title bar above `children`. */
+function WidgetSkeleton({
+  titleWidth,
+  className,
+  children,
+}: {
+  titleWidth: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card className={cn(className, "p-5")} aria-hidden="true">
+      <Skeleton className={cn("h-4", titleWidth)} />
+      {children}
+    </Card>
+  );
+}
+
 function ChartCardSkeleton({ height = 240 }: { height?: number }) {
   return (
-    <Card className="p-5" aria-hidden="true">
-      <Skeleton className="h-4 w-32" />
+    <WidgetSkeleton titleWidth="w-32">
       <div style={{ height }} className="mt-6 flex items-end gap-2">
         {[40, 65, 30, 80, 55, 70, 45, 60].map((h, i) => (
           <Skeleton key={i} className="flex-1" style={{ height: `${h}%` }} />
         ))}
       </div>
+    </WidgetSkeleton>
+  );
+}
+
+/** A widget's card: its heading and a "view all" link to the page behind it. */
+function WidgetCard({
+  id,
+  title,
+  description,
+  href,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  href: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const tc = useTranslations("common");
+  return (
+    <Card aria-labelledby={id} className={className}>
+      <CardHeader
+        id={id}
+        title={title}
+        description={description}
+        action={
+          <Link className="text-brand hover:underline" href={href}>
+            {tc("viewAll")}
+          </Link>
+        }
+      />
+      {children}
     </Card>
+  );
+}
+
+/** What a widget shows when there is nothing to chart or list yet. */
+function NoData() {
+  const tc = useTranslations("common");
+  return (
+    <CardBody>
+      <p className="text-sm text-ink-3">{tc("noData")}</p>
+    </CardBody>
+  );
+}
+
+/** Vendors or industries ranked by their number of models: horizontal bars and the same numbers as a table. */
+function ModelCountBars({
+  caption,
+  column,
+  color,
+  rows,
+}: {
+  caption: string;
+  column: "vendor" | "industries";
+  color: string;
+  rows: { slug: string; names: Names; href: string; models: number }[];
+}) {
+  const tc = useTranslations("common");
+  const locale = useLocale() as Locale;
+  return (
+    <CardBody>
+      <ChartFigure
+        caption={caption}
+        tableLabel={tc("chartTable")}
+        columns={[tc(column), tc("models")]}
+        rows={rows.map((r) => ({
+          key: r.slug,
+          label: <EntityName names={r.names} href={r.href} secondary={false} />,
+          value: r.models,
+        }))}
+      >
+        <BarChart
+          horizontal
+          height={Math.max(140, rows.length * 32)}
+          color={color}
+          valueLabel={tc("models")}
+          data={rows.map((r) => ({ label: primaryName(r.names, locale), value: r.models }))}
+        />
+      </ChartFigure>
+    </CardBody>
   );
 }
 
@@ -159,18 +260,9 @@ export async function ReleasesWidget() {
   const data = series.months.map((m) => ({ label: formatMonthShort(m.month, locale), value: m.count }));
   const excluded = series.yearOnly + series.undated;
   return (
-    <Card aria-labelledby="releases-title">
-      <CardHeader
-        id="releases-title"
-        title={t("releasesChart")}
-        action={
-          <Link className="text-brand hover:underline" href="/timeline?type=release">
-            {tc("viewAll")}
-          </Link>
-        }
-      />
-      <CardBody>
-        {data.length ? (
+    <WidgetCard id="releases-title" title={t("releasesChart")} href="/timeline?type=release">
+      {data.length ? (
+        <CardBody>
           <ChartFigure
             caption={t("releasesCaption")}
             note={excluded ? t("releasesExcluded", { yearOnly: series.yearOnly, undated: series.undated }) : undefined}
@@ -182,127 +274,59 @@ export async function ReleasesWidget() {
           >
             <BarChart data={data} valueLabel={tc("events")} />
           </ChartFigure>
-        ) : (
-          <p className="text-sm text-ink-3">{tc("noData")}</p>
-        )}
-      </CardBody>
-    </Card>
+        </CardBody>
+      ) : (
+        <NoData />
+      )}
+    </WidgetCard>
   );
 }
 ReleasesWidget.Skeleton = ChartCardSkeleton;
 
+// VendorsWidget and IndustriesWidget are alike by design: the same chart (ModelCountBars) of other data.
 export async function VendorsWidget() {
-  const [rows, t, tc, locale] = await Promise.all([
-    modelsPerVendor(8),
-    getTranslations("overview"),
-    getTranslations("common"),
-    getLocale() as Promise<Locale>,
-  ]);
+  const [rows, t] = await Promise.all([modelsPerVendor(8), getTranslations("overview")]);
   return (
-    <Card aria-labelledby="vendors-title">
-      <CardHeader
-        id="vendors-title"
-        title={t("perVendorChart")}
-        action={
-          <Link className="text-brand hover:underline" href="/vendors">
-            {tc("viewAll")}
-          </Link>
-        }
-      />
-      <CardBody>
-        {rows.length ? (
-          <ChartFigure
-            caption={t("perVendorCaption", { count: rows.length })}
-            tableLabel={tc("chartTable")}
-            columns={[tc("vendor"), tc("models")]}
-            rows={rows.map((r) => ({
-              key: r.vendor.slug,
-              label: <EntityName names={r.vendor.names} href={vendorHref(r.vendor.slug)} secondary={false} />,
-              value: r.count,
-            }))}
-          >
-            <BarChart
-              horizontal
-              height={Math.max(140, rows.length * 32)}
-              color="var(--chart-2)"
-              valueLabel={tc("models")}
-              data={rows.map((r) => ({ label: primaryName(r.vendor.names, locale), value: r.count }))}
-            />
-          </ChartFigure>
-        ) : (
-          <p className="text-sm text-ink-3">{tc("noData")}</p>
-        )}
-      </CardBody>
-    </Card>
+    <WidgetCard id="vendors-title" title={t("perVendorChart")} href="/vendors">
+      {rows.length ? (
+        <ModelCountBars
+          caption={t("perVendorCaption", { count: rows.length })}
+          column="vendor"
+          color="var(--chart-2)"
+          rows={rows.map(({ vendor, count }) => ({ ...vendor, href: vendorHref(vendor.slug), models: count }))}
+        />
+      ) : (
+        <NoData />
+      )}
+    </WidgetCard>
   );
 }
 VendorsWidget.Skeleton = ChartCardSkeleton;
 
 export async function IndustriesWidget() {
-  const [page, t, tc, locale] = await Promise.all([
-    listIndustries({ limit: 8 }),
-    getTranslations("overview"),
-    getTranslations("common"),
-    getLocale() as Promise<Locale>,
-  ]);
+  const [page, t] = await Promise.all([listIndustries({ limit: 8 }), getTranslations("overview")]);
   const rows = page.items.filter((i) => i.modelCount > 0 || i.articleCount > 0);
   return (
-    <Card aria-labelledby="industries-title">
-      <CardHeader
-        id="industries-title"
-        title={t("industryChart")}
-        action={
-          <Link className="text-brand hover:underline" href="/industries">
-            {tc("viewAll")}
-          </Link>
-        }
-      />
-      <CardBody>
-        {rows.length ? (
-          <ChartFigure
-            caption={t("industryCaption", { count: rows.length })}
-            tableLabel={tc("chartTable")}
-            columns={[tc("industries"), tc("models")]}
-            rows={rows.map((r) => ({
-              key: r.slug,
-              label: <EntityName names={r.names} href={industryHref(r.slug)} secondary={false} />,
-              value: r.modelCount,
-            }))}
-          >
-            <BarChart
-              horizontal
-              height={Math.max(140, rows.length * 32)}
-              color="var(--chart-3)"
-              valueLabel={tc("models")}
-              data={rows.map((r) => ({ label: primaryName(r.names, locale), value: r.modelCount }))}
-            />
-          </ChartFigure>
-        ) : (
-          <p className="text-sm text-ink-3">{tc("noData")}</p>
-        )}
-      </CardBody>
-    </Card>
+    <WidgetCard id="industries-title" title={t("industryChart")} href="/industries">
+      {rows.length ? (
+        <ModelCountBars
+          caption={t("industryCaption", { count: rows.length })}
+          column="industries"
+          color="var(--chart-3)"
+          rows={rows.map((r) => ({ slug: r.slug, names: r.names, href: industryHref(r.slug), models: r.modelCount }))}
+        />
+      ) : (
+        <NoData />
+      )}
+    </WidgetCard>
   );
 }
 IndustriesWidget.Skeleton = ChartCardSkeleton;
 
 export async function LatestEventsWidget() {
-  const [events, t, tc] = await Promise.all([
-    latestEvents({}, 8),
-    getTranslations("overview"),
-    getTranslations("common"),
-  ]);
+  const [events, t] = await Promise.all([latestEvents({}, 8), getTranslations("overview")]);
   return (
-    <Card aria-labelledby="latest-title">
-      <CardHeader
-        id="latest-title"
-        title={t("latestEvents")}
-        action={
-          <Link className="text-brand hover:underline" href="/timeline">
-            {tc("viewAll")}
-          </Link>
-        }
-      />
+    <WidgetCard id="latest-title" title={t("latestEvents")} href="/timeline">
       {events.length ? (
         <ul className="grid grid-cols-1 md:grid-cols-2 [&>li]:border-b [&>li]:border-line md:[&>li:nth-child(odd)]:border-r">
           {events.map((e) => (
@@ -312,18 +336,15 @@ export async function LatestEventsWidget() {
           ))}
         </ul>
       ) : (
-        <CardBody>
-          <p className="text-sm text-ink-3">{tc("noData")}</p>
-        </CardBody>
+        <NoData />
       )}
-    </Card>
+    </WidgetCard>
   );
 }
 
 LatestEventsWidget.Skeleton = function LatestEventsSkeleton() {
   return (
-    <Card className="p-5" aria-hidden="true">
-      <Skeleton className="h-4 w-24" />
+    <WidgetSkeleton titleWidth="w-24">
       <div className="mt-5 space-y-6">
         {[0, 1, 2].map((i) => (
           <div key={i}>
@@ -333,29 +354,27 @@ LatestEventsWidget.Skeleton = function LatestEventsSkeleton() {
           </div>
         ))}
       </div>
-    </Card>
+    </WidgetSkeleton>
   );
 };
 
+/** The landscape's status dots; the legend lists them in this order. */
+const statusDot = { curated: "bg-ok", discovered: "bg-warn", confirmed: "bg-info" } as const;
+
 export async function LandscapeWidget() {
-  const [rows, t, tc, ts] = await Promise.all([
+  const [rows, t, ts] = await Promise.all([
     vendorLandscape(10, 6),
     getTranslations("overview"),
-    getTranslations("common"),
     getTranslations("status"),
   ]);
   return (
-    <Card aria-labelledby="landscape-title" className="h-full">
-      <CardHeader
-        id="landscape-title"
-        title={t("landscape")}
-        description={t("landscapeHint")}
-        action={
-          <Link className="text-brand hover:underline" href="/models">
-            {tc("viewAll")}
-          </Link>
-        }
-      />
+    <WidgetCard
+      id="landscape-title"
+      title={t("landscape")}
+      description={t("landscapeHint")}
+      href="/models"
+      className="h-full"
+    >
       {rows.length ? (
         <ul className="divide-y divide-line" data-testid="landscape">
           {rows.map((r) => (
@@ -375,10 +394,7 @@ export async function LandscapeWidget() {
                       title={m.names.en ?? undefined}
                       className="inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-2 py-0.5 text-sm text-ink hover:border-brand hover:text-brand"
                     >
-                      <span
-                        aria-hidden="true"
-                        className={`h-1.5 w-1.5 rounded-full ${m.status === "discovered" ? "bg-warn" : m.status === "confirmed" ? "bg-info" : "bg-ok"}`}
-                      />
+                      <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${statusDot[m.status]}`} />
                       <span lang="zh-CN">{m.names.zh}</span>
                       <span className="sr-only">({ts(m.status)})</span>
                     </Link>
@@ -389,42 +405,33 @@ export async function LandscapeWidget() {
           ))}
         </ul>
       ) : (
-        <CardBody>
-          <p className="text-sm text-ink-3">{tc("noData")}</p>
-        </CardBody>
+        <NoData />
       )}
       {rows.length ? (
         <p
           className="flex flex-wrap gap-x-4 gap-y-1 border-t border-line px-4 py-2.5 text-xs text-ink-3 sm:px-5"
           aria-hidden="true"
         >
-          <span className="inline-flex items-center gap-1.5">
-            <span className="h-1.5 w-1.5 rounded-full bg-ok" />
-            {ts("curated")}
-          </span>
-          <span className="inline-flex items-center gap-1.5">
-            <span className="h-1.5 w-1.5 rounded-full bg-warn" />
-            {ts("discovered")}
-          </span>
-          <span className="inline-flex items-center gap-1.5">
-            <span className="h-1.5 w-1.5 rounded-full bg-info" />
-            {ts("confirmed")}
-          </span>
+          {(Object.keys(statusDot) as (keyof typeof statusDot)[]).map((s) => (
+            <span key={s} className="inline-flex items-center gap-1.5">
+              <span className={`h-1.5 w-1.5 rounded-full ${statusDot[s]}`} />
+              {ts(s)}
+            </span>
+          ))}
         </p>
       ) : null}
-    </Card>
+    </WidgetCard>
   );
 }
 
 LandscapeWidget.Skeleton = function LandscapeSkeleton() {
   return (
-    <Card className="h-full p-5" aria-hidden="true">
-      <Skeleton className="h-4 w-28" />
+    <WidgetSkeleton titleWidth="w-28" className="h-full">
       <div className="mt-5 space-y-4">
         {[0, 1, 2, 3, 4, 5].map((i) => (
           <Skeleton key={i} className="h-5 w-full" />
         ))}
       </div>
-    </Card>
+    </WidgetSkeleton>
   );
 };

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale } from "next-intl/server";
-import { PageHeader } from "@/components/ui/page-header";
+import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from "@/lib/admin/upload";
 import { IngestForm } from "../_components/ingest-form";
 import { LogoutButton } from "../_components/logout-button";
@@ -10,18 +9,15 @@ import { adminStrings } from "../_components/strings";
 
 export const metadata: Metadata = { title: "Admin · ingest" };
 
+// Alike the review page by design: every admin page checks the session, then shows its header.
 export default async function AdminIngestPage() {
   await requireAdminPage("/admin/ingest");
   const locale = await getLocale();
   const t = adminStrings(locale);
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href="/admin" className="hover:underline">
-            {t.title}
-          </Link>
-        }
+      <SubPageHeader
+        parent={{ href: "/admin", label: t.title }}
         title={t.ingest}
         subtitle={t.ingestHelp}
         actions={<LogoutButton label={t.logout} />}

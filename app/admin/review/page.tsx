@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { listReviewQueue, type ReviewItem } from "@/lib/admin/review";
 import { LogoutButton } from "../_components/logout-button";
 import { requireAdminPage } from "../_components/session";
@@ -23,12 +24,8 @@ export default async function AdminReviewPage({ searchParams }: { searchParams: 
   const error = one(sp.error);
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href="/admin" className="hover:underline">
-            {t.title}
-          </Link>
-        }
+      <SubPageHeader
+        parent={{ href: "/admin", label: t.title }}
         title={t.review}
         subtitle={t.reviewHelp}
         actions={<LogoutButton label={t.logout} />}
@@ -52,20 +49,15 @@ export default async function AdminReviewPage({ searchParams }: { searchParams: 
           {includeConfirmed ? `${t.discovered} only` : `+ ${t.confirmed}`}
         </Link>
       </p>
-      <datalist id="model-targets">
-        {queue.targets.model.map((m) => (
-          <option key={m.slug} value={m.slug}>
-            {m.nameZh}
-          </option>
-        ))}
-      </datalist>
-      <datalist id="organization-targets">
-        {queue.targets.organization.map((o) => (
-          <option key={o.slug} value={o.slug}>
-            {o.nameZh}
-          </option>
-        ))}
-      </datalist>
+      {(["model", "organization"] as const).map((kind) => (
+        <datalist key={kind} id={`${kind}-targets`}>
+          {queue.targets[kind].map((e) => (
+            <option key={e.slug} value={e.slug}>
+              {e.nameZh}
+            </option>
+          ))}
+        </datalist>
+      ))}
       <div className="space-y-6">
         <Queue title={t.models} items={queue.models} t={t} />
         <Queue title={t.organizations} items={queue.organizations} t={t} />
@@ -100,12 +92,6 @@ const button =
   "h-10 rounded-md border border-line-strong px-3 text-sm font-medium text-ink hover:border-brand hover:text-brand";
 
 function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
-  const hidden = (
-    <>
-      <input type="hidden" name="kind" value={item.kind} />
-      <input type="hidden" name="slug" value={item.slug} />
-    </>
-  );
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-baseline gap-x-2">
@@ -130,20 +116,9 @@ function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
         </blockquote>
       ) : null}
       <div className="flex flex-wrap items-end gap-3">
-        {item.status === "discovered" ? (
-          <form method="post" action="/api/admin/review">
-            {hidden}
-            <input type="hidden" name="action" value="confirm" />
-            <button type="submit" className={button}>
-              {t.confirm}
-            </button>
-          </form>
-        ) : null}
-        <form method="post" action="/api/admin/review" className="flex flex-wrap items-end gap-2">
-          {hidden}
-          <input type="hidden" name="action" value="rename" />
-          <label className="text-xs text-ink-3">
-            {t.nameZh}
+        {item.status === "discovered" ? <ReviewAction item={item} action="confirm" label={t.confirm} /> : null}
+        <ReviewAction item={item} action="rename" label={t.rename}>
+          <Field label={t.nameZh}>
             <input
               name="nameZh"
               required
@@ -151,20 +126,13 @@ function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
               maxLength={100}
               className={`${input} block w-36`}
             />
-          </label>
-          <label className="text-xs text-ink-3">
-            {t.nameEn}
+          </Field>
+          <Field label={t.nameEn}>
             <input name="nameEn" defaultValue={item.names.en ?? ""} maxLength={100} className={`${input} block w-36`} />
-          </label>
-          <button type="submit" className={button}>
-            {t.rename}
-          </button>
-        </form>
-        <form method="post" action="/api/admin/review" className="flex flex-wrap items-end gap-2">
-          {hidden}
-          <input type="hidden" name="action" value="merge" />
-          <label className="text-xs text-ink-3">
-            {t.mergeInto}
+          </Field>
+        </ReviewAction>
+        <ReviewAction item={item} action="merge" label={t.merge}>
+          <Field label={t.mergeInto}>
             <input
               name="into"
               required
@@ -173,12 +141,44 @@ function ReviewRow({ item, t }: { item: ReviewItem; t: AdminStrings }) {
               className={`${input} block w-44`}
               aria-label={`${t.merge} (${item.slug})`}
             />
-          </label>
-          <button type="submit" className={button}>
-            {t.merge}
-          </button>
-        </form>
+          </Field>
+        </ReviewAction>
       </div>
     </div>
+  );
+}
+
+/** One action on an item: a form posting the item's kind and slug, the action, its fields and a submit button. */
+function ReviewAction({
+  item,
+  action,
+  label,
+  children,
+}: {
+  item: ReviewItem;
+  action: "confirm" | "rename" | "merge";
+  label: string;
+  children?: ReactNode;
+}) {
+  return (
+    <form method="post" action="/api/admin/review" className={children ? "flex flex-wrap items-end gap-2" : undefined}>
+      <input type="hidden" name="kind" value={item.kind} />
+      <input type="hidden" name="slug" value={item.slug} />
+      <input type="hidden" name="action" value={action} />
+      {children}
+      <button type="submit" className={button}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** A labelled input of a review form. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="text-xs text-ink-3">
+      {label}
+      {children}
+    </label>
   );
 }
