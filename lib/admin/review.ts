@@ -8,7 +8,7 @@ import { getDb, getWriteDb } from "@/lib/db";
 import { invalidateQueryCache } from "@/lib/db/query-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimKey, eventKey } from "@/lib/ingest/store";
-import { isoAtPrecision } from "@/lib/queries/common";
+import { isoAtPrecision, namedSelect, toNamed } from "@/lib/queries/common";
 import { indexTerms, pinyinTerms } from "@/lib/search/terms";
 import type { ReviewAction, ReviewKind } from "./review-schema";
 
@@ -44,78 +44,65 @@ const exampleSelect = {
   select: { sentence: true, article: { select: { id: true, title: true } } },
 } as const;
 
+/** What the queue shows of either kind (a model adds its vendor and confidence). */
+const queueSelect = {
+  ...namedSelect,
+  status: true,
+  mentions: exampleSelect,
+  mentionCount: true,
+  eventCount: true,
+  claimCount: true,
+} as const;
+
+function toReviewItem(
+  kind: ReviewKind,
+  r:
+    | Prisma.ModelGetPayload<{ select: typeof queueSelect }>
+    | Prisma.OrganizationGetPayload<{ select: typeof queueSelect }>,
+  vendor: ReviewItem["vendor"],
+  confidence: number | null,
+): ReviewItem {
+  const example = r.mentions[0];
+  return {
+    kind,
+    ...toNamed(r),
+    status: r.status as "discovered" | "confirmed",
+    vendor,
+    mentionCount: r.mentionCount,
+    confidence,
+    eventCount: r.eventCount,
+    claimCount: r.claimCount,
+    example: example
+      ? { articleId: example.article.id, articleTitle: example.article.title, sentence: example.sentence }
+      : null,
+  };
+}
+
 /** Discovered entities first (most mentioned first), then up to QUEUE_SIZE confirmed ones. */
 export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {}): Promise<ReviewQueue> {
   const db = await getDb();
   const statuses: ("discovered" | "confirmed")[] = opts.includeConfirmed ? ["discovered", "confirmed"] : ["discovered"];
+  const targetArgs = { orderBy: { nameZh: "asc" }, take: 1000, select: { slug: true, nameZh: true } } as const;
   const [models, organizations, modelTargets, orgTargets] = await Promise.all([
     db.model.findMany({
       where: { status: { in: statuses } },
       // the least confident first: what most needs an editor's eye
       orderBy: [{ status: "desc" }, { confidence: "asc" }, { mentionCount: "desc" }, { id: "asc" }],
       take: QUEUE_SIZE,
-      select: {
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        aliases: true,
-        status: true,
-        vendor: { select: { slug: true, nameZh: true } },
-        mentions: exampleSelect,
-        mentionCount: true,
-        confidence: true,
-        eventCount: true,
-        claimCount: true,
-      },
+      select: { ...queueSelect, vendor: { select: { slug: true, nameZh: true } }, confidence: true },
     }),
     db.organization.findMany({
       where: { status: { in: statuses } },
       orderBy: [{ status: "desc" }, { mentionCount: "desc" }, { id: "asc" }],
       take: QUEUE_SIZE,
-      select: {
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        aliases: true,
-        status: true,
-        mentions: exampleSelect,
-        mentionCount: true,
-        eventCount: true,
-        claimCount: true,
-      },
+      select: queueSelect,
     }),
-    db.model.findMany({ orderBy: { nameZh: "asc" }, take: 1000, select: { slug: true, nameZh: true } }),
-    db.organization.findMany({ orderBy: { nameZh: "asc" }, take: 1000, select: { slug: true, nameZh: true } }),
+    db.model.findMany(targetArgs),
+    db.organization.findMany(targetArgs),
   ]);
-  const example = (m: { sentence: string; article: { id: number; title: string } }[]) =>
-    m[0] ? { articleId: m[0].article.id, articleTitle: m[0].article.title, sentence: m[0].sentence } : null;
   return {
-    models: models.map((m) => ({
-      kind: "model",
-      slug: m.slug,
-      names: { zh: m.nameZh, en: m.nameEn },
-      aliases: m.aliases,
-      status: m.status as "discovered" | "confirmed",
-      vendor: m.vendor,
-      mentionCount: m.mentionCount,
-      confidence: m.confidence,
-      eventCount: m.eventCount,
-      claimCount: m.claimCount,
-      example: example(m.mentions),
-    })),
-    organizations: organizations.map((o) => ({
-      kind: "organization",
-      slug: o.slug,
-      names: { zh: o.nameZh, en: o.nameEn },
-      aliases: o.aliases,
-      status: o.status as "discovered" | "confirmed",
-      vendor: null,
-      mentionCount: o.mentionCount,
-      confidence: null,
-      eventCount: o.eventCount,
-      claimCount: o.claimCount,
-      example: example(o.mentions),
-    })),
+    models: models.map((m) => toReviewItem("model", m, m.vendor, m.confidence)),
+    organizations: organizations.map((o) => toReviewItem("organization", o, null, null)),
     targets: { model: modelTargets, organization: orgTargets },
   };
 }
@@ -156,8 +143,7 @@ export async function applyReviewAction(action: ReviewAction): Promise<ReviewRes
         if (action.into === action.slug) throw new HttpError(409, "cannot merge an entity into itself");
         const target = await findEntity(tx, action.kind, action.into);
         if (!target) throw new HttpError(409, `merge target ${action.into} does not exist`);
-        const moved =
-          action.kind === "model" ? await mergeModel(tx, source, target) : await mergeOrganization(tx, source, target);
+        const moved = await merge(tx, action.kind, source, target);
         return { action: "merge", kind: action.kind, slug: action.slug, into: action.into, moved };
       },
       { timeout: 60_000, maxWait: 30_000 },
@@ -175,36 +161,53 @@ interface Entity {
   status: "curated" | "discovered" | "confirmed";
 }
 
-const entitySelect = { id: true, slug: true, nameZh: true, nameEn: true, aliases: true, status: true } as const;
+const entitySelect = { id: true, ...namedSelect, status: true } as const;
+
+type EntityUpdate = { status?: "confirmed"; nameZh?: string; nameEn?: string | null; aliases?: string[] };
+
+/** The calls the review makes on either kind's table (tx.model and tx.organization both fit). */
+interface EntityTable {
+  findUnique(args: { where: { slug: string }; select: typeof entitySelect }): Promise<Entity | null>;
+  update(args: { where: { id: number }; data: EntityUpdate }): Promise<unknown>;
+  delete(args: { where: { id: number } }): Promise<unknown>;
+}
+
+/** Per kind: its table, and how a mention, industry link, event or claim names it. */
+const KINDS = {
+  model: {
+    table: "Model",
+    rows: (tx: Tx): EntityTable => tx.model,
+    subject: (id: number) => ({ modelId: id }),
+    claimSubject: (id: number) => ({ subjectModelId: id }),
+  },
+  organization: {
+    table: "Organization",
+    rows: (tx: Tx): EntityTable => tx.organization,
+    subject: (id: number) => ({ organizationId: id }),
+    claimSubject: (id: number) => ({ subjectOrganizationId: id }),
+  },
+} as const;
 
 async function findEntity(tx: Tx, kind: ReviewKind, slug: string): Promise<Entity | null> {
   // Lock the row: two editors merging the same entity must not interleave.
-  const table = kind === "model" ? "Model" : "Organization";
-  await tx.$queryRawUnsafe(`SELECT id FROM "${table}" WHERE slug = $1 FOR UPDATE`, slug);
-  return kind === "model"
-    ? tx.model.findUnique({ where: { slug }, select: entitySelect })
-    : tx.organization.findUnique({ where: { slug }, select: entitySelect });
+  await tx.$queryRawUnsafe(`SELECT id FROM "${KINDS[kind].table}" WHERE slug = $1 FOR UPDATE`, slug);
+  return KINDS[kind].rows(tx).findUnique({ where: { slug }, select: entitySelect });
 }
 
-async function updateEntity(
-  tx: Tx,
-  kind: ReviewKind,
-  id: number,
-  data: { status?: "confirmed"; nameZh?: string; nameEn?: string | null; aliases?: string[] },
-) {
-  if (kind === "model") await tx.model.update({ where: { id }, data });
-  else await tx.organization.update({ where: { id }, data });
+async function updateEntity(tx: Tx, kind: ReviewKind, id: number, data: EntityUpdate) {
+  await KINDS[kind].rows(tx).update({ where: { id }, data });
 }
 
 /** Adds lexemes for new names so /search and `q` find the entity by them. */
 async function addSearchTerms(tx: Tx, kind: ReviewKind, id: number, names: (string | null)[]) {
   const terms = [...indexTerms(...names), ...pinyinTerms(...names)];
   if (!terms.length) return;
-  if (kind === "model") {
-    await tx.$executeRaw`UPDATE "Model" SET "searchTerms" = coalesce("searchTerms", ''::tsvector) || array_to_tsvector(${terms}::text[]) WHERE id = ${id}`;
-  } else {
-    await tx.$executeRaw`UPDATE "Organization" SET "searchTerms" = coalesce("searchTerms", ''::tsvector) || array_to_tsvector(${terms}::text[]) WHERE id = ${id}`;
-  }
+  // the table name comes from KINDS, never from input
+  await tx.$executeRawUnsafe(
+    `UPDATE "${KINDS[kind].table}" SET "searchTerms" = coalesce("searchTerms", ''::tsvector) || array_to_tsvector($1::text[]) WHERE id = $2`,
+    terms,
+    id,
+  );
 }
 
 function mergedAliases(target: Entity, extra: (string | null)[]): string[] {
@@ -223,63 +226,56 @@ async function rename(tx: Tx, kind: ReviewKind, e: Entity, nameZh: string, nameE
   await addSearchTerms(tx, kind, e.id, [nameZh, nameEn]);
 }
 
-async function mergeModel(tx: Tx, source: Entity, target: Entity) {
-  const mentions = await tx.mention.updateMany({ where: { modelId: source.id }, data: { modelId: target.id } });
-  const industryLinks = await tx.industryLink.updateMany({
-    where: { modelId: source.id },
-    data: { modelId: target.id },
+/** Moves everything that names the source to the target, then deletes the source. */
+async function merge(
+  tx: Tx,
+  kind: ReviewKind,
+  source: Entity,
+  target: Entity,
+): Promise<NonNullable<ReviewResult["moved"]>> {
+  const { table, subject, claimSubject } = KINDS[kind];
+  const [from, to] = [subject(source.id), subject(target.id)];
+  const mentions = await tx.mention.updateMany({ where: from, data: to });
+  const industryLinks = await tx.industryLink.updateMany({ where: from, data: to });
+  const owned = kind === "organization" ? await moveOwned(tx, source.id, target.id) : { models: 0, people: 0 };
+  const events = await moveEvents(tx, from, to);
+  const claims = await moveClaims(tx, claimSubject(source.id), claimSubject(target.id));
+  if (kind === "organization") await mergeStatements(tx, source.id, target.id);
+  await updateEntity(tx, kind, target.id, {
+    aliases: mergedAliases(target, [source.nameZh, source.nameEn, ...source.aliases]),
   });
-  const events = await moveEvents(tx, { modelId: source.id }, { modelId: target.id });
-  const claims = await moveClaims(tx, { subjectModelId: source.id }, { subjectModelId: target.id });
-  await tx.model.update({
-    where: { id: target.id },
-    data: { aliases: mergedAliases(target, [source.nameZh, source.nameEn, ...source.aliases]) },
-  });
-  await tx.$executeRaw`UPDATE "Model" t SET "searchTerms" = coalesce(t."searchTerms", ''::tsvector) || coalesce(s."searchTerms", ''::tsvector)
-    FROM "Model" s WHERE t.id = ${target.id} AND s.id = ${source.id}`;
-  await tx.model.delete({ where: { id: source.id } });
-  return { mentions: mentions.count, events, claims, industryLinks: industryLinks.count, models: 0, people: 0 };
+  // the table name comes from KINDS, never from input
+  await tx.$executeRawUnsafe(
+    `UPDATE "${table}" t SET "searchTerms" = coalesce(t."searchTerms", ''::tsvector) || coalesce(s."searchTerms", ''::tsvector)
+    FROM "${table}" s WHERE t.id = $1 AND s.id = $2`,
+    target.id,
+    source.id,
+  );
+  await KINDS[kind].rows(tx).delete({ where: { id: source.id } });
+  return { mentions: mentions.count, events, claims, industryLinks: industryLinks.count, ...owned };
 }
 
-async function mergeOrganization(tx: Tx, source: Entity, target: Entity) {
-  const mentions = await tx.mention.updateMany({
-    where: { organizationId: source.id },
-    data: { organizationId: target.id },
-  });
-  const industryLinks = await tx.industryLink.updateMany({
-    where: { organizationId: source.id },
-    data: { organizationId: target.id },
-  });
-  const models = await tx.model.updateMany({ where: { vendorId: source.id }, data: { vendorId: target.id } });
+/** An organization's models and people go to the target organization. */
+async function moveOwned(tx: Tx, sourceId: number, targetId: number) {
+  const models = await tx.model.updateMany({ where: { vendorId: sourceId }, data: { vendorId: targetId } });
   const people = await tx.person.updateMany({
-    where: { organizationId: source.id },
-    data: { organizationId: target.id },
+    where: { organizationId: sourceId },
+    data: { organizationId: targetId },
   });
-  const events = await moveEvents(tx, { organizationId: source.id }, { organizationId: target.id });
-  const claims = await moveClaims(tx, { subjectOrganizationId: source.id }, { subjectOrganizationId: target.id });
-  await tx.claim.updateMany({ where: { statedById: source.id }, data: { statedById: target.id } });
+  return { models: models.count, people: people.count };
+}
+
+/** The claims an organization stated, and its roles, go to the target organization. */
+async function mergeStatements(tx: Tx, sourceId: number, targetId: number) {
+  await tx.claim.updateMany({ where: { statedById: sourceId }, data: { statedById: targetId } });
   const roles = await tx.organization.findMany({
-    where: { id: { in: [source.id, target.id] } },
+    where: { id: { in: [sourceId, targetId] } },
     select: { roles: true },
   });
   await tx.organization.update({
-    where: { id: target.id },
-    data: {
-      aliases: mergedAliases(target, [source.nameZh, source.nameEn, ...source.aliases]),
-      roles: [...new Set(roles.flatMap((r) => r.roles))].sort(),
-    },
+    where: { id: targetId },
+    data: { roles: [...new Set(roles.flatMap((r) => r.roles))].sort() },
   });
-  await tx.$executeRaw`UPDATE "Organization" t SET "searchTerms" = coalesce(t."searchTerms", ''::tsvector) || coalesce(s."searchTerms", ''::tsvector)
-    FROM "Organization" s WHERE t.id = ${target.id} AND s.id = ${source.id}`;
-  await tx.organization.delete({ where: { id: source.id } });
-  return {
-    mentions: mentions.count,
-    events,
-    claims,
-    industryLinks: industryLinks.count,
-    models: models.count,
-    people: people.count,
-  };
 }
 
 /**
@@ -306,22 +302,16 @@ async function moveEvents(
   });
   for (const e of events) {
     const next = { modelId: e.modelId, organizationId: e.organizationId, ...data };
-    const [model, org] = await Promise.all([
-      next.modelId ? tx.model.findUnique({ where: { id: next.modelId }, select: { slug: true } }) : null,
-      next.organizationId
-        ? tx.organization.findUnique({ where: { id: next.organizationId }, select: { slug: true } })
-        : null,
-    ]);
+    const slugs = await subjectSlugs(tx, next.modelId, next.organizationId);
     const key = eventKey({
       type: e.type,
-      modelKey: model?.slug ?? null,
-      organizationKey: org?.slug ?? null,
+      modelKey: slugs.model,
+      organizationKey: slugs.organization,
       date: { value: isoAtPrecision(e.date, e.precision), precision: e.precision, inferred: e.dateInferred, text: "" },
     });
     const twin = await tx.event.findUnique({ where: { key }, select: { id: true, dateInferred: true } });
     if (twin && twin.id !== e.id) {
-      await tx.$executeRaw`UPDATE "EventSource" SET "eventId" = ${twin.id}
-        WHERE "eventId" = ${e.id} AND "articleId" NOT IN (SELECT "articleId" FROM "EventSource" WHERE "eventId" = ${twin.id})`;
+      await moveSources(tx, "event", e.id, twin.id);
       await tx.event.update({ where: { id: twin.id }, data: { dateInferred: twin.dateInferred && e.dateInferred } });
       await tx.event.delete({ where: { id: e.id } });
     } else {
@@ -331,6 +321,7 @@ async function moveEvents(
   return events.length;
 }
 
+// Step for step as moveEvents by design: each follows its own ingestion key (claimKey, eventKey) and twin rule.
 /** As moveEvents, for claims about the merged entity. */
 async function moveClaims(
   tx: Tx,
@@ -355,12 +346,7 @@ async function moveClaims(
   });
   for (const c of claims) {
     const next = { subjectModelId: c.subjectModelId, subjectOrganizationId: c.subjectOrganizationId, ...data };
-    const [model, org] = await Promise.all([
-      next.subjectModelId ? tx.model.findUnique({ where: { id: next.subjectModelId }, select: { slug: true } }) : null,
-      next.subjectOrganizationId
-        ? tx.organization.findUnique({ where: { id: next.subjectOrganizationId }, select: { slug: true } })
-        : null,
-    ]);
+    const slugs = await subjectSlugs(tx, next.subjectModelId, next.subjectOrganizationId);
     const key = claimKey({
       metric: c.metric,
       value: c.value,
@@ -368,13 +354,12 @@ async function moveClaims(
       bound: c.bound,
       asOf: { value: isoAtPrecision(c.asOf, c.asOfPrecision), precision: c.asOfPrecision, inferred: false, text: "" },
       scope: c.scope,
-      subjectModelKey: model?.slug ?? null,
-      subjectOrganizationKey: org?.slug ?? null,
+      subjectModelKey: slugs.model,
+      subjectOrganizationKey: slugs.organization,
     });
     const twin = await tx.claim.findUnique({ where: { key }, select: { id: true, statedById: true } });
     if (twin && twin.id !== c.id) {
-      await tx.$executeRaw`UPDATE "ClaimSource" SET "claimId" = ${twin.id}
-        WHERE "claimId" = ${c.id} AND "articleId" NOT IN (SELECT "articleId" FROM "ClaimSource" WHERE "claimId" = ${twin.id})`;
+      await moveSources(tx, "claim", c.id, twin.id);
       if (!twin.statedById && c.statedById)
         await tx.claim.update({ where: { id: twin.id }, data: { statedById: c.statedById } });
       await tx.claim.delete({ where: { id: c.id } });
@@ -383,4 +368,25 @@ async function moveClaims(
     }
   }
   return claims.length;
+}
+
+/** The slugs ingestion keys an event or claim by: its model's and its organization's. */
+async function subjectSlugs(tx: Tx, modelId: number | null, organizationId: number | null) {
+  const [model, org] = await Promise.all([
+    modelId ? tx.model.findUnique({ where: { id: modelId }, select: { slug: true } }) : null,
+    organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
+  ]);
+  return { model: model?.slug ?? null, organization: org?.slug ?? null };
+}
+
+/** Moves a duplicate event's or claim's reports onto its twin, but for the articles the twin already has. */
+async function moveSources(tx: Tx, fact: "event" | "claim", fromId: number, toId: number) {
+  const [table, column] = fact === "event" ? ["EventSource", "eventId"] : ["ClaimSource", "claimId"];
+  // fixed names chosen by `fact`; the ids are bound parameters
+  await tx.$executeRawUnsafe(
+    `UPDATE "${table}" SET "${column}" = $1
+      WHERE "${column}" = $2 AND "articleId" NOT IN (SELECT "articleId" FROM "${table}" WHERE "${column}" = $1)`,
+    toId,
+    fromId,
+  );
 }

@@ -93,20 +93,46 @@ const claimSchema = z
   })
   .meta({ id: "Claim" });
 
-const modelListItemSchema = z
-  .object({
-    slug: z.string(),
-    names: namesSchema,
-    aliases: z.array(z.string()),
-    status: statusSchema,
-    vendor: entityRefSchema.nullable(),
-    family: z.string().nullable(),
-    version: z.string().nullable(),
-    industries: z.array(industryRefSchema),
-    mentionCount: z.number().int(),
-    eventCount: z.number().int(),
-  })
-  .meta({ id: "ModelListItem" });
+/** `{ items, nextCursor }`: pass nextCursor back as `cursor` for the next page (null: last page). */
+function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: "pass as `cursor` for the next page; null on the last page" }),
+    })
+    .meta({ id });
+}
+
+/** Slug, names and aliases: what an entity's list item and detail open with. */
+const namedShape = { slug: z.string(), names: namesSchema, aliases: z.array(z.string()) };
+
+/** An entity's list item, `<name>ListItem` (namedShape, then `shape`), and its page, `<name>Page`. */
+function listed<S extends z.ZodRawShape>(name: "Model" | "Vendor" | "Industry", shape: S) {
+  const item = z.object({ ...namedShape, ...shape }).meta({ id: `${name}ListItem` });
+  return { item, page: pageSchema(item, `${name}Page`) };
+}
+
+/** Trigger-kept counts, one integer field each. */
+function counts<K extends string>(...keys: K[]) {
+  return Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>;
+}
+
+/** What a model's list item and detail share after its names. */
+const modelShape = {
+  status: statusSchema,
+  vendor: entityRefSchema.nullable(),
+  family: z.string().nullable(),
+  version: z.string().nullable(),
+};
+
+const modelList = listed("Model", {
+  ...modelShape,
+  industries: z.array(industryRefSchema),
+  ...counts("mentionCount", "eventCount"),
+});
 
 export const modelDetailSchema = z
   .object({
@@ -115,10 +141,7 @@ export const modelDetailSchema = z
     names: namesSchema,
     pinyin: z.string().nullable(),
     aliases: z.array(z.string()),
-    status: statusSchema,
-    vendor: entityRefSchema.nullable(),
-    family: z.string().nullable(),
-    version: z.string().nullable(),
+    ...modelShape,
     sourceUrl: z.string().nullable(),
     familyMembers: z.array(entityRefSchema.extend({ version: z.string().nullable() })),
     events: z.array(eventSchema),
@@ -128,29 +151,16 @@ export const modelDetailSchema = z
   })
   .meta({ id: "Model" });
 
-const vendorListItemSchema = z
-  .object({
-    slug: z.string(),
-    names: namesSchema,
-    aliases: z.array(z.string()),
-    kind: z.enum(ORG_KINDS),
-    roles: z.array(z.enum(ORG_ROLES)),
-    status: statusSchema,
-    modelCount: z.number().int(),
-    eventCount: z.number().int(),
-    mentionCount: z.number().int(),
-  })
-  .meta({ id: "VendorListItem" });
+/** What an organization's list item and detail share after its names. */
+const vendorShape = { kind: z.enum(ORG_KINDS), roles: z.array(z.enum(ORG_ROLES)), status: statusSchema };
+
+const vendorList = listed("Vendor", { ...vendorShape, ...counts("modelCount", "eventCount", "mentionCount") });
 
 export const vendorDetailSchema = z
   .object({
     id: z.number().int(),
-    slug: z.string(),
-    names: namesSchema,
-    aliases: z.array(z.string()),
-    kind: z.enum(ORG_KINDS),
-    roles: z.array(z.enum(ORG_ROLES)),
-    status: statusSchema,
+    ...namedShape,
+    ...vendorShape,
     sourceUrl: z.string().nullable(),
     models: z.array(entityRefSchema.extend({ version: z.string().nullable(), family: z.string().nullable() })),
     modelCount: z.number().int(),
@@ -162,23 +172,12 @@ export const vendorDetailSchema = z
   })
   .meta({ id: "Vendor" });
 
-const industryListItemSchema = z
-  .object({
-    slug: z.string(),
-    names: namesSchema,
-    aliases: z.array(z.string()),
-    modelCount: z.number().int(),
-    vendorCount: z.number().int(),
-    articleCount: z.number().int(),
-  })
-  .meta({ id: "IndustryListItem" });
+const industryList = listed("Industry", counts("modelCount", "vendorCount", "articleCount"));
 
 export const industryDetailSchema = z
   .object({
     id: z.number().int(),
-    slug: z.string(),
-    names: namesSchema,
-    aliases: z.array(z.string()),
+    ...namedShape,
     models: z.array(entityRefSchema.extend({ citation: citationSchema, vendor: entityRefSchema.nullable() })),
     vendors: z.array(entityRefSchema.extend({ citation: citationSchema.nullable() })),
     articles: z.array(
@@ -269,22 +268,9 @@ export const articleDetailSchema = z
   })
   .meta({ id: "Article" });
 
-/** `{ items, nextCursor }`: pass nextCursor back as `cursor` for the next page (null: last page). */
-function pageSchema<T extends z.ZodType>(item: T, id: string) {
-  return z
-    .object({
-      items: z.array(item),
-      nextCursor: z
-        .string()
-        .nullable()
-        .meta({ description: "pass as `cursor` for the next page; null on the last page" }),
-    })
-    .meta({ id });
-}
-
-export const modelPageSchema = pageSchema(modelListItemSchema, "ModelPage");
-export const vendorPageSchema = pageSchema(vendorListItemSchema, "VendorPage");
-export const industryPageSchema = pageSchema(industryListItemSchema, "IndustryPage");
+export const modelPageSchema = modelList.page;
+export const vendorPageSchema = vendorList.page;
+export const industryPageSchema = industryList.page;
 export const eventPageSchema = pageSchema(eventSchema, "EventPage");
 export const claimPageSchema = pageSchema(claimSchema, "ClaimPage");
 export const articlePageSchema = pageSchema(articleListItemSchema, "ArticlePage");
@@ -316,11 +302,11 @@ type _DtoChecks = [
   Check<Same<z.infer<typeof citationSchema>, Citation>>,
   Check<Same<z.infer<typeof eventSchema>, EventItem>>,
   Check<Same<z.infer<typeof claimSchema>, ClaimItem>>,
-  Check<Same<z.infer<typeof modelListItemSchema>, ModelListItem>>,
+  Check<Same<z.infer<typeof modelList.item>, ModelListItem>>,
   Check<Same<z.infer<typeof modelDetailSchema>, ModelDetail>>,
-  Check<Same<z.infer<typeof vendorListItemSchema>, VendorListItem>>,
+  Check<Same<z.infer<typeof vendorList.item>, VendorListItem>>,
   Check<Same<z.infer<typeof vendorDetailSchema>, VendorDetail>>,
-  Check<Same<z.infer<typeof industryListItemSchema>, IndustryListItem>>,
+  Check<Same<z.infer<typeof industryList.item>, IndustryListItem>>,
   Check<Same<z.infer<typeof industryDetailSchema>, IndustryDetail>>,
   Check<Same<z.infer<typeof articleListItemSchema>, ArticleListItem>>,
   Check<Same<z.infer<typeof articleDetailSchema>, ArticleDetail>>,

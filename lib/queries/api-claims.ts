@@ -2,7 +2,7 @@
 // bounded lists. Same item shape and order: latest as-of date first, undated last.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { clampLimit, decodeOffset, offsetPage, type Page } from "./common";
+import { clampLimit, readOffsetPage, type Page } from "./common";
 import { claimSelect, claimWhere, toClaimItem, type ClaimFilter, type ClaimItem } from "./claims";
 import { cachedQuery } from "@/lib/db/query-cache";
 
@@ -14,15 +14,18 @@ export const listClaimsPage = cachedQuery(
     opts: { limit?: number } = {},
   ): Promise<Page<ClaimItem>> {
     const db = await getDb();
-    const limit = clampLimit(opts.limit, 50);
-    const offset = decodeOffset(filter.cursor);
-    const rows = await db.claim.findMany({
-      where: claimWhere(filter),
-      orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      skip: offset,
-      take: limit + 1,
-      select: claimSelect,
-    });
-    return offsetPage(rows.map(toClaimItem), offset, limit);
+    return readOffsetPage(
+      filter.cursor,
+      clampLimit(opts.limit, 50),
+      (skip, take) =>
+        db.claim.findMany({
+          where: claimWhere(filter),
+          orderBy: [{ asOf: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+          skip,
+          take,
+          select: claimSelect,
+        }),
+      toClaimItem,
+    );
   },
 );

@@ -9,6 +9,7 @@ import { cachedQuery } from "@/lib/db/query-cache";
 
 export type ModelsApiFilter = Partial<ModelsFilter> & { q?: string };
 
+// Opens like listArticlesWithText by design: each API list is its page's list plus a text query.
 /** Models matching the filters and (when given) the text query, most-mentioned first. */
 export const listModelsWithText = cachedQuery(
   "api-models.listModelsWithText",

@@ -4,15 +4,22 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticlesFilter } from "@/lib/validations/filters";
 import {
+  claimCoreSelect,
   clampLimit,
-  dateAtPrecision,
   entityRefSelect,
-  names,
+  eventCoreSelect,
+  industryRefSelect,
+  listByFilters,
+  quoteSelect,
+  toAsOf,
   toEntityRef,
+  toEventDate,
+  toIndustryRef,
   type DateAtPrecision,
   type EntityRef,
+  type IndustryRef,
   type Names,
-  type Page,
+  type ListWhere,
 } from "./common";
 import type { EventTypeValue } from "@/lib/validations/filters";
 import { tallyOf } from "./tally";
@@ -26,7 +33,7 @@ export interface ArticleListItem {
   url: string;
   excerpt: string;
   keywords: string[];
-  industries: { slug: string; names: Names }[];
+  industries: IndustryRef[];
   ingestedAt: string;
   mentionCount: number;
   eventCount: number;
@@ -63,8 +70,8 @@ export interface ArticleDetail {
   /** as listed in the file, and as matched to the taxonomy */
   technologyLabels: string[];
   industryLabels: string[];
-  technologies: { slug: string; names: Names }[];
-  industries: { slug: string; names: Names }[];
+  technologies: IndustryRef[];
+  industries: IndustryRef[];
   ingestedAt: string;
   updatedAt: string;
   paragraphs: Span[];
@@ -87,7 +94,7 @@ export interface ArticleDetail {
     statedBy: EntityRef | null;
   })[];
   industryLinks: (ArticleFact & {
-    industry: { slug: string; names: Names };
+    industry: IndustryRef;
     subject: EntityRef | null;
     subjectKind: "model" | "organization" | null;
   })[];
@@ -103,23 +110,12 @@ export function articleWhere(f: Partial<ArticlesFilter>): Prisma.ArticleWhereInp
 
 const EXCERPT = 140;
 
-/** Articles, most recently ingested first; cursor "a<id>". */
-export const listArticles = cachedQuery(
-  "articles.listArticles",
-  async function listArticles(
-    filters: Partial<ArticlesFilter>,
-    opts: { limit?: number } = {},
-  ): Promise<Page<ArticleListItem>> {
-    return listArticlesWhere(articleWhere(filters), filters.cursor, opts);
-  },
-);
-
 /** listArticles for any where clause (the API adds text and vendor conditions). */
-export async function listArticlesWhere(
-  where: Prisma.ArticleWhereInput,
-  cursor: string | undefined,
-  opts: { limit?: number } = {},
-): Promise<Page<ArticleListItem>> {
+export const listArticlesWhere: ListWhere<Prisma.ArticleWhereInput, ArticleListItem> = async (
+  where,
+  cursor,
+  opts = {},
+) => {
   const db = await getDb();
   const limit = clampLimit(opts.limit, 20);
   const m = /^a(\d{1,10})$/.exec(cursor ?? "");
@@ -135,7 +131,7 @@ export async function listArticlesWhere(
       body: true,
       keywords: true,
       firstIngestedAt: true,
-      articleIndustries: { take: 6, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
+      articleIndustries: { take: 6, select: { industry: { select: industryRefSelect } } },
     },
   });
   // Counted for this page's articles only (an article's own mentions and sources are a bounded set).
@@ -152,16 +148,16 @@ export async function listArticlesWhere(
     url: a.url,
     excerpt: a.body.length > EXCERPT ? `${a.body.slice(0, EXCERPT).replace(/\n/g, " ")}…` : a.body.replace(/\n/g, " "),
     keywords: a.keywords,
-    industries: a.articleIndustries.map((x) => ({
-      slug: x.industry.slug,
-      names: names(x.industry.nameZh, x.industry.nameEn),
-    })),
+    industries: a.articleIndustries.map((x) => toIndustryRef(x.industry)),
     ingestedAt: a.firstIngestedAt.toISOString(),
     mentionCount: mentionCount.get(a.id) ?? 0,
     eventCount: eventCount.get(a.id) ?? 0,
   }));
   return { items, nextCursor: rows.length > limit ? `a${items[items.length - 1].id}` : null };
-}
+};
+
+/** Articles, most recently ingested first; cursor "a<id>". */
+export const listArticles = listByFilters("articles.listArticles", articleWhere, listArticlesWhere);
 
 /** Upper bound on an exact count that has to visit rows (two tags at once); beyond it the page says "10,000+". */
 export const ARTICLE_COUNT_CAP = 10_000;
@@ -193,7 +189,14 @@ export const countArticles = cachedQuery(
 );
 
 const FACTS_LIMIT = 200;
-const factSelect = { quote: true, sentenceStart: true, sentenceEnd: true } as const;
+/** An article's facts of one kind in the order of the body, each with its quote and `select`. */
+function inBody<S extends object>(select: S) {
+  return { orderBy: { sentenceStart: "asc" }, take: FACTS_LIMIT, select: { ...quoteSelect, ...select } } as const;
+}
+
+function toFact(s: ArticleFact): ArticleFact {
+  return { quote: s.quote, sentenceStart: s.sentenceStart, sentenceEnd: s.sentenceEnd };
+}
 
 export const getArticleById = cachedQuery(
   "articles.getArticleById",
@@ -215,8 +218,8 @@ export const getArticleById = cachedQuery(
         industries: true,
         firstIngestedAt: true,
         lastIngestedAt: true,
-        articleTechs: { take: 50, select: { technology: { select: { slug: true, nameZh: true, nameEn: true } } } },
-        articleIndustries: { take: 50, select: { industry: { select: { slug: true, nameZh: true, nameEn: true } } } },
+        articleTechs: { take: 50, select: { technology: { select: industryRefSelect } } },
+        articleIndustries: { take: 50, select: { industry: { select: industryRefSelect } } },
         mentions: {
           orderBy: { start: "asc" },
           take: 2000,
@@ -227,60 +230,18 @@ export const getArticleById = cachedQuery(
             end: true,
             sentenceStart: true,
             sentenceEnd: true,
-            model: { select: { slug: true, nameZh: true, nameEn: true } },
-            organization: { select: { slug: true, nameZh: true, nameEn: true } },
-            industry: { select: { slug: true, nameZh: true, nameEn: true } },
+            model: { select: industryRefSelect },
+            organization: { select: industryRefSelect },
+            industry: { select: industryRefSelect },
           },
         },
-        eventSources: {
-          orderBy: { sentenceStart: "asc" },
-          take: FACTS_LIMIT,
-          select: {
-            ...factSelect,
-            event: {
-              select: {
-                id: true,
-                type: true,
-                date: true,
-                precision: true,
-                dateInferred: true,
-                dateText: true,
-                model: { select: entityRefSelect },
-                organization: { select: entityRefSelect },
-              },
-            },
-          },
-        },
-        claimSources: {
-          orderBy: { sentenceStart: "asc" },
-          take: FACTS_LIMIT,
-          select: {
-            ...factSelect,
-            claim: {
-              select: {
-                id: true,
-                value: true,
-                unit: true,
-                metric: true,
-                asOf: true,
-                asOfPrecision: true,
-                asOfInferred: true,
-                asOfText: true,
-                statedBy: { select: entityRefSelect },
-              },
-            },
-          },
-        },
-        industryLinks: {
-          orderBy: { sentenceStart: "asc" },
-          take: FACTS_LIMIT,
-          select: {
-            ...factSelect,
-            industry: { select: { slug: true, nameZh: true, nameEn: true } },
-            model: { select: entityRefSelect },
-            organization: { select: entityRefSelect },
-          },
-        },
+        eventSources: inBody({ event: { select: { ...eventCoreSelect, model: { select: entityRefSelect } } } }),
+        claimSources: inBody({ claim: { select: claimCoreSelect } }),
+        industryLinks: inBody({
+          industry: { select: industryRefSelect },
+          model: { select: entityRefSelect },
+          organization: { select: entityRefSelect },
+        }),
         quotes: {
           orderBy: { sentenceStart: "asc" },
           take: FACTS_LIMIT,
@@ -295,20 +256,12 @@ export const getArticleById = cachedQuery(
     });
     if (!a) return null;
 
-    const known: Span[] = [
-      ...a.mentions.map((m) => ({ start: m.sentenceStart, end: m.sentenceEnd })),
-      ...a.eventSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-      ...a.claimSources.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-      ...a.industryLinks.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-      ...a.quotes.map((s) => ({ start: s.sentenceStart, end: s.sentenceEnd })),
-    ];
+    const known: Span[] = [...a.mentions, ...a.eventSources, ...a.claimSources, ...a.industryLinks, ...a.quotes].map(
+      (s) => ({ start: s.sentenceStart, end: s.sentenceEnd }),
+    );
     const paragraphs = splitParagraphs(a.body);
     const sentences = splitSentences(a.body, paragraphs, known);
 
-    const ref = (r: { slug: string; nameZh: string; nameEn: string | null }) => ({
-      slug: r.slug,
-      names: names(r.nameZh, r.nameEn),
-    });
     return {
       id: a.id,
       title: a.title,
@@ -320,8 +273,8 @@ export const getArticleById = cachedQuery(
       keywords: a.keywords,
       technologyLabels: a.technologies,
       industryLabels: a.industries,
-      technologies: a.articleTechs.map((t) => ref(t.technology)),
-      industries: a.articleIndustries.map((i) => ref(i.industry)),
+      technologies: a.articleTechs.map((t) => toIndustryRef(t.technology)),
+      industries: a.articleIndustries.map((i) => toIndustryRef(i.industry)),
       ingestedAt: a.firstIngestedAt.toISOString(),
       updatedAt: a.lastIngestedAt.toISOString(),
       paragraphs,
@@ -332,39 +285,33 @@ export const getArticleById = cachedQuery(
         start: m.start,
         end: m.end,
         target: m.model
-          ? { kind: "model" as const, ...ref(m.model) }
+          ? { kind: "model" as const, ...toIndustryRef(m.model) }
           : m.organization
-            ? { kind: "organization" as const, ...ref(m.organization) }
+            ? { kind: "organization" as const, ...toIndustryRef(m.organization) }
             : m.industry
-              ? { kind: "industry" as const, ...ref(m.industry) }
+              ? { kind: "industry" as const, ...toIndustryRef(m.industry) }
               : null,
       })),
       events: a.eventSources.map((s) => ({
-        quote: s.quote,
-        sentenceStart: s.sentenceStart,
-        sentenceEnd: s.sentenceEnd,
+        ...toFact(s),
         id: s.event.id,
         type: s.event.type,
-        date: dateAtPrecision(s.event.date, s.event.precision, s.event.dateInferred, s.event.dateText),
+        date: toEventDate(s.event),
         model: s.event.model ? toEntityRef(s.event.model) : null,
         organization: s.event.organization ? toEntityRef(s.event.organization) : null,
       })),
       claims: a.claimSources.map((s) => ({
-        quote: s.quote,
-        sentenceStart: s.sentenceStart,
-        sentenceEnd: s.sentenceEnd,
+        ...toFact(s),
         id: s.claim.id,
         value: s.claim.value,
         unit: s.claim.unit,
         metric: s.claim.metric,
-        asOf: dateAtPrecision(s.claim.asOf, s.claim.asOfPrecision, s.claim.asOfInferred, s.claim.asOfText),
+        asOf: toAsOf(s.claim),
         statedBy: s.claim.statedBy ? toEntityRef(s.claim.statedBy) : null,
       })),
       industryLinks: a.industryLinks.map((l) => ({
-        quote: l.quote,
-        sentenceStart: l.sentenceStart,
-        sentenceEnd: l.sentenceEnd,
-        industry: ref(l.industry),
+        ...toFact(l),
+        industry: toIndustryRef(l.industry),
         subject: l.model ? toEntityRef(l.model) : l.organization ? toEntityRef(l.organization) : null,
         subjectKind: l.model ? ("model" as const) : l.organization ? ("organization" as const) : null,
       })),

@@ -3,10 +3,11 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
-  citationArticleSelect,
+  citationSelect,
+  claimCoreSelect,
   clampLimit,
-  dateAtPrecision,
   entityRefSelect,
+  toAsOf,
   toCitation,
   toEntityRef,
   type Citation,
@@ -47,21 +48,13 @@ export interface ClaimFilter {
 }
 
 export const claimSelect = {
-  id: true,
-  metric: true,
-  value: true,
-  unit: true,
+  ...claimCoreSelect,
   bound: true,
-  asOf: true,
-  asOfPrecision: true,
-  asOfInferred: true,
-  asOfText: true,
   scope: true,
   subjectModel: { select: entityRefSelect },
   subjectOrganization: { select: entityRefSelect },
-  statedBy: { select: entityRefSelect },
   sources: {
-    select: { quote: true, sentenceStart: true, sentenceEnd: true, article: { select: citationArticleSelect } },
+    select: citationSelect,
     // the (claimId, articleId) unique index gives the first sources without reading the rest
     orderBy: { articleId: "asc" },
     take: 3,
@@ -77,7 +70,7 @@ export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSele
     value: c.value,
     unit: c.unit,
     bound: c.bound,
-    asOf: dateAtPrecision(c.asOf, c.asOfPrecision, c.asOfInferred, c.asOfText),
+    asOf: toAsOf(c),
     scope: c.scope,
     subjectModel: c.subjectModel ? toEntityRef(c.subjectModel) : null,
     subjectOrganization: c.subjectOrganization ? toEntityRef(c.subjectOrganization) : null,

@@ -4,15 +4,18 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { periodRange, type EventTypeValue, type TimelineFilter } from "@/lib/validations/filters";
 import {
-  citationArticleSelect,
+  citationSelect,
   clampLimit,
-  dateAtPrecision,
-  entityRefSelect,
+  eventCoreSelect,
+  modelRefSelect,
   toCitation,
   toEntityRef,
+  toEventDate,
+  toModelRef,
   type Citation,
   type DateAtPrecision,
   type EntityRef,
+  type ModelRef,
   type Page,
 } from "./common";
 import { tallyOf } from "./tally";
@@ -22,7 +25,7 @@ export interface EventItem {
   id: number;
   type: EventTypeValue;
   date: DateAtPrecision;
-  model: (EntityRef & { vendor: EntityRef | null }) | null;
+  model: ModelRef | null;
   organization: EntityRef | null;
   /** the first few reports of this event (see sourceCount for all) */
   sources: Citation[];
@@ -47,16 +50,10 @@ export interface EventsPerMonth {
 const SOURCES_PER_EVENT = 3;
 
 const eventSelect = {
-  id: true,
-  type: true,
-  date: true,
-  precision: true,
-  dateInferred: true,
-  dateText: true,
-  model: { select: { ...entityRefSelect, vendor: { select: entityRefSelect } } },
-  organization: { select: entityRefSelect },
+  ...eventCoreSelect,
+  model: { select: modelRefSelect },
   sources: {
-    select: { quote: true, sentenceStart: true, sentenceEnd: true, article: { select: citationArticleSelect } },
+    select: citationSelect,
     // the (eventId, articleId) unique index gives the first sources without reading the rest
     orderBy: { articleId: "asc" },
     take: SOURCES_PER_EVENT,
@@ -71,8 +68,8 @@ function toEventItem(e: EventRow): EventItem {
   return {
     id: e.id,
     type: e.type,
-    date: dateAtPrecision(e.date, e.precision, e.dateInferred, e.dateText),
-    model: e.model ? { ...toEntityRef(e.model), vendor: e.model.vendor ? toEntityRef(e.model.vendor) : null } : null,
+    date: toEventDate(e),
+    model: e.model ? toModelRef(e.model) : null,
     organization: e.organization ? toEntityRef(e.organization) : null,
     sources: e.sources.map(toCitation),
     sourceCount: e.sourceCount,

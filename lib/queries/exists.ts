@@ -6,27 +6,32 @@ import { getDb } from "@/lib/db";
 import { cachedQuery } from "@/lib/db/query-cache";
 import { names, type Names } from "./common";
 
+type Db = Awaited<ReturnType<typeof getDb>>;
 const pick = { nameZh: true, nameEn: true } as const;
 
-export const findModelName = cache(
-  cachedQuery("exists.findModelName", async (slug: string): Promise<Names | null> => {
-    const r = await (await getDb()).model.findUnique({ where: { slug }, select: pick });
-    return r ? names(r.nameZh, r.nameEn) : null;
-  }),
+/** One kind's names by slug, as `find` reads the row; null when there is none. */
+function namesBySlug(
+  name: string,
+  find: (db: Db, slug: string) => Promise<{ nameZh: string; nameEn: string | null } | null>,
+) {
+  return cache(
+    cachedQuery(name, async (slug: string): Promise<Names | null> => {
+      const r = await find(await getDb(), slug);
+      return r ? names(r.nameZh, r.nameEn) : null;
+    }),
+  );
+}
+
+export const findModelName = namesBySlug("exists.findModelName", (db, slug) =>
+  db.model.findUnique({ where: { slug }, select: pick }),
 );
 
-export const findOrganizationName = cache(
-  cachedQuery("exists.findOrganizationName", async (slug: string): Promise<Names | null> => {
-    const r = await (await getDb()).organization.findUnique({ where: { slug }, select: pick });
-    return r ? names(r.nameZh, r.nameEn) : null;
-  }),
+export const findOrganizationName = namesBySlug("exists.findOrganizationName", (db, slug) =>
+  db.organization.findUnique({ where: { slug }, select: pick }),
 );
 
-export const findIndustryName = cache(
-  cachedQuery("exists.findIndustryName", async (slug: string): Promise<Names | null> => {
-    const r = await (await getDb()).industry.findUnique({ where: { slug }, select: pick });
-    return r ? names(r.nameZh, r.nameEn) : null;
-  }),
+export const findIndustryName = namesBySlug("exists.findIndustryName", (db, slug) =>
+  db.industry.findUnique({ where: { slug }, select: pick }),
 );
 
 export const findArticleTitle = cache(

@@ -4,39 +4,37 @@ import { getDb } from "@/lib/db";
 import {
   citationArticleSelect,
   clampLimit,
-  decodeOffset,
-  entityRefSelect,
-  names,
-  offsetPage,
+  industryRefSelect,
+  modelRefSelect,
+  namedSelect,
+  readOffsetPage,
   toCitation,
   toEntityRef,
+  toIndustryRef,
+  toModelRef,
+  toNamed,
   type Citation,
   type EntityRef,
-  type Names,
+  type IndustryRef,
+  type ModelRef,
+  type Named,
   type Page,
 } from "./common";
 import { firstIndustryLinks } from "./industry-links";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export interface IndustryListItem {
-  slug: string;
-  names: Names;
-  aliases: string[];
+export interface IndustryListItem extends Named {
   modelCount: number;
   vendorCount: number;
   articleCount: number;
 }
 
-interface IndustryServer extends EntityRef {
+interface IndustryServer extends ModelRef {
   citation: Citation;
-  vendor: EntityRef | null;
 }
 
-export interface IndustryDetail {
+export interface IndustryDetail extends Named {
   id: number;
-  slug: string;
-  names: Names;
-  aliases: string[];
   models: IndustryServer[];
   vendors: (EntityRef & { citation: Citation | null })[];
   articles: { id: number; title: string; url: string; fromField: boolean; fromBody: boolean }[];
@@ -45,8 +43,8 @@ export interface IndustryDetail {
 }
 
 export interface IndustryMatrix {
-  industries: { slug: string; names: Names }[];
-  models: (EntityRef & { vendor: EntityRef | null })[];
+  industries: IndustryRef[];
+  models: ModelRef[];
   /** number of sentences linking the model to the industry (absent cells: none) */
   cells: { model: string; industry: string; count: number }[];
 }
@@ -56,23 +54,24 @@ export const listIndustries = cachedQuery(
   "industries.listIndustries",
   async function listIndustries(opts: { cursor?: string; limit?: number } = {}): Promise<Page<IndustryListItem>> {
     const db = await getDb();
-    const limit = clampLimit(opts.limit, 50);
-    const offset = decodeOffset(opts.cursor);
     // Reads the trigger-kept pair tables and counters: the cost is bounded by industries x the
     // entities linked to them, not by the number of articles or sentences. A link names a model or
     // an organization, never both, so the vendors are the organizations named directly plus the
     // vendors of the models named.
-    const rows = await db.$queryRaw<
-      {
-        slug: string;
-        nameZh: string;
-        nameEn: string;
-        aliases: string[];
-        models: number;
-        vendors: number;
-        articles: number;
-      }[]
-    >`
+    return readOffsetPage(
+      opts.cursor,
+      clampLimit(opts.limit, 50),
+      (skip, take) => db.$queryRaw<
+        {
+          slug: string;
+          nameZh: string;
+          nameEn: string;
+          aliases: string[];
+          models: number;
+          vendors: number;
+          articles: number;
+        }[]
+      >`
     SELECT i.slug, i."nameZh", i."nameEn", i.aliases,
       (SELECT count(*) FROM "IndustryModel" p WHERE p."industryId" = i.id)::int AS models,
       (SELECT count(DISTINCT v) FROM (
@@ -82,37 +81,20 @@ export const listIndustries = cachedQuery(
       i."articleCount" AS articles
     FROM "Industry" i
     ORDER BY models DESC, articles DESC, i.id ASC
-    LIMIT ${limit + 1} OFFSET ${offset}`;
-    return offsetPage(
-      rows.map((r) => ({
-        slug: r.slug,
-        names: names(r.nameZh, r.nameEn),
-        aliases: r.aliases,
-        modelCount: r.models,
-        vendorCount: r.vendors,
-        articleCount: r.articles,
-      })),
-      offset,
-      limit,
+    LIMIT ${take} OFFSET ${skip}`,
+      (r) => ({ ...toNamed(r), modelCount: r.models, vendorCount: r.vendors, articleCount: r.articles }),
     );
   },
 );
 
+// Opens like the other *BySlug details by design: one cached read by slug, null when missing, then its parts.
 export const getIndustryBySlug = cachedQuery(
   "industries.getIndustryBySlug",
   async function getIndustryBySlug(slug: string): Promise<IndustryDetail | null> {
     const db = await getDb();
     const i = await db.industry.findUnique({
       where: { slug },
-      select: {
-        id: true,
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        aliases: true,
-        mentionCount: true,
-        articleCount: true,
-      },
+      select: { id: true, ...namedSelect, mentionCount: true, articleCount: true },
     });
     if (!i) return null;
     const [modelLinks, orgLinks, articles] = await Promise.all([
@@ -126,11 +108,7 @@ export const getIndustryBySlug = cachedQuery(
         select: { fromField: true, fromBody: true, article: { select: citationArticleSelect } },
       }),
     ]);
-    const models = modelLinks.map((l) => ({
-      ...toEntityRef(l.model!),
-      vendor: l.model!.vendor ? toEntityRef(l.model!.vendor) : null,
-      citation: toCitation(l),
-    }));
+    const models = modelLinks.map((l) => ({ ...toModelRef(l.model!), citation: toCitation(l) }));
     // Vendors: named with the industry directly, or through one of their models.
     const vendors = new Map<string, EntityRef & { citation: Citation | null }>();
     for (const l of orgLinks)
@@ -140,9 +118,7 @@ export const getIndustryBySlug = cachedQuery(
     }
     return {
       id: i.id,
-      slug: i.slug,
-      names: names(i.nameZh, i.nameEn),
-      aliases: i.aliases,
+      ...toNamed(i),
       models,
       vendors: [...vendors.values()],
       articles: articles.map((a) => ({ ...a.article, fromField: a.fromField, fromBody: a.fromBody })),
@@ -179,11 +155,11 @@ export const industryMatrix = cachedQuery(
     const [industries, models, cells] = await Promise.all([
       db.industry.findMany({
         where: { id: { in: industryIds } },
-        select: { id: true, slug: true, nameZh: true, nameEn: true },
+        select: { id: true, ...industryRefSelect },
       }),
       db.model.findMany({
         where: { id: { in: modelIds } },
-        select: { id: true, ...entityRefSelect, vendor: { select: entityRefSelect } },
+        select: { id: true, ...modelRefSelect },
       }),
       db.industryModel.findMany({
         where: { modelId: { in: modelIds }, industryId: { in: industryIds } },
@@ -195,11 +171,11 @@ export const industryMatrix = cachedQuery(
     return {
       industries: industryIds.flatMap((id) => {
         const i = industryById.get(id);
-        return i ? [{ slug: i.slug, names: names(i.nameZh, i.nameEn) }] : [];
+        return i ? [toIndustryRef(i)] : [];
       }),
       models: modelIds.flatMap((id) => {
         const m = modelById.get(id);
-        return m ? [{ ...toEntityRef(m), vendor: m.vendor ? toEntityRef(m.vendor) : null }] : [];
+        return m ? [toModelRef(m)] : [];
       }),
       cells: cells.flatMap((c) => {
         const m = modelById.get(c.modelId);
@@ -213,13 +189,13 @@ export const industryMatrix = cachedQuery(
 /** Industries for filter menus (bounded, by name). */
 export const industryOptions = cachedQuery(
   "industries.industryOptions",
-  async function industryOptions(limit: number = 200): Promise<{ slug: string; names: Names }[]> {
+  async function industryOptions(limit: number = 200): Promise<IndustryRef[]> {
     const db = await getDb();
     const rows = await db.industry.findMany({
       orderBy: { nameZh: "asc" },
       take: Math.min(Math.max(1, limit), 500),
-      select: { slug: true, nameZh: true, nameEn: true },
+      select: industryRefSelect,
     });
-    return rows.map((r) => ({ slug: r.slug, names: names(r.nameZh, r.nameEn) }));
+    return rows.map(toIndustryRef);
   },
 );

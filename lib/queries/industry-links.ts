@@ -4,7 +4,17 @@
 // of IndustryLink(modelId | organizationId, industryId, id).
 import "server-only";
 import { getDb } from "@/lib/db";
-import { citationArticleSelect, entityRefSelect, industryRefSelect } from "./common";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  citationSelect,
+  entityRefSelect,
+  industryRefSelect,
+  modelRefSelect,
+  toCitation,
+  toIndustryRef,
+  type Citation,
+  type IndustryRef,
+} from "./common";
 
 export type LinkOwner =
   /** a model's industries, one link each */
@@ -61,17 +71,16 @@ async function firstIndustryLinkIds(owner: LinkOwner, limit: number): Promise<nu
 
 const linkSelect = {
   id: true,
-  quote: true,
-  sentenceStart: true,
-  sentenceEnd: true,
+  ...citationSelect,
   industry: { select: industryRefSelect },
-  model: { select: { ...entityRefSelect, vendor: { select: entityRefSelect } } },
+  model: { select: modelRefSelect },
   organization: { select: entityRefSelect },
-  article: { select: citationArticleSelect },
 } as const;
 
+type IndustryLinkRow = Prisma.IndustryLinkGetPayload<{ select: typeof linkSelect }>;
+
 /** The links firstIndustryLinkIds picks, with their industry, subject and article, in that order. */
-export async function firstIndustryLinks(owner: LinkOwner, limit: number) {
+export async function firstIndustryLinks(owner: LinkOwner, limit: number): Promise<IndustryLinkRow[]> {
   const ids = await firstIndustryLinkIds(owner, limit);
   if (!ids.length) return [];
   const db = await getDb();
@@ -81,4 +90,13 @@ export async function firstIndustryLinks(owner: LinkOwner, limit: number) {
     const r = byId.get(id);
     return r ? [r] : [];
   });
+}
+
+/** An entity's industry, with the sentence that ties the two. */
+export interface LinkedIndustry extends IndustryRef {
+  citation: Citation;
+}
+
+export function toLinkedIndustry(l: IndustryLinkRow): LinkedIndustry {
+  return { ...toIndustryRef(l.industry), citation: toCitation(l) };
 }

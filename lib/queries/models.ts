@@ -5,30 +5,28 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModelsFilter } from "@/lib/validations/filters";
 import {
   clampLimit,
-  decodeOffset,
   entityRefSelect,
   industryRefSelect,
+  listByFilters,
+  namedSelect,
   names,
-  offsetPage,
-  toCitation,
+  readOffsetPage,
   toEntityRef,
   toIndustryRef,
-  type Citation,
+  toNamed,
   type EntityRef,
   type EntityStatus,
   type IndustryRef,
+  type Named,
   type Names,
-  type Page,
+  type ListWhere,
 } from "./common";
 import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
-import { firstIndustryLinks } from "./industry-links";
+import { firstIndustryLinks, toLinkedIndustry, type LinkedIndustry } from "./industry-links";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export interface ModelListItem {
-  slug: string;
-  names: Names;
-  aliases: string[];
+export interface ModelListItem extends Named {
   status: EntityStatus;
   vendor: EntityRef | null;
   family: string | null;
@@ -36,11 +34,6 @@ export interface ModelListItem {
   industries: IndustryRef[];
   mentionCount: number;
   eventCount: number;
-}
-
-interface ModelIndustry extends IndustryRef {
-  /** the sentence that ties the model to the industry */
-  citation: Citation;
 }
 
 export interface ModelDetail {
@@ -57,7 +50,7 @@ export interface ModelDetail {
   /** other models of the same family (bounded) */
   familyMembers: (EntityRef & { version: string | null })[];
   events: EventItem[];
-  industries: ModelIndustry[];
+  industries: LinkedIndustry[];
   claims: ClaimItem[];
   mentionCount: number;
 }
@@ -78,55 +71,36 @@ export function modelWhere(f: Partial<ModelsFilter>): Prisma.ModelWhereInput {
   return where;
 }
 
-/** Models matching the filters, most-mentioned first. */
-export const listModels = cachedQuery(
-  "models.listModels",
-  async function listModels(
-    filters: Partial<ModelsFilter>,
-    opts: { limit?: number } = {},
-  ): Promise<Page<ModelListItem>> {
-    return listModelsWhere(modelWhere(filters), filters.cursor, opts);
-  },
-);
-
 /** listModels for any where clause (the API adds a text condition). */
-export async function listModelsWhere(
-  where: Prisma.ModelWhereInput,
-  cursor: string | undefined,
-  opts: { limit?: number } = {},
-): Promise<Page<ModelListItem>> {
+export const listModelsWhere: ListWhere<Prisma.ModelWhereInput, ModelListItem> = async (where, cursor, opts = {}) => {
   const db = await getDb();
-  const limit = clampLimit(opts.limit);
-  const offset = decodeOffset(cursor);
-  const rows = await db.model.findMany({
-    where,
-    // the trigger-kept counter, served by Model(mentionCount DESC, nameZh, id)
-    orderBy: [{ mentionCount: "desc" }, { nameZh: "asc" }, { id: "asc" }],
-    skip: offset,
-    take: limit + 1,
-    select: {
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      aliases: true,
-      status: true,
-      family: true,
-      version: true,
-      vendor: { select: entityRefSelect },
-      industryPairs: {
-        select: { industry: { select: industryRefSelect } },
-        orderBy: [{ links: "desc" }, { industryId: "asc" }],
-        take: INDUSTRIES_PER_MODEL,
-      },
-      mentionCount: true,
-      eventCount: true,
-    },
-  });
-  return offsetPage(
-    rows.map((m) => ({
-      slug: m.slug,
-      names: names(m.nameZh, m.nameEn),
-      aliases: m.aliases,
+  return readOffsetPage(
+    cursor,
+    clampLimit(opts.limit),
+    (skip, take) =>
+      db.model.findMany({
+        where,
+        // the trigger-kept counter, served by Model(mentionCount DESC, nameZh, id)
+        orderBy: [{ mentionCount: "desc" }, { nameZh: "asc" }, { id: "asc" }],
+        skip,
+        take,
+        select: {
+          ...namedSelect,
+          status: true,
+          family: true,
+          version: true,
+          vendor: { select: entityRefSelect },
+          industryPairs: {
+            select: { industry: { select: industryRefSelect } },
+            orderBy: [{ links: "desc" }, { industryId: "asc" }],
+            take: INDUSTRIES_PER_MODEL,
+          },
+          mentionCount: true,
+          eventCount: true,
+        },
+      }),
+    (m) => ({
+      ...toNamed(m),
       status: m.status,
       vendor: m.vendor ? toEntityRef(m.vendor) : null,
       family: m.family,
@@ -134,11 +108,12 @@ export async function listModelsWhere(
       industries: m.industryPairs.map((l) => toIndustryRef(l.industry)),
       mentionCount: m.mentionCount,
       eventCount: m.eventCount,
-    })),
-    offset,
-    limit,
+    }),
   );
-}
+};
+
+/** Models matching the filters, most-mentioned first. */
+export const listModels = listByFilters("models.listModels", modelWhere, listModelsWhere);
 
 export const countModels = cachedQuery(
   "models.countModels",
@@ -148,6 +123,7 @@ export const countModels = cachedQuery(
   },
 );
 
+// Opens like the other *BySlug details by design: one cached read by slug, null when missing, then its parts.
 /** A model with its vendor, family, events, industries and claims; null when the slug is unknown. */
 export const getModelBySlug = cachedQuery(
   "models.getModelBySlug",
@@ -157,11 +133,8 @@ export const getModelBySlug = cachedQuery(
       where: { slug },
       select: {
         id: true,
-        slug: true,
-        nameZh: true,
-        nameEn: true,
+        ...namedSelect,
         pinyin: true,
-        aliases: true,
         status: true,
         family: true,
         version: true,
@@ -197,7 +170,7 @@ export const getModelBySlug = cachedQuery(
       sourceUrl: m.sourceUrl,
       familyMembers: familyMembers.map((f) => ({ ...toEntityRef(f), version: f.version })),
       events,
-      industries: industryLinks.map((l) => ({ ...toIndustryRef(l.industry), citation: toCitation(l) })),
+      industries: industryLinks.map(toLinkedIndustry),
       claims,
       mentionCount: m.mentionCount,
     };

@@ -5,52 +5,42 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgKindValue, OrgRoleValue, VendorsFilter } from "@/lib/validations/filters";
 import {
   clampLimit,
-  decodeOffset,
   entityRefSelect,
-  names,
-  offsetPage,
-  toCitation,
+  namedSelect,
+  readOffsetPage,
   toEntityRef,
-  toIndustryRef,
-  type Citation,
+  toNamed,
   type EntityRef,
   type EntityStatus,
-  type IndustryRef,
-  type Names,
+  type Named,
   type Page,
 } from "./common";
 import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
-import { firstIndustryLinks } from "./industry-links";
+import { firstIndustryLinks, toLinkedIndustry, type LinkedIndustry } from "./industry-links";
 import { tallyOf } from "./tally";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export interface VendorListItem {
-  slug: string;
-  names: Names;
-  aliases: string[];
+/** What an organization's list item and detail open with. */
+interface VendorHead extends Named {
   kind: OrgKindValue;
   roles: OrgRoleValue[];
   status: EntityStatus;
+}
+
+export interface VendorListItem extends VendorHead {
   modelCount: number;
   eventCount: number;
   mentionCount: number;
 }
 
-interface VendorIndustry extends IndustryRef {
-  citation: Citation;
+interface VendorIndustry extends LinkedIndustry {
   /** the model the sentence names, when the link came through one of the vendor's models */
   via: EntityRef | null;
 }
 
-export interface VendorDetail {
+export interface VendorDetail extends VendorHead {
   id: number;
-  slug: string;
-  names: Names;
-  aliases: string[];
-  kind: OrgKindValue;
-  roles: OrgRoleValue[];
-  status: EntityStatus;
   sourceUrl: string | null;
   models: (EntityRef & { version: string | null; family: string | null })[];
   modelCount: number;
@@ -59,6 +49,12 @@ export interface VendorDetail {
   claims: ClaimItem[];
   people: { slug: string; name: string; title: string | null }[];
   mentionCount: number;
+}
+
+const vendorHeadSelect = { ...namedSelect, kind: true, roles: true, status: true } as const;
+
+function toVendorHead(o: Prisma.OrganizationGetPayload<{ select: typeof vendorHeadSelect }>): VendorHead {
+  return { ...toNamed(o), kind: o.kind, roles: o.roles, status: o.status };
 }
 
 function vendorWhere(f: Partial<VendorsFilter>): Prisma.OrganizationWhereInput {
@@ -76,41 +72,24 @@ export const listVendors = cachedQuery(
     opts: { limit?: number } = {},
   ): Promise<Page<VendorListItem>> {
     const db = await getDb();
-    const limit = clampLimit(opts.limit);
-    const offset = decodeOffset(filters.cursor);
-    const rows = await db.organization.findMany({
-      where: vendorWhere(filters),
-      // trigger-kept counters, served by Organization(modelCount DESC, mentionCount DESC, id)
-      orderBy: [{ modelCount: "desc" }, { mentionCount: "desc" }, { id: "asc" }],
-      skip: offset,
-      take: limit + 1,
-      select: {
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        aliases: true,
-        kind: true,
-        roles: true,
-        status: true,
-        modelCount: true,
-        eventCount: true,
-        mentionCount: true,
-      },
-    });
-    return offsetPage(
-      rows.map((o) => ({
-        slug: o.slug,
-        names: names(o.nameZh, o.nameEn),
-        aliases: o.aliases,
-        kind: o.kind,
-        roles: o.roles,
-        status: o.status,
+    return readOffsetPage(
+      filters.cursor,
+      clampLimit(opts.limit),
+      (skip, take) =>
+        db.organization.findMany({
+          where: vendorWhere(filters),
+          // trigger-kept counters, served by Organization(modelCount DESC, mentionCount DESC, id)
+          orderBy: [{ modelCount: "desc" }, { mentionCount: "desc" }, { id: "asc" }],
+          skip,
+          take,
+          select: { ...vendorHeadSelect, modelCount: true, eventCount: true, mentionCount: true },
+        }),
+      (o) => ({
+        ...toVendorHead(o),
         modelCount: o.modelCount,
         eventCount: o.eventCount,
         mentionCount: o.mentionCount,
-      })),
-      offset,
-      limit,
+      }),
     );
   },
 );
@@ -120,6 +99,7 @@ export const countVendors = cachedQuery("organizations.countVendors", async func
   return tallyOf("vendors");
 });
 
+// Opens like the other *BySlug details by design: one cached read by slug, null when missing, then its parts.
 export const getVendorBySlug = cachedQuery(
   "organizations.getVendorBySlug",
   async function getVendorBySlug(slug: string): Promise<VendorDetail | null> {
@@ -128,13 +108,7 @@ export const getVendorBySlug = cachedQuery(
       where: { slug },
       select: {
         id: true,
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        aliases: true,
-        kind: true,
-        roles: true,
-        status: true,
+        ...vendorHeadSelect,
         sourceUrl: true,
         models: {
           orderBy: [{ family: "asc" }, { version: "asc" }, { nameZh: "asc" }],
@@ -154,21 +128,12 @@ export const getVendorBySlug = cachedQuery(
     ]);
     return {
       id: o.id,
-      slug: o.slug,
-      names: names(o.nameZh, o.nameEn),
-      aliases: o.aliases,
-      kind: o.kind,
-      roles: o.roles,
-      status: o.status,
+      ...toVendorHead(o),
       sourceUrl: o.sourceUrl,
       models: o.models.map((m) => ({ ...toEntityRef(m), version: m.version, family: m.family })),
       modelCount: o.modelCount,
       events,
-      industries: links.map((l) => ({
-        ...toIndustryRef(l.industry),
-        citation: toCitation(l),
-        via: l.model ? toEntityRef(l.model) : null,
-      })),
+      industries: links.map((l) => ({ ...toLinkedIndustry(l), via: l.model ? toEntityRef(l.model) : null })),
       claims,
       people: o.people,
       mentionCount: o.mentionCount,
