@@ -16,6 +16,8 @@ const typeTone = {
   announcement: "info",
   deployment: "warn",
   showcase: "neutral",
+  funding: "ok",
+  listing: "ok",
 } as const;
 
 export function EventTypeBadge({ type }: { type: EventItem["type"] }) {

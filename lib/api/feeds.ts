@@ -17,6 +17,8 @@ const TYPE_LABEL: Record<EventItem["type"], { zh: string; en: string }> = {
   announcement: { zh: "宣布", en: "announcement" },
   deployment: { zh: "落地部署", en: "deployment" },
   showcase: { zh: "亮相", en: "showcase" },
+  funding: { zh: "融资", en: "funding round" },
+  listing: { zh: "上市", en: "listing" },
 };
 
 const XML_INVALID =

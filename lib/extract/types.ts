@@ -22,7 +22,7 @@ export interface Evidence {
 
 export type OrgKind = "company" | "lab" | "university" | "consultancy" | "media" | "government" | "other";
 
-export type OrgRole = "vendor" | "research" | "report_author" | "media" | "event_host" | "other";
+export type OrgRole = "vendor" | "research" | "report_author" | "media" | "event_host" | "investor" | "other";
 
 export interface ExtractedOrganization {
   key: string; // slug, e.g. "tencent"
@@ -78,7 +78,60 @@ export interface ExtractedMention {
 }
 
 export type EventType =
-  "release" | "open_source" | "open_public" | "announcement" | "deployment" | "showcase" | "price_change" | "filing";
+  | "release"
+  | "open_source"
+  | "open_public"
+  | "announcement"
+  | "deployment"
+  | "showcase"
+  | "price_change"
+  | "filing"
+  | "funding"
+  | "listing";
+
+/** An amount of money in base units of its currency (`超10亿美元` -> 1e9 USD, lower bound). */
+export interface Money {
+  value: number;
+  currency: "CNY" | "USD" | "HKD";
+  bound: ClaimBound;
+}
+
+/** A funding round's round, in the corpus labels' vocabulary. */
+export type FundingRoundName =
+  "angel" | "pre-A" | "A" | "A+" | "B" | "B+" | "C" | "C+" | "D" | "E" | "pre-IPO" | "strategic" | "unknown";
+
+export interface Investor {
+  key: string; // organisation slug, an organisation of this extraction
+  name: string; // as the article names it (kept: a later merge of the slug must not lose who it was)
+  lead: boolean;
+}
+
+/** `funding` events: the company is the event's organisation. */
+export interface FundingDetails {
+  kind: "funding";
+  round: FundingRoundName;
+  amount: Money | null;
+  valuation: (Money & { basis: "pre" | "post" | null }) | null;
+  investors: Investor[];
+}
+
+/** `listing` events: the company is the event's organisation. */
+export interface ListingDetails {
+  kind: "listing";
+  /** normalised: HKEX, SSE-STAR, SSE, SZSE, SZSE-ChiNext, BSE, NASDAQ, NYSE; null when not named */
+  exchange: string | null;
+  amount: Money | null; // raised
+}
+
+/** `open_source` events. */
+export interface OpenSourceDetails {
+  kind: "open_source";
+  /** SPDX id when it has one (MIT, Apache-2.0), else the licence's name as written; null when not named */
+  licence: string | null;
+  sizes: string[]; // parameter sizes released, as written in the usual form ("7B", "72B", "0.5B")
+}
+
+export type EventDetails = FundingDetails | ListingDetails | OpenSourceDetails;
 
 export interface ExtractedEvent {
   type: EventType;
@@ -88,6 +141,8 @@ export interface ExtractedEvent {
   evidence: Evidence;
   /** 0–1 (data/confidence.json) */
   confidence: number;
+  /** what a funding round, a listing or an open-source release adds to the bare event */
+  details?: EventDetails | null;
 }
 
 export type ClaimBound = "exact" | "lower" | "upper" | "approx";
@@ -105,6 +160,17 @@ export interface ExtractedClaim {
   evidence: Evidence;
   /** 0–1 (data/confidence.json) */
   confidence: number;
+  details?: ClaimDetails | null;
+}
+
+/** What a claim's number alone does not say. */
+export interface ClaimDetails {
+  /** a percentage cut or rise: the prices before and after, in the claim's price unit, when the text states them */
+  priceBefore?: number;
+  priceAfter?: number;
+  priceUnit?: string;
+  /** the number was read under an assumption a reader should see (兆 as 10^12 in a Taiwanese or HK text) */
+  ambiguous?: string;
 }
 
 export interface ExtractedIndustryLink {

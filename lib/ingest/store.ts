@@ -382,9 +382,9 @@ const INDUSTRY_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[], t
 const TECH_COLS = `key text, "nameZh" text, "nameEn" text, aliases text[]`;
 const PERSON_COLS = `key text, name text, title text, "organizationKey" text`;
 const EVENT_COLS = `key text, type text, date date, precision text, inferred boolean, "dateText" text, "modelKey" text, "orgKey" text,
-  confidence float8`;
+  confidence float8, details jsonb`;
 const CLAIM_COLS = `key text, metric text, value float8, unit text, bound text, "asOf" date, precision text, inferred boolean,
-  "asOfText" text, scope text, "modelKey" text, "orgKey" text, "statedBy" text, confidence float8`;
+  "asOfText" text, scope text, "modelKey" text, "orgKey" text, "statedBy" text, confidence float8, details jsonb`;
 
 // a fact reported by several articles is as sure as its surest report
 const CONFIDENCE_MERGE: [string, string] = [`confidence`, `GREATEST(o.confidence, r.confidence)`];
@@ -444,14 +444,24 @@ const PERSON_MERGE: [string, string][] = [
   [`title`, `LEAST(o.title, r.title)`],
   [`"organizationId"`, leastOrg(`o."organizationId"`, `r."organizationKey"`)],
 ];
+/** Details of two reports merged key by key: a key either states is kept, the least value where both do. */
+const DETAILS_MERGE: [string, string] = [
+  `details`,
+  `CASE WHEN o.details IS NULL OR r.details IS NULL THEN COALESCE(o.details, r.details)
+        ELSE (SELECT jsonb_object_agg(k, v) FROM (SELECT k, (array_agg(v ORDER BY v))[1] v
+              FROM (SELECT * FROM jsonb_each(o.details) UNION ALL SELECT * FROM jsonb_each(r.details)) x(k, v)
+              GROUP BY k) y) END`,
+];
 // an explicit date from any source beats an inferred one
 const EVENT_MERGE: [string, string][] = [
   CONFIDENCE_MERGE,
+  DETAILS_MERGE,
   [`"dateInferred"`, `o."dateInferred" AND r.inferred`],
   [`"dateText"`, `LEAST(o."dateText", r."dateText")`],
 ];
 const CLAIM_MERGE: [string, string][] = [
   CONFIDENCE_MERGE,
+  DETAILS_MERGE,
   [`"asOfInferred"`, `o."asOfInferred" AND r.inferred`],
   [`"asOfText"`, `LEAST(o."asOfText", r."asOfText")`],
   [`"statedById"`, leastOrg(`o."statedById"`, `r."statedBy"`)],
@@ -617,17 +627,19 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
   // 2. Events and claims, one row per natural key.
   await q(
     `WITH e AS (
-       INSERT INTO "Event" (key, type, date, precision, "dateInferred", "dateText", "modelId", "organizationId", confidence)
+       INSERT INTO "Event" (key, type, date, precision, "dateInferred", "dateText", "modelId", "organizationId", confidence, details)
        SELECT r.key, r.type::"EventType", r.date, r.precision::"DatePrecision", r.inferred, r."dateText",
-         (SELECT id FROM "Model" WHERE slug = r."modelKey"), (SELECT id FROM "Organization" WHERE slug = r."orgKey"), r.confidence
+         (SELECT id FROM "Model" WHERE slug = r."modelKey"), (SELECT id FROM "Organization" WHERE slug = r."orgKey"), r.confidence,
+         r.details
        FROM jsonb_to_recordset($1::jsonb) AS r(${EVENT_COLS}) ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ), c AS (
        INSERT INTO "Claim" (key, metric, value, unit, bound, "asOf", "asOfPrecision", "asOfInferred", "asOfText",
-                            scope, "subjectModelId", "subjectOrganizationId", "statedById", confidence)
+                            scope, "subjectModelId", "subjectOrganizationId", "statedById", confidence, details)
        SELECT r.key, r.metric, r.value, r.unit, r.bound::"ClaimBound", r."asOf", r.precision::"DatePrecision", r.inferred,
          r."asOfText", r.scope, (SELECT id FROM "Model" WHERE slug = r."modelKey"),
-         (SELECT id FROM "Organization" WHERE slug = r."orgKey"), (SELECT id FROM "Organization" WHERE slug = r."statedBy"), r.confidence
+         (SELECT id FROM "Organization" WHERE slug = r."orgKey"), (SELECT id FROM "Organization" WHERE slug = r."statedBy"), r.confidence,
+         r.details
        FROM jsonb_to_recordset($2::jsonb) AS r(${CLAIM_COLS}) ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) AS n`,
@@ -835,6 +847,7 @@ function eventRecord(e: ExtractionResult["events"][number]) {
     modelKey: e.modelKey,
     orgKey: e.organizationKey,
     confidence: e.confidence,
+    details: e.details ?? null,
   };
 }
 
@@ -854,5 +867,6 @@ function claimRecord(c: ExtractionResult["claims"][number]) {
     orgKey: c.subjectOrganizationKey,
     statedBy: c.statedByKey,
     confidence: c.confidence,
+    details: c.details ?? null,
   };
 }

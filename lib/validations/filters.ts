@@ -12,9 +12,11 @@ export const EVENT_TYPES = [
   "announcement",
   "deployment",
   "showcase",
+  "funding",
+  "listing",
 ] as const;
 export const ENTITY_STATUSES = ["curated", "discovered", "confirmed"] as const;
-export const ORG_ROLES = ["vendor", "research", "report_author", "media", "event_host", "other"] as const;
+export const ORG_ROLES = ["vendor", "research", "report_author", "media", "event_host", "investor", "other"] as const;
 export const ORG_KINDS = ["company", "lab", "university", "consultancy", "media", "government", "other"] as const;
 export const SEARCH_SCOPES = ["all", "models", "vendors", "industries", "articles"] as const;
 

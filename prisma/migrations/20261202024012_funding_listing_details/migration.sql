@@ -1,0 +1,19 @@
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "EventType" ADD VALUE 'funding';
+ALTER TYPE "EventType" ADD VALUE 'listing';
+
+-- AlterEnum
+ALTER TYPE "OrgRole" ADD VALUE 'investor';
+
+-- AlterTable
+ALTER TABLE "Claim" ADD COLUMN     "details" JSONB;
+
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "details" JSONB;
