@@ -101,7 +101,7 @@ export type FundingRoundName =
   "angel" | "pre-A" | "A" | "A+" | "B" | "B+" | "C" | "C+" | "D" | "E" | "pre-IPO" | "strategic" | "unknown";
 
 export interface Investor {
-  key: string; // organisation slug, an organisation of this extraction
+  key: string | null; // organisation slug, an organisation of this extraction (null: named, not found as one)
   name: string; // as the article names it (kept: a later merge of the slug must not lose who it was)
   lead: boolean;
 }

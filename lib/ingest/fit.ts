@@ -5,6 +5,7 @@
 import { MAX_CLAIM_VALUE } from "@/lib/extract/claims";
 import type { DatePoint, Evidence, ExtractionResult } from "@/lib/extract/types";
 import { stripInvisible } from "@/lib/text/invisible";
+import { claimDetailsSchema, eventDetailsSchema } from "@/lib/validations/details";
 
 export interface DroppedFact {
   /** "extraction": the extractor itself failed, and the article is stored with no derived facts */
@@ -142,18 +143,38 @@ export function fitExtraction(
     return problem ? drop("mention", `${m.kind}:${m.key}`, problem, m.evidence.sentence) : true;
   });
 
-  const events = x.events.filter((e) => {
-    const problem =
-      (known(modelKeys, e.modelKey) && known(orgKeys, e.organizationKey)
-        ? null
-        : "its model or organisation was dropped") ??
-      dateProblem(e.date) ??
-      nameProblem(e.date.text, "its date phrase") ??
-      spanProblem(body, e.evidence);
-    return problem
-      ? drop("event", `${e.type}|${e.modelKey ?? e.organizationKey ?? ""}`, problem, e.evidence.sentence)
-      : true;
-  });
+  const events = x.events
+    .filter((e) => {
+      const problem =
+        (known(modelKeys, e.modelKey) && known(orgKeys, e.organizationKey)
+          ? null
+          : "its model or organisation was dropped") ??
+        dateProblem(e.date) ??
+        nameProblem(e.date.text, "its date phrase") ??
+        spanProblem(body, e.evidence);
+      return problem
+        ? drop("event", `${e.type}|${e.modelKey ?? e.organizationKey ?? ""}`, problem, e.evidence.sentence)
+        : true;
+    })
+    .map((e) => {
+      if (!e.details) return { ...e, details: null };
+      // details that do not fit cost the details, not the event
+      const parsed = eventDetailsSchema.safeParse(e.details);
+      if (!parsed.success) {
+        drop(
+          "event",
+          `${e.type}|${e.organizationKey ?? e.modelKey ?? ""}|details`,
+          parsed.error.issues[0].message,
+          e.evidence.sentence,
+        );
+        return { ...e, details: null };
+      }
+      const details = parsed.data;
+      // an investor whose organisation was dropped keeps its name
+      if (details.kind === "funding")
+        details.investors = details.investors.map((i) => (known(orgKeys, i.key) ? i : { ...i, key: null }));
+      return { ...e, details };
+    });
 
   const claims = x.claims
     .filter((c) => {
@@ -170,6 +191,7 @@ export function fitExtraction(
     })
     .map((c) => ({
       ...c,
+      details: fitClaimDetails(c, drop),
       subjectModelKey: known(modelKeys, c.subjectModelKey) ? c.subjectModelKey : null,
       subjectOrganizationKey: known(orgKeys, c.subjectOrganizationKey) ? c.subjectOrganizationKey : null,
       statedByKey: known(orgKeys, c.statedByKey) ? c.statedByKey : null,
@@ -187,6 +209,17 @@ export function fitExtraction(
     extraction: { organizations, models, industries, technologies, people, mentions, events, claims, industryLinks },
     dropped,
   };
+}
+
+function fitClaimDetails(
+  c: ExtractionResult["claims"][number],
+  drop: (kind: DroppedFact["kind"], key: string, reason: string, sentence: string | null) => boolean,
+) {
+  if (!c.details) return null;
+  const parsed = claimDetailsSchema.safeParse(c.details);
+  if (parsed.success) return parsed.data;
+  drop("claim", `${c.metric}|${c.value}|details`, parsed.error.issues[0].message, c.evidence.sentence);
+  return null;
 }
 
 /** An extraction with nothing in it: what an article is stored with when its analysis failed. */

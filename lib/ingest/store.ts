@@ -444,11 +444,15 @@ const PERSON_MERGE: [string, string][] = [
   [`title`, `LEAST(o.title, r.title)`],
   [`"organizationId"`, leastOrg(`o."organizationId"`, `r."organizationKey"`)],
 ];
-/** Details of two reports merged key by key: a key either states is kept, the least value where both do. */
+/**
+ * Details of two reports merged key by key, order-independently: a value beats JSON null, a longer
+ * list beats a shorter one (one report names the investors, another the amount), else the least.
+ */
 const DETAILS_MERGE: [string, string] = [
   `details`,
   `CASE WHEN o.details IS NULL OR r.details IS NULL THEN COALESCE(o.details, r.details)
-        ELSE (SELECT jsonb_object_agg(k, v) FROM (SELECT k, (array_agg(v ORDER BY v))[1] v
+        ELSE (SELECT jsonb_object_agg(k, v) FROM (SELECT k, (array_agg(v ORDER BY v = 'null'::jsonb,
+                CASE WHEN jsonb_typeof(v) = 'array' THEN -jsonb_array_length(v) ELSE 0 END, v))[1] v
               FROM (SELECT * FROM jsonb_each(o.details) UNION ALL SELECT * FROM jsonb_each(r.details)) x(k, v)
               GROUP BY k) y) END`,
 ];
