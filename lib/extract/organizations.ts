@@ -4,8 +4,10 @@ import type { ExtractedModel, ExtractedOrganization, OrgKind, OrgRole } from "./
 import type { ArticleContext } from "./context";
 import { tag } from "./context";
 import type { ModelMention } from "./models";
+import PRIORS from "./data/confidence.json";
 import { ORGANIZATIONS, lookupPhrase, scanRegistry, type OrganizationEntry } from "./registry";
 import { slugify, matchForm } from "./text";
+import identity from "./data/identity.json";
 
 export interface OrgMention {
   key: string;
@@ -27,6 +29,10 @@ const ORG_SUFFIX =
 // clause-initial subject of a release/announce verb (no punctuation inside): 度小满宣布其…
 const SUBJECT_BEFORE_VERB =
   /(?:^|[，。；：])(?:近日|日前|此前|同日|当天|今天|目前)?[，]?([\p{Script=Han}A-Za-z0-9]{2,8}?)(?:也|还|又|正式|近日|日前|今天)?(?:于[\d年月日〇零一二三四五六七八九十]{2,12})?(?:正式)?(?:宣布|发布|推出|上线|开源|亮相)/u;
+// another maker's model of a registry name (data/identity.json)
+const MAKER_GAP = new RegExp(identity.makerGap, "u");
+const NOT_MAKER = new RegExp(identity.notMaker, "u");
+const ANAPHOR = new RegExp(Object.keys(identity.anaphors).join("|"), "u");
 const REPORT_CUE = /^[^，。；！？]{0,14}?(?:报告|白皮书|数据显示|统计|调查|调研|研究显示|测算|预测|榜单)/;
 const HOST_CUE = /^[^，。；！？]{0,12}?(?:大会|峰会|博览会|论坛|发布会|开发者大会|技术日)/;
 const HOST_VERB = /^[^，。；！？]{0,4}(?:举办|主办|举行|召开)/;
@@ -130,7 +136,11 @@ export function extractOrganizations(
 
   // vendor attribution, per model mention, from its own sentence
   const vendors = new Map<string, string>();
-  for (const mm of modelMentions) {
+  /** mentions of a registry name that the text gives to another maker: index -> that maker */
+  const otherMaker = new Map<number, string>();
+  /** every model mention the text attributes to an organisation: index -> that organisation */
+  const attributed = new Map<number, string>();
+  for (const [mi, mm] of modelMentions.entries()) {
     const model = models.get(mm.key)!;
     const si = ctx.sentenceAt(mm.start);
     const s = sentences[si];
@@ -139,6 +149,18 @@ export function extractOrganizations(
     // nearest registry org before the model in the same sentence, tied to it by a release/possessive
     // cue or by adjacency (华为盘古)
     const before = mentions.filter((o) => o.start >= s.start && o.end <= mm.start);
+    // 该校 / 该公司 … stand for the last organisation of that kind named before the sentence
+    if (!before.length) {
+      const ana = ANAPHOR.exec(body.slice(s.start, mm.start));
+      const kinds = ana ? (identity.anaphors as Record<string, string[]>)[ana[0]] : null;
+      const referent = kinds
+        ? mentions.findLast((o) => o.end <= s.start && kinds.includes(organizations.get(o.key)?.kind ?? ""))
+        : undefined;
+      if (ana && referent) {
+        const start = s.start + ana.index;
+        before.push({ key: referent.key, start, end: start + ana[0].length, text: ana[0] });
+      }
+    }
     for (let k = before.length - 1; k >= 0; k--) {
       const o = before[k];
       const gap = body.slice(o.end, mm.start);
@@ -146,6 +168,14 @@ export function extractOrganizations(
         const kind = organizations.get(o.key)?.kind;
         if (kind === "media" || kind === "consultancy" || kind === "government") continue;
         vendor = o.key;
+        if (
+          model.vendorKey &&
+          o.key !== model.vendorKey &&
+          MAKER_GAP.test(gap) &&
+          !NOT_MAKER.test(gap) &&
+          !before.some((x) => x.key === model.vendorKey)
+        )
+          otherMaker.set(mi, o.key);
         break;
       }
     }
@@ -172,15 +202,20 @@ export function extractOrganizations(
         const nounish = words.length <= 3 && words.every((w) => /^(?:n|nz|nr|nrt|nt|ns|eng|x|j)$/.test(w.tag));
         const coined = sub[1].length <= 4 && words.every((w) => w.word.length === 1);
         const ok =
-          (nounish || coined) && !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]);
+          (nounish || coined) &&
+          !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]) &&
+          !/模型$/.test(sub[1]); // the model itself (模型发布…), never its maker
         if (ok && !lookupPhrase(sub[1], "organization") && !lookupPhrase(sub[1], "industry")) {
           const start = s.start + sub.index + sub[0].indexOf(sub[1]);
           vendor = discovered(body.slice(start, start + sub[1].length), start, "company");
         }
       }
     }
+    if (vendor) attributed.set(mi, vendor);
     if (vendor && !vendors.has(mm.key)) vendors.set(mm.key, vendor);
   }
+
+  splitOtherMakers(models, modelMentions, otherMaker, attributed, body);
 
   // a model named after its maker (MiniMax-01, Moonshot-v1): the organisation whose name it starts with
   for (const m of models.values()) {
@@ -218,6 +253,57 @@ export function extractOrganizations(
 
   mentions.sort((a, b) => a.start - b.start);
   return { organizations, mentions, vendors };
+}
+
+/**
+ * Same name, another maker: a mention of a registry name (or of its variant) that the text gives to
+ * another organisation names that organisation's model, keyed `<name>-<maker>` (pangu-recurrent-ai)
+ * so that it stays apart from the registry's and readable. The later mentions of the same surface in
+ * its paragraph follow it, up to one the text gives to another maker; a registry model left with no
+ * mention is dropped.
+ */
+function splitOtherMakers(
+  models: Map<string, ExtractedModel>,
+  mentions: ModelMention[],
+  otherMaker: Map<number, string>,
+  attributed: Map<number, string>,
+  body: string,
+) {
+  if (!otherMaker.size) return;
+  const paragraphEnd = (at: number) => {
+    const i = body.indexOf("\n", at);
+    return i < 0 ? body.length : i;
+  };
+  for (const [mi, maker] of [...otherMaker].sort((a, b) => a[0] - b[0])) {
+    const mm = mentions[mi];
+    const model = models.get(mm.key);
+    if (!model || model.vendorKey === maker) continue;
+    const key = `${model.key}-${maker}`;
+    if (!models.has(key))
+      models.set(key, {
+        ...model,
+        key,
+        nameZh: mm.text,
+        nameEn: /\p{Script=Han}/u.test(mm.text) ? null : mm.text,
+        aliases: [],
+        vendorKey: maker,
+        family: null,
+        version: null,
+        curated: false,
+        sourceUrl: null,
+        confidence: Math.min(model.confidence, PRIORS.variantModel),
+      });
+    const from = mm.key;
+    const end = paragraphEnd(mm.start);
+    for (let k = mi; k < mentions.length; k++) {
+      const m = mentions[k];
+      if (m.key !== from || m.text !== mm.text || m.start < mm.start) continue;
+      if (m.start >= end || (attributed.has(k) && attributed.get(k) !== maker)) break;
+      m.key = key;
+      m.curated = false;
+    }
+    if (!mentions.some((m) => m.key === from)) models.delete(from);
+  }
 }
 
 // ASCII organisation names of three letters or more, longest first, for orgNamePrefix

@@ -48,3 +48,38 @@ describe("organisation extraction and vendor attribution", () => {
     expect(result.organizations).toEqual([]);
   });
 });
+
+describe("same name, another maker", () => {
+  it("keeps a registry name that the text gives to another maker apart, keyed by that maker", () => {
+    const { result } = extractText("循环智能的盘古大模型主要面向销售场景。华为的盘古大模型则面向行业。");
+    const keys = result.models.map((m) => `${m.key}:${m.vendorKey}`).sort();
+    expect(keys).toEqual(["pangu-recurrent-ai:recurrent-ai", "pangu:huawei"]);
+    expect(result.models.find((m) => m.key === "pangu-recurrent-ai")).toMatchObject({ curated: false, family: null });
+  });
+
+  it("reads 该校 / 该公司 as the last organisation of that kind named before", () => {
+    const school = extractText("研究团队来自哈尔滨工业大学（深圳）。2023年11月，该校发布了九天大模型。").result;
+    expect(school.models.map((m) => `${m.key}:${m.vendorKey}`)).toEqual(["jiutian-hit-shenzhen:hit-shenzhen"]);
+    const own = extractText("中国移动在会上介绍了进展。该公司发布了九天大模型。").result;
+    expect(own.models.map((m) => `${m.key}:${m.vendorKey}`)).toEqual(["jiutian:china-mobile"]);
+  });
+
+  it("leaves the registry maker when the other organisation only uses, tests or builds on the model", () => {
+    for (const text of [
+      "某市人民医院基于盘古大模型发布了导诊助手。",
+      "清华大学的研究人员评测了通义千问。",
+      "招商银行接入了盘古大模型。",
+      "华为联合循环智能发布了盘古大模型。",
+    ]) {
+      const { result } = extractText(text);
+      expect(
+        result.models.filter((m) => /pangu|qwen/.test(m.key)).map((m) => m.key),
+        text,
+      ).toEqual(expect.arrayContaining([expect.stringMatching(/^(?:pangu|qwen)$/)]));
+      expect(
+        result.models.some((m) => /^(?:pangu|qwen)-/.test(m.key)),
+        text,
+      ).toBe(false);
+    }
+  });
+});
