@@ -17,9 +17,19 @@ import {
   eventsExportQuerySchema,
   eventsQuerySchema,
   feedQuerySchema,
+  filingsExportQuerySchema,
+  filingsQuerySchema,
+  fundingExportQuerySchema,
+  fundingFeedQuerySchema,
+  fundingQuerySchema,
   industriesQuerySchema,
+  listingsQuerySchema,
   modelsExportQuerySchema,
   modelsQuerySchema,
+  openSourceExportQuerySchema,
+  openSourceQuerySchema,
+  pricesExportQuerySchema,
+  pricesQuerySchema,
   slugParamSchema,
   vendorsQuerySchema,
 } from "@/lib/validations/api";
@@ -121,6 +131,46 @@ function register(registry: OpenAPIRegistry) {
     responses: { ...ok("One page of claims.", s.claimPageSchema), ...errors },
   });
   get({
+    path: "/api/funding",
+    operationId: "listFundingRounds",
+    tags: ["Funding"],
+    summary: "Funding rounds, newest first (undated last): round, amount, valuation, investors, each with its evidence",
+    request: { query: fundingQuerySchema },
+    responses: { ...ok("One page of funding rounds.", s.fundingPageSchema), ...errors },
+  });
+  get({
+    path: "/api/listings",
+    operationId: "listListings",
+    tags: ["Funding"],
+    summary: "Listings (IPOs), newest first (undated last): exchange and amount raised, each with its evidence",
+    request: { query: listingsQuerySchema },
+    responses: { ...ok("One page of listings.", s.listingPageSchema), ...errors },
+  });
+  get({
+    path: "/api/prices",
+    operationId: "listPrices",
+    tags: ["Prices"],
+    summary: "Prices per million tokens and price cuts, latest as-of date first, each with its evidence",
+    request: { query: pricesQuerySchema },
+    responses: { ...ok("One page of prices.", s.pricePageSchema), ...errors },
+  });
+  get({
+    path: "/api/filings",
+    operationId: "listFilingSeries",
+    tags: ["Filings"],
+    summary: "Filing counts as series, one per metric and stating organization, with the metric's definition",
+    request: { query: filingsQuerySchema },
+    responses: { ...ok("One page of series.", s.filingSeriesPageSchema), ...errors },
+  });
+  get({
+    path: "/api/open-source",
+    operationId: "listOpenSourceReleases",
+    tags: ["Open source"],
+    summary: "Open-source releases, newest first (undated last), with licence and sizes, each with its evidence",
+    request: { query: openSourceQuerySchema },
+    responses: { ...ok("One page of open-source releases.", s.openSourcePageSchema), ...errors },
+  });
+  get({
     path: "/api/articles",
     operationId: "listArticles",
     tags: ["Articles"],
@@ -170,6 +220,39 @@ function register(registry: OpenAPIRegistry) {
     responses: { ...csv("Claims, one a row."), ...errors },
   });
 
+  get({
+    path: "/api/export/funding.csv",
+    operationId: "exportFunding",
+    tags: ["Exports"],
+    summary: "Funding rounds as CSV (first evidence of each), with the funding filters",
+    request: { query: fundingExportQuerySchema },
+    responses: { ...csv("Funding rounds, one a row."), ...errors },
+  });
+  get({
+    path: "/api/export/prices.csv",
+    operationId: "exportPrices",
+    tags: ["Exports"],
+    summary: "Prices and price cuts as CSV (first evidence of each), with the price filters",
+    request: { query: pricesExportQuerySchema },
+    responses: { ...csv("Prices, one a row."), ...errors },
+  });
+  get({
+    path: "/api/export/filings.csv",
+    operationId: "exportFilings",
+    tags: ["Exports"],
+    summary: "Filing counts as CSV, one row per point with its series' metric, definition and author",
+    request: { query: filingsExportQuerySchema },
+    responses: { ...csv("Filing points, one a row."), ...errors },
+  });
+  get({
+    path: "/api/export/open-source.csv",
+    operationId: "exportOpenSource",
+    tags: ["Exports"],
+    summary: "Open-source releases as CSV (first evidence of each), with the open-source filters",
+    request: { query: openSourceExportQuerySchema },
+    responses: { ...csv("Open-source releases, one a row."), ...errors },
+  });
+
   const atom = {
     200: {
       description: "An Atom 1.0 feed of dated events.",
@@ -199,6 +282,21 @@ function register(registry: OpenAPIRegistry) {
     summary: "Atom feed of one model's events (`{slug}.xml` also works)",
     request: { params: slugParamSchema },
     responses: { ...atom, ...notFound, ...errors },
+  });
+
+  get({
+    path: "/feeds/funding.xml",
+    operationId: "fundingFeed",
+    tags: ["Feeds"],
+    summary: "Atom feed of funding rounds, newest first, each citing its sentence (funding filters)",
+    request: { query: fundingFeedQuerySchema },
+    responses: {
+      200: {
+        description: "An Atom 1.0 feed of dated funding rounds.",
+        content: { "application/atom+xml": { schema: z.string() } },
+      },
+      ...errors,
+    },
   });
 
   const bearer = registry.registerComponent("securitySchemes", "adminToken", {
@@ -302,9 +400,19 @@ const TAGS = [
   ["Industries", "The industries models are said to serve, with the models and vendors seen in each."],
   ["Events", "Dated events (releases, updates, open-source releases, price changes, filings, funding…) with evidence."],
   ["Claims", "Quantitative claims (counts, prices, amounts) with their unit, bound, as-of date and evidence."],
+  ["Funding", "Funding rounds (round, amount, valuation, investors) and listings (exchange, amount raised)."],
+  [
+    "Prices",
+    "Prices per million tokens, per model, in the currency stated, and price cuts with the prices before and after.",
+  ],
+  [
+    "Filings",
+    "Running totals such as filed generative AI services: one series per metric and per organization that states it.",
+  ],
+  ["Open source", "Open-source releases with their licence and the parameter sizes released."],
   ["Articles", "The stored articles, as parsed, with what was extracted from each."],
   ["Exports", "The same lists as CSV (UTF-8 with a BOM), with the same filters."],
-  ["Feeds", "Atom feeds of events, overall, per model and per vendor."],
+  ["Feeds", "Atom feeds of events, overall, per model and per vendor, and of funding rounds."],
   ["Admin", "Upload, preview and review; only when the server has an ADMIN_TOKEN."],
 ] as const;
 

@@ -6,10 +6,22 @@ import type { ArticleDetail, ArticleListItem } from "@/lib/queries/articles";
 import type { ClaimItem } from "@/lib/queries/claims";
 import type { Citation, DateAtPrecision, EntityRef, Names, Page } from "@/lib/queries/common";
 import type { EventItem } from "@/lib/queries/events";
+import type { FilingSeries } from "@/lib/queries/filings";
+import type { FundingRound, Listing } from "@/lib/queries/funding";
+import type { OpenSourceRelease } from "@/lib/queries/open-source";
+import type { PricePoint } from "@/lib/queries/prices";
 import type { IndustryDetail, IndustryListItem } from "@/lib/queries/industries";
 import type { ModelDetail, ModelListItem } from "@/lib/queries/models";
 import type { VendorDetail, VendorListItem } from "@/lib/queries/organizations";
-import { ENTITY_STATUSES, EVENT_TYPES, ORG_KINDS, ORG_ROLES } from "@/lib/validations/filters";
+import {
+  ENTITY_STATUSES,
+  EVENT_TYPES,
+  FUNDING_ROUNDS,
+  ORG_KINDS,
+  ORG_ROLES,
+  PRICE_CURRENCIES,
+  PRICE_METRICS,
+} from "@/lib/validations/filters";
 
 const namesSchema = z
   .object({
@@ -268,6 +280,145 @@ export const articleDetailSchema = z
   })
   .meta({ id: "Article" });
 
+const boundSchema = z.enum(["exact", "lower", "upper", "approx"]).meta({
+  id: "Bound",
+  description: "exact, or what the text said: 超 (lower), 不超过 (upper), 约 (approx)",
+});
+const confidenceSchema = z
+  .number()
+  .min(0)
+  .max(1)
+  .meta({ description: "how sure the extraction is, 0–1 (the surest of its reports)" });
+/** The first report of a row (the sentence and its article): every row cites its sentence. */
+const sourceSchema = citationSchema.nullable();
+const modelRefSchema = entityRefSchema.extend({ vendor: entityRefSchema.nullable() });
+
+const moneySchema = z
+  .object({
+    value: z.number().meta({ description: "in base units of the currency (10亿 -> 1000000000)", example: 1e9 }),
+    currency: z.enum(["CNY", "USD", "HKD"]),
+    bound: boundSchema,
+  })
+  .meta({ id: "Money", description: "An amount in the currency stated (never converted)." });
+
+const fundingRoundSchema = z
+  .object({
+    id: z.number().int(),
+    date: dateSchema,
+    company: entityRefSchema.nullable(),
+    round: z.enum(FUNDING_ROUNDS).meta({ description: "`unknown` when the text does not say" }),
+    amount: moneySchema.nullable(),
+    valuation: moneySchema.extend({ basis: z.enum(["pre", "post"]).nullable() }).nullable(),
+    investors: z.array(
+      z.object({
+        key: z
+          .string()
+          .nullable()
+          .meta({ description: "the investor's organization slug; null when named but not found as one" }),
+        name: z.string().meta({ description: "as the article names it" }),
+        lead: z.boolean(),
+        organization: entityRefSchema.nullable(),
+      }),
+    ),
+    source: sourceSchema,
+    sourceCount: z.number().int(),
+    confidence: confidenceSchema,
+  })
+  .meta({ id: "FundingRound" });
+
+const listingSchema = z
+  .object({
+    id: z.number().int(),
+    date: dateSchema,
+    company: entityRefSchema.nullable(),
+    exchange: z
+      .string()
+      .nullable()
+      .meta({ description: "HKEX, SSE-STAR, SSE, SZSE, SZSE-ChiNext, BSE, NASDAQ, NYSE; null when not named" }),
+    amount: moneySchema.nullable(),
+    source: sourceSchema,
+    sourceCount: z.number().int(),
+    confidence: confidenceSchema,
+  })
+  .meta({ id: "Listing" });
+
+const pricePointSchema = z
+  .object({
+    id: z.number().int(),
+    metric: z.enum(PRICE_METRICS),
+    value: z
+      .number()
+      .meta({ description: "per million tokens in `currency` (0: free); percent for price_cut_percent" }),
+    unit: z.string().meta({ description: "lower case", example: "cny_per_million_tokens" }),
+    currency: z.enum(PRICE_CURRENCIES).nullable().meta({ description: "the unit's currency; null for a percentage" }),
+    bound: boundSchema,
+    asOf: dateSchema,
+    model: modelRefSchema.nullable(),
+    organization: entityRefSchema.nullable(),
+    priceBefore: z.number().nullable().meta({ description: "a cut's price before, in priceUnit" }),
+    priceAfter: z.number().nullable().meta({ description: "a cut's price after, in priceUnit" }),
+    priceUnit: z.string().nullable(),
+    source: sourceSchema,
+    sourceCount: z.number().int(),
+    confidence: confidenceSchema,
+  })
+  .meta({ id: "PricePoint" });
+
+const bilingualSchema = z.object({ zh: z.string(), en: z.string() });
+
+const filingSeriesSchema = z
+  .object({
+    key: z
+      .string()
+      .meta({ description: "`metric|statedBy` (`-` when nobody is named)", example: "services_filed|cac" }),
+    metric: z.object({
+      key: z.string().meta({ example: "services_filed" }),
+      label: bilingualSchema,
+      definition: bilingualSchema.meta({ description: "what the count counts: series of different metrics never mix" }),
+    }),
+    statedBy: entityRefSchema.nullable(),
+    unit: z.string(),
+    points: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          value: z.number(),
+          unit: z.string(),
+          bound: boundSchema,
+          asOf: dateSchema,
+          scope: z.string().nullable(),
+          source: sourceSchema,
+          sourceCount: z.number().int(),
+          confidence: confidenceSchema,
+        }),
+      )
+      .meta({ description: "oldest first, undated last" }),
+  })
+  .meta({ id: "FilingSeries", description: "One metric as one organization states it." });
+
+const openSourceReleaseSchema = z
+  .object({
+    id: z.number().int(),
+    date: dateSchema,
+    model: modelRefSchema.nullable(),
+    organization: entityRefSchema.nullable(),
+    licence: z
+      .string()
+      .nullable()
+      .meta({ description: "an SPDX id when it has one, else the licence as written", example: "Apache-2.0" }),
+    sizes: z.array(z.string()).meta({ description: "parameter sizes released, as written", example: ["7B", "72B"] }),
+    source: sourceSchema,
+    sourceCount: z.number().int(),
+    confidence: confidenceSchema,
+  })
+  .meta({ id: "OpenSourceRelease" });
+
+export const fundingPageSchema = pageSchema(fundingRoundSchema, "FundingRoundPage");
+export const listingPageSchema = pageSchema(listingSchema, "ListingPage");
+export const pricePageSchema = pageSchema(pricePointSchema, "PricePointPage");
+export const filingSeriesPageSchema = pageSchema(filingSeriesSchema, "FilingSeriesPage");
+export const openSourcePageSchema = pageSchema(openSourceReleaseSchema, "OpenSourceReleasePage");
+
 export const modelPageSchema = modelList.page;
 export const vendorPageSchema = vendorList.page;
 export const industryPageSchema = industryList.page;
@@ -311,4 +462,9 @@ type _DtoChecks = [
   Check<Same<z.infer<typeof articleListItemSchema>, ArticleListItem>>,
   Check<Same<z.infer<typeof articleDetailSchema>, ArticleDetail>>,
   Check<Same<z.infer<typeof eventPageSchema>, Page<EventItem>>>,
+  Check<Same<z.infer<typeof fundingRoundSchema>, FundingRound>>,
+  Check<Same<z.infer<typeof listingSchema>, Listing>>,
+  Check<Same<z.infer<typeof pricePointSchema>, PricePoint>>,
+  Check<Same<z.infer<typeof filingSeriesSchema>, FilingSeries>>,
+  Check<Same<z.infer<typeof openSourceReleaseSchema>, OpenSourceRelease>>,
 ];

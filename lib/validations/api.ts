@@ -4,7 +4,12 @@
 import { z } from "zod";
 import {
   articlesFilterStrictSchema,
+  filingsFilterStrictSchema,
+  fundingFilterStrictSchema,
+  listingsFilterStrictSchema,
   modelsFilterStrictSchema,
+  openSourceFilterStrictSchema,
+  pricesFilterStrictSchema,
   timelineFilterStrictSchema,
   vendorsFilterStrictSchema,
 } from "./filters";
@@ -116,6 +121,90 @@ export const claimsExportQuerySchema = z.object(claimsShape);
 
 /** Feeds: the timeline's filters, strictly, without paging. */
 export const feedQuerySchema = z.object(eventsExportShape).strict().refine(periodOrder, periodOrderIssue);
+
+// Funding, listings, prices, filings and open-source releases: the pages' filters, described (their
+// page cursors are replaced below by the API's offset cursor, or dropped for exports and the feed).
+const fromPeriod = (schema: z.ZodOptional<z.ZodString>, what: string) =>
+  schema.meta({ description: `${what} from this period on: \`2023\` or \`2023-07\`.` });
+const toPeriod = (schema: z.ZodOptional<z.ZodString>, what: string) =>
+  schema.meta({ description: `${what} up to and including this period: \`2023\` or \`2023-07\`.` });
+
+const { cursor: _fundingCursor, ...fundingFields } = fundingFilterStrictSchema.shape;
+const fundingShape = {
+  ...fundingFields,
+  company: filterSlug("rounds raised by this organization"),
+  investor: filterSlug("rounds this organization invested in"),
+  round: fundingFields.round.meta({ description: "Only rounds of this name (`unknown`: not said)." }),
+  from: fromPeriod(fundingFields.from, "Rounds dated"),
+  to: toPeriod(fundingFields.to, "Rounds dated"),
+};
+const { cursor: _listingsCursor, ...listingsFields } = listingsFilterStrictSchema.shape;
+const listingsShape = {
+  ...listingsFields,
+  company: filterSlug("listings of this organization"),
+  from: fromPeriod(listingsFields.from, "Listings dated"),
+  to: toPeriod(listingsFields.to, "Listings dated"),
+};
+const { cursor: _pricesCursor, ...pricesFields } = pricesFilterStrictSchema.shape;
+const pricesShape = {
+  ...pricesFields,
+  model: filterSlug("prices of this model"),
+  vendor: filterSlug("prices of this organization or of its models"),
+  metric: pricesFields.metric.meta({ description: "Only this kind of price (or cut)." }),
+  currency: pricesFields.currency.meta({
+    description: "Only prices per million tokens in this currency (none are converted).",
+  }),
+  from: fromPeriod(pricesFields.from, "Prices as of"),
+  to: toPeriod(pricesFields.to, "Prices as of"),
+};
+const filingsFields = filingsFilterStrictSchema.shape;
+const filingsShape = {
+  ...filingsFields,
+  metric: filingsFields.metric.meta({ description: "Only series of this metric, e.g. `services_filed`." }),
+  statedBy: filterSlug("series stated by this organization"),
+  from: fromPeriod(filingsFields.from, "Points as of"),
+  to: toPeriod(filingsFields.to, "Points as of"),
+};
+const { cursor: _openSourceCursor, ...openSourceFields } = openSourceFilterStrictSchema.shape;
+const openSourceShape = {
+  ...openSourceFields,
+  vendor: filterSlug("releases of this organization or of its models"),
+  model: filterSlug("releases of this model"),
+  licence: openSourceFields.licence.meta({
+    description: "Only releases under this licence, as stored (an SPDX id such as `Apache-2.0`, else its name).",
+  }),
+  from: fromPeriod(openSourceFields.from, "Releases dated"),
+  to: toPeriod(openSourceFields.to, "Releases dated"),
+};
+
+export const fundingQuerySchema = z
+  .object({ ...fundingShape, cursor, limit })
+  .strict()
+  .refine(periodOrder, periodOrderIssue);
+export const listingsQuerySchema = z
+  .object({ ...listingsShape, cursor, limit })
+  .strict()
+  .refine(periodOrder, periodOrderIssue);
+export const pricesQuerySchema = z
+  .object({ ...pricesShape, cursor, limit })
+  .strict()
+  .refine(periodOrder, periodOrderIssue);
+export const filingsQuerySchema = z
+  .object({ ...filingsShape, cursor, limit })
+  .strict()
+  .refine(periodOrder, periodOrderIssue);
+export const openSourceQuerySchema = z
+  .object({ ...openSourceShape, cursor, limit })
+  .strict()
+  .refine(periodOrder, periodOrderIssue);
+
+export const fundingExportQuerySchema = z.object(fundingShape).refine(periodOrder, periodOrderIssue);
+export const pricesExportQuerySchema = z.object(pricesShape).refine(periodOrder, periodOrderIssue);
+export const filingsExportQuerySchema = z.object(filingsShape).refine(periodOrder, periodOrderIssue);
+export const openSourceExportQuerySchema = z.object(openSourceShape).refine(periodOrder, periodOrderIssue);
+
+/** The funding feed: the funding filters, strictly, without paging. */
+export const fundingFeedQuerySchema = z.object(fundingShape).strict().refine(periodOrder, periodOrderIssue);
 
 export const slugParamSchema = z.object({ slug: slug.meta({ description: "The item's slug." }) });
 

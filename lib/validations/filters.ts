@@ -2,6 +2,10 @@
 // (`.catch`), so a bad link shows the unfiltered page instead of an error. The JSON API can use
 // the strict variants (`...StrictSchema`) to answer 400 with the zod issues instead.
 import { z } from "zod";
+import { FUNDING_ROUNDS } from "./details";
+
+/** A funding round's name (the details schema's list). */
+export { FUNDING_ROUNDS };
 
 export const EVENT_TYPES = [
   "release",
@@ -74,6 +78,60 @@ const strictShapes = {
   },
 } as const;
 
+/** The claim metrics of the prices view (group `prices` in lib/extract/data/metrics.json). */
+export const PRICE_METRICS = ["price", "price_input", "price_output", "price_cut_percent"] as const;
+/** Currencies a price per million tokens is stated in (the unit's prefix, upper-cased). */
+export const PRICE_CURRENCIES = ["CNY", "USD", "HKD", "EUR"] as const;
+
+/** A claim metric's key, e.g. "services_filed". */
+const metricKey = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(/^[a-z0-9_]+$/);
+/** A licence as stored (SPDX id or the name as written): "Apache-2.0", "MIT", "Qwen License". */
+const licence = z.string().trim().min(1).max(80);
+
+const marketShapes = {
+  funding: {
+    company: slug.optional(),
+    investor: slug.optional(),
+    round: z.enum(FUNDING_ROUNDS).optional(),
+    from: period.optional(),
+    to: period.optional(),
+    cursor: cursor.optional(),
+  },
+  listings: {
+    company: slug.optional(),
+    from: period.optional(),
+    to: period.optional(),
+    cursor: cursor.optional(),
+  },
+  prices: {
+    model: slug.optional(),
+    vendor: slug.optional(),
+    metric: z.enum(PRICE_METRICS).optional(),
+    currency: z.enum(PRICE_CURRENCIES).optional(),
+    from: period.optional(),
+    to: period.optional(),
+    cursor: cursor.optional(),
+  },
+  filings: {
+    metric: metricKey.optional(),
+    statedBy: slug.optional(),
+    from: period.optional(),
+    to: period.optional(),
+  },
+  openSource: {
+    vendor: slug.optional(),
+    model: slug.optional(),
+    licence: licence.optional(),
+    from: period.optional(),
+    to: period.optional(),
+    cursor: cursor.optional(),
+  },
+} as const;
+
 /** Each field keeps its own fallback: one bad value does not reset the others. */
 function lenient<S extends z.ZodRawShape>(shape: S) {
   const out: Record<string, z.ZodType> = {};
@@ -96,6 +154,26 @@ export const timelineFilterSchema = lenient(strictShapes.timeline);
 export const articlesFilterSchema = lenient(strictShapes.articles);
 export const searchParamsSchema = lenient(strictShapes.search);
 export const detailParamsSchema = lenient(strictShapes.detail);
+
+export const fundingFilterStrictSchema = z.object(marketShapes.funding);
+export const listingsFilterStrictSchema = z.object(marketShapes.listings);
+export const pricesFilterStrictSchema = z.object(marketShapes.prices);
+export const filingsFilterStrictSchema = z.object(marketShapes.filings);
+export const openSourceFilterStrictSchema = z.object(marketShapes.openSource);
+
+export const fundingFilterSchema = lenient(marketShapes.funding);
+export const pricesFilterSchema = lenient(marketShapes.prices);
+export const filingsFilterSchema = lenient(marketShapes.filings);
+export const openSourceFilterSchema = lenient(marketShapes.openSource);
+
+export type FundingFilter = z.infer<typeof fundingFilterStrictSchema>;
+export type ListingsFilter = z.infer<typeof listingsFilterStrictSchema>;
+export type PricesFilter = z.infer<typeof pricesFilterStrictSchema>;
+export type FilingsFilter = z.infer<typeof filingsFilterStrictSchema>;
+export type OpenSourceFilter = z.infer<typeof openSourceFilterStrictSchema>;
+export type FundingRoundValue = (typeof FUNDING_ROUNDS)[number];
+export type PriceMetric = (typeof PRICE_METRICS)[number];
+export type PriceCurrency = (typeof PRICE_CURRENCIES)[number];
 
 export type ModelsFilter = z.infer<typeof modelsFilterStrictSchema>;
 export type VendorsFilter = z.infer<typeof vendorsFilterStrictSchema>;

@@ -54,10 +54,20 @@ describe("the OpenAPI document", () => {
         "GET /api/claims",
         "GET /api/articles",
         "GET /api/articles/{id}",
+        "GET /api/funding",
+        "GET /api/listings",
+        "GET /api/prices",
+        "GET /api/filings",
+        "GET /api/open-source",
         "GET /api/export/models.csv",
         "GET /api/export/events.csv",
         "GET /api/export/claims.csv",
+        "GET /api/export/funding.csv",
+        "GET /api/export/prices.csv",
+        "GET /api/export/filings.csv",
+        "GET /api/export/open-source.csv",
         "GET /feed.xml",
+        "GET /feeds/funding.xml",
         "GET /feeds/vendors/{slug}",
         "GET /feeds/models/{slug}",
         "POST /api/admin/preview",
@@ -108,12 +118,26 @@ describe("the OpenAPI document", () => {
       string,
       { properties?: Record<string, unknown>; required?: string[] }
     >;
-    for (const page of ["ModelPage", "VendorPage", "IndustryPage", "EventPage", "ClaimPage", "ArticlePage"]) {
+    for (const page of [
+      "ModelPage",
+      "VendorPage",
+      "IndustryPage",
+      "EventPage",
+      "ClaimPage",
+      "ArticlePage",
+      "FundingRoundPage",
+      "ListingPage",
+      "PricePointPage",
+      "FilingSeriesPage",
+      "OpenSourceReleasePage",
+    ]) {
       expect(schemas[page].required).toEqual(expect.arrayContaining(["items", "nextCursor"]));
     }
     expect(schemas.Evidence.required).toEqual(expect.arrayContaining(["articleId", "articleUrl", "quote"]));
     expect(JSON.stringify(schemas.Event.properties?.sources)).toContain("#/components/schemas/Evidence");
     expect(JSON.stringify(schemas.Claim.properties?.sources)).toContain("#/components/schemas/Evidence");
+    for (const row of ["FundingRound", "Listing", "PricePoint", "OpenSourceRelease"])
+      expect(JSON.stringify(schemas[row].properties?.source), row).toContain("#/components/schemas/Evidence");
     expect(schemas.Names.required).toEqual(["zh", "en"]);
     expect(schemas.DateAtPrecision.required).toEqual(expect.arrayContaining(["value", "precision"]));
     const listEvents = doc.paths["/api/events"].get;

@@ -1,0 +1,11 @@
+// GET /api/listings – listings (IPOs) newest first, filtered by company and period, paged.
+import { handler, json, parseQuery } from "@/lib/api/http";
+import { listListings } from "@/lib/queries/funding";
+import { listingsQuerySchema } from "@/lib/validations/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handler(async (request) => {
+  const { limit, ...filters } = parseQuery(listingsQuerySchema, request);
+  return json(await listListings(filters, { limit }));
+});
