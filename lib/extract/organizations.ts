@@ -33,6 +33,7 @@ const SUBJECT_BEFORE_VERB =
 const MAKER_GAP = new RegExp(identity.makerGap, "u");
 const NOT_MAKER = new RegExp(identity.notMaker, "u");
 const ANAPHOR = new RegExp(Object.keys(identity.anaphors).join("|"), "u");
+const MAKER_KINDS = new Set<OrgKind>(["company", "lab", "university"]);
 const REPORT_CUE = /^[^，。；！？]{0,14}?(?:报告|白皮书|数据显示|统计|调查|调研|研究显示|测算|预测|榜单)/;
 const HOST_CUE = /^[^，。；！？]{0,12}?(?:大会|峰会|博览会|论坛|发布会|开发者大会|技术日)/;
 const HOST_VERB = /^[^，。；！？]{0,4}(?:举办|主办|举行|召开)/;
@@ -222,6 +223,20 @@ export function extractOrganizations(
     if (m.vendorKey || vendors.has(m.key)) continue;
     const org = orgNamePrefix(m.nameZh);
     if (org) vendors.set(m.key, org);
+  }
+  // still none: the one maker its paragraph names before it (MiniMax … 同时推出的Hailuo-02和Speech-02)
+  for (const m of models.values()) {
+    if (m.vendorKey || vendors.has(m.key)) continue;
+    const first = modelMentions.find((x) => x.key === m.key);
+    if (!first) continue;
+    const from = body.lastIndexOf("\n", first.start) + 1;
+    const makers = new Set(
+      mentions
+        .filter((o) => o.start >= from && o.end <= first.start)
+        .map((o) => o.key)
+        .filter((k) => MAKER_KINDS.has(organizations.get(k)?.kind ?? "other")),
+    );
+    if (makers.size === 1) vendors.set(m.key, [...makers][0]);
   }
 
   // registry vendor wins for curated models; text attribution fills the rest

@@ -83,3 +83,25 @@ describe("same name, another maker", () => {
     }
   });
 });
+
+describe("a discovered model the text gives no maker in its sentence", () => {
+  it("takes the one maker its paragraph names before it", () => {
+    const { result } = extractText(
+      "MiniMax周三在香港上市。招股书显示，Hailuo-02视频模型和Speech-02语音模型贡献了主要收入。",
+    );
+    expect(result.models.map((m) => `${m.key}:${m.vendorKey}`).sort()).toEqual([
+      "hailuo-02:minimax",
+      "speech-02:minimax",
+    ]);
+  });
+
+  it("takes none when the paragraph names two makers, or the maker is in another paragraph", () => {
+    for (const text of [
+      "MiniMax与智谱同日公布业绩。招股书显示，Hailuo-02视频模型贡献了主要收入。",
+      "MiniMax周三在香港上市。\n招股书显示，Hailuo-02视频模型贡献了主要收入。",
+    ]) {
+      const { result } = extractText(text);
+      expect(result.models.find((m) => m.key === "hailuo-02")?.vendorKey, text).toBeNull();
+    }
+  });
+});
