@@ -1,5 +1,8 @@
 // Precision and recall of the extraction on the labelled corpus (tests/fixtures/corpus), by split:
 // development articles (rules may be changed for them) and held-out ones (never). Held-out last.
+// Funding rounds, listings and open-source releases have their own rows (funding and listing events
+// are not in `events`), followed by the detail rows scored over the pairs they found (investors,
+// valuations, amounts raised, sizes).
 // Usage: npx tsx lib/cli/eval-extraction.ts [--verbose] [--json] [--split dev|heldout] [--only name]
 import { performance } from "node:perf_hooks";
 import { cleanBody } from "@/lib/ingest/clean";

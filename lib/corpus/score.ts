@@ -2,11 +2,36 @@
 // Labels name things as a reader does ("GLM-4.5", "智谱"); the extractor names them by slug and
 // lists its names and aliases. A predicted model matches a labelled one when one of their names
 // agrees after normalisation (width, script, case, spaces and dashes, a trailing 大模型).
-import type { ExtractionResult } from "@/lib/extract/types";
+// Funding rounds, listings and open-source releases are scored apart from the other events, with
+// their details; a few of those details are scored again on their own (investors, valuations,
+// amounts raised, sizes) over the items paired by company or model.
+import type {
+  ExtractedEvent,
+  ExtractionResult,
+  FundingDetails,
+  ListingDetails,
+  Money,
+  OpenSourceDetails,
+} from "@/lib/extract/types";
 import { toSimplified } from "@/lib/extract/text";
 import type { CorpusLabels } from "@/lib/validations/corpus-labels";
 
-export const METRICS = ["models", "vendors", "events", "claims", "industries", "dates", "documentDate"] as const;
+export const METRICS = [
+  "models",
+  "vendors",
+  "events",
+  "claims",
+  "industries",
+  "dates",
+  "documentDate",
+  "funding",
+  "listings",
+  "openSource",
+  "fundingInvestors",
+  "fundingValuation",
+  "listingAmount",
+  "openSourceSizes",
+] as const;
 export type Metric = (typeof METRICS)[number];
 
 export interface Tally {
@@ -61,6 +86,48 @@ function compareStrings(predicted: string[], expected: string[]) {
   }
   const missed = [...pool].flatMap(([k, n]) => Array<string>(n).fill(k));
   return { tally: { tp, fp: spurious.length, fn: missed.length }, missed, spurious };
+}
+
+/** Company names compared a little more loosely: a trailing 集团/公司/科技 does not make another company. */
+const normCompany = (name: string) =>
+  normName(name).replace(/(股份有限公司|有限公司|集团|公司|科技)$/u, "") || normName(name);
+const companyForms = (names: (string | null | undefined)[]) =>
+  new Set(names.filter((n): n is string => !!n).flatMap((n) => [normName(n), normCompany(n)]));
+
+const moneyAgrees = (p: Money | null | undefined, value: number | null | undefined, currency: string | null) =>
+  value === null || value === undefined
+    ? !p
+    : !!p && p.currency === currency && Math.abs(p.value - value) <= 0.01 * value;
+
+const fmtMoney = (value: number | null | undefined, currency: string | null | undefined) =>
+  value === null || value === undefined ? "null" : `${Number(value.toPrecision(6))}${currency ?? ""}`;
+
+const dateOf = (e: ExtractedEvent) => (e.date.precision === "unknown" ? null : e.date.value);
+
+/**
+ * One-to-one pairing of labels and predictions: first the pairs that agree in full, then (for the
+ * detail scores) pairs that share the key (company, model) alone.
+ */
+function pair<L, P>(labels: L[], preds: P[], same: (l: L, p: P) => boolean, full: (l: L, p: P) => boolean) {
+  const byLabel = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const test of [full, same]) {
+    labels.forEach((l, li) => {
+      if (byLabel.has(li)) return;
+      const pi = preds.findIndex((p, i) => !taken.has(i) && same(l, p) && test(l, p));
+      if (pi >= 0) {
+        byLabel.set(li, pi);
+        taken.add(pi);
+      }
+    });
+  }
+  const fullPairs = [...byLabel].filter(([li, pi]) => full(labels[li], preds[pi]));
+  return {
+    byLabel,
+    taken,
+    full: new Set(fullPairs.map(([li]) => li)),
+    fullPreds: new Set(fullPairs.map(([, pi]) => pi)),
+  };
 }
 
 const stripDatePrefix = (t: string) => toSimplified(t).replace(/^(截至|截止到|截止|到|至|于|在)/u, "");
@@ -124,7 +191,7 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
     key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!].name : `?${key}`;
   const ev = compareStrings(
     x.events
-      .filter((e) => e.modelKey !== null)
+      .filter((e) => e.modelKey !== null && e.type !== "funding" && e.type !== "listing")
       .map((e) => `${e.type}|${labelName(e.modelKey)}|${e.date.precision === "unknown" ? null : e.date.value}`),
     labels.events.map((e) => `${e.type}|${e.model}|${e.date}`),
   );
@@ -167,10 +234,207 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
     misses.dates.spurious.push(`${d.text}|${d.value}|${d.precision}`);
   }
 
+  scoreDetails(labels, x, modelOf, tallies, misses);
+
   const doc = compareStrings(p.documentDate ? [p.documentDate] : [], labels.documentDate ? [labels.documentDate] : []);
   tallies.documentDate = doc.tally;
   misses.documentDate = { missed: doc.missed, spurious: doc.spurious };
   return { tallies, misses };
+}
+
+/** The funding, listings and openSource metrics and their detail scores. */
+function scoreDetails(
+  labels: CorpusLabels,
+  x: ExtractionResult,
+  modelOf: Map<string, number>,
+  tallies: Record<Metric, Tally>,
+  misses: ArticleScore["misses"],
+) {
+  // A company is known by the names the extraction gives its organisation, and by the names the
+  // labels give the same maker of a model (智谱 / 智谱AI / Zhipu).
+  const orgs = new Map(x.organizations.map((o) => [o.key, o]));
+  const makerNames = labels.models.map((m) => companyForms([m.vendor, ...m.vendorAliases]));
+  const labelCompany = (name: string) => {
+    const f = companyForms([name]);
+    for (const g of makerNames) if (meets(f, g)) for (const n of g) f.add(n);
+    return f;
+  };
+  const predCompany = (key: string | null, name?: string) => {
+    const o = key ? orgs.get(key) : undefined;
+    return companyForms([name, key, o?.nameZh, o?.nameEn, ...(o?.aliases ?? [])]);
+  };
+  const orgName = (key: string | null) => (key ? (orgs.get(key)?.nameZh ?? key) : "?");
+  const tally = (m: Metric, tp: number, fp: number, fn: number) => {
+    tallies[m].tp += tp;
+    tallies[m].fp += fp;
+    tallies[m].fn += fn;
+  };
+
+  // Funding: company + round + amount + date.
+  const fund = x.events.filter((e) => e.type === "funding");
+  const fd = (e: ExtractedEvent): FundingDetails | null => (e.details?.kind === "funding" ? e.details : null);
+  const fl = labels.funding.map((l) => ({ l, company: labelCompany(l.company) }));
+  const fp = fund.map((e) => ({ e, d: fd(e), company: predCompany(e.organizationKey) }));
+  const fundingPairs = pair(
+    fl,
+    fp,
+    (l, p) => meets(l.company, p.company),
+    (l, p) =>
+      (p.d?.round ?? "unknown") === l.l.round &&
+      moneyAgrees(p.d?.amount, l.l.amount, l.l.currency) &&
+      dateOf(p.e) === l.l.date,
+  );
+  const showFunding = (e: ExtractedEvent) => {
+    const d = fd(e);
+    return `${orgName(e.organizationKey)}|${d?.round ?? "?"}|${fmtMoney(d?.amount?.value, d?.amount?.currency)}|${dateOf(e)}`;
+  };
+  tally("funding", fundingPairs.full.size, fund.length - fundingPairs.full.size, fl.length - fundingPairs.full.size);
+  misses.funding.missed = fl
+    .map(({ l }, li) => ({ l, li }))
+    .filter(({ li }) => !fundingPairs.full.has(li))
+    .map(({ l, li }) => {
+      const pi = fundingPairs.byLabel.get(li);
+      return `${l.company}|${l.round}|${fmtMoney(l.amount, l.currency)}|${l.date}${pi === undefined ? "" : ` (got ${showFunding(fund[pi])})`}`;
+    });
+  misses.funding.spurious = fund.filter((_, i) => !fundingPairs.fullPreds.has(i)).map(showFunding);
+
+  // Investors and valuations over the rounds paired by company.
+  const investorNames = (d: FundingDetails | null) =>
+    (d?.investors ?? []).map((inv) => ({ name: inv.name, forms: predCompany(inv.key, inv.name) }));
+  fl.forEach(({ l }, li) => {
+    const pi = fundingPairs.byLabel.get(li);
+    const d = pi === undefined ? null : fp[pi].d;
+    const got = investorNames(d);
+    const used = new Set<number>();
+    for (const inv of l.investors) {
+      const f = labelCompany(inv);
+      const gi = got.findIndex((g, i) => !used.has(i) && meets(g.forms, f));
+      if (gi >= 0) {
+        used.add(gi);
+        tally("fundingInvestors", 1, 0, 0);
+      } else {
+        tally("fundingInvestors", 0, 0, 1);
+        misses.fundingInvestors.missed.push(`${l.company} ← ${inv}`);
+      }
+    }
+    got.forEach((g, i) => {
+      if (used.has(i)) return;
+      tally("fundingInvestors", 0, 1, 0);
+      misses.fundingInvestors.spurious.push(`${l.company} ← ${g.name}`);
+    });
+    const v = d?.valuation ?? null;
+    const lv = l.valuation ?? null;
+    const ok =
+      moneyAgrees(v, lv, l.currency ?? v?.currency ?? null) && (lv === null || v?.basis === (l.valuationType ?? null));
+    if (lv !== null && ok) tally("fundingValuation", 1, 0, 0);
+    if (!ok) {
+      if (lv !== null) {
+        tally("fundingValuation", 0, 0, 1);
+        misses.fundingValuation.missed.push(`${l.company}|${fmtMoney(lv, l.currency)}|${l.valuationType ?? null}`);
+      }
+      if (v) {
+        tally("fundingValuation", 0, 1, 0);
+        misses.fundingValuation.spurious.push(`${l.company}|${fmtMoney(v.value, v.currency)}|${v.basis}`);
+      }
+    }
+  });
+  fp.forEach((p, pi) => {
+    if (fundingPairs.taken.has(pi)) return;
+    for (const g of investorNames(p.d)) {
+      tally("fundingInvestors", 0, 1, 0);
+      misses.fundingInvestors.spurious.push(`${orgName(p.e.organizationKey)} ← ${g.name} (round not labelled)`);
+    }
+    if (p.d?.valuation) {
+      tally("fundingValuation", 0, 1, 0);
+      misses.fundingValuation.spurious.push(
+        `${orgName(p.e.organizationKey)}|${fmtMoney(p.d.valuation.value, p.d.valuation.currency)}`,
+      );
+    }
+  });
+
+  // Listings: company + exchange + date; the amount raised on its own.
+  const list = x.events.filter((e) => e.type === "listing");
+  const ld = (e: ExtractedEvent): ListingDetails | null => (e.details?.kind === "listing" ? e.details : null);
+  const ll = labels.listings.map((l) => ({ l, company: labelCompany(l.company) }));
+  const lp = list.map((e) => ({ e, d: ld(e), company: predCompany(e.organizationKey) }));
+  const listingPairs = pair(
+    ll,
+    lp,
+    (l, p) => meets(l.company, p.company),
+    (l, p) => (p.d?.exchange ?? null) === l.l.exchange && dateOf(p.e) === l.l.date,
+  );
+  const showListing = (e: ExtractedEvent) => `${orgName(e.organizationKey)}|${ld(e)?.exchange ?? null}|${dateOf(e)}`;
+  tally("listings", listingPairs.full.size, list.length - listingPairs.full.size, ll.length - listingPairs.full.size);
+  misses.listings.missed = ll
+    .map(({ l }, li) => ({ l, li }))
+    .filter(({ li }) => !listingPairs.full.has(li))
+    .map(({ l, li }) => {
+      const pi = listingPairs.byLabel.get(li);
+      return `${l.company}|${l.exchange}|${l.date}${pi === undefined ? "" : ` (got ${showListing(list[pi])})`}`;
+    });
+  misses.listings.spurious = list.filter((_, i) => !listingPairs.fullPreds.has(i)).map(showListing);
+  ll.forEach(({ l }, li) => {
+    const pi = listingPairs.byLabel.get(li);
+    const a = pi === undefined ? null : (lp[pi].d?.amount ?? null);
+    if (moneyAgrees(a, l.amount, l.currency)) {
+      if (l.amount !== null) tally("listingAmount", 1, 0, 0);
+      return;
+    }
+    if (l.amount !== null) {
+      tally("listingAmount", 0, 0, 1);
+      misses.listingAmount.missed.push(`${l.company}|${fmtMoney(l.amount, l.currency)}`);
+    }
+    if (a) {
+      tally("listingAmount", 0, 1, 0);
+      misses.listingAmount.spurious.push(`${l.company}|${fmtMoney(a.value, a.currency)}`);
+    }
+  });
+  lp.forEach((p, pi) => {
+    if (listingPairs.taken.has(pi) || !p.d?.amount) return;
+    tally("listingAmount", 0, 1, 0);
+    misses.listingAmount.spurious.push(
+      `${orgName(p.e.organizationKey)}|${fmtMoney(p.d.amount.value, p.d.amount.currency)} (not labelled)`,
+    );
+  });
+
+  // Open-source releases: model + licence + date; the sizes on their own.
+  const os = x.events.filter((e) => e.type === "open_source" && e.modelKey !== null);
+  const od = (e: ExtractedEvent): OpenSourceDetails | null => (e.details?.kind === "open_source" ? e.details : null);
+  const modelName = (key: string | null) =>
+    key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!].name : `?${key}`;
+  const licenceOf = (l: string | null | undefined) => (l ? normName(l) : null);
+  const osPairs = pair(
+    labels.openSource,
+    os,
+    (l, e) => modelName(e.modelKey) === l.model,
+    (l, e) => licenceOf(od(e)?.licence) === licenceOf(l.licence) && dateOf(e) === l.date,
+  );
+  const showOs = (e: ExtractedEvent) => `${modelName(e.modelKey)}|${od(e)?.licence ?? null}|${dateOf(e)}`;
+  tally("openSource", osPairs.full.size, os.length - osPairs.full.size, labels.openSource.length - osPairs.full.size);
+  misses.openSource.missed = labels.openSource
+    .map((l, li) => ({ l, li }))
+    .filter(({ li }) => !osPairs.full.has(li))
+    .map(({ l, li }) => {
+      const pi = osPairs.byLabel.get(li);
+      return `${l.model}|${l.licence}|${l.date}${pi === undefined ? "" : ` (got ${showOs(os[pi])})`}`;
+    });
+  misses.openSource.spurious = os.filter((_, i) => !osPairs.fullPreds.has(i)).map(showOs);
+  const sizeKey = (s: string) => s.normalize("NFKC").toUpperCase().replace(/\s/g, "");
+  labels.openSource.forEach((l, li) => {
+    const pi = osPairs.byLabel.get(li);
+    const got = (pi === undefined ? [] : (od(os[pi])?.sizes ?? [])).map(sizeKey);
+    const r = compareStrings(got, l.sizes.map(sizeKey));
+    tally("openSourceSizes", r.tally.tp, r.tally.fp, r.tally.fn);
+    misses.openSourceSizes.missed.push(...r.missed.map((z) => `${l.model} ${z}`));
+    misses.openSourceSizes.spurious.push(...r.spurious.map((z) => `${l.model} ${z}`));
+  });
+  os.forEach((e, pi) => {
+    if (osPairs.taken.has(pi)) return;
+    for (const z of od(e)?.sizes ?? []) {
+      tally("openSourceSizes", 0, 1, 0);
+      misses.openSourceSizes.spurious.push(`${modelName(e.modelKey)} ${z} (release not labelled)`);
+    }
+  });
 }
 
 export function addTallies(into: Record<Metric, Tally>, from: Record<Metric, Tally>) {

@@ -10,6 +10,7 @@ import { extractTechnologies } from "./technologies";
 import { extractEvents } from "./events";
 import { extractClaims } from "./claims";
 import { extractPeople } from "./people";
+import { extractFunding } from "./funding";
 import { evidenceOf } from "./text";
 
 export type * from "./types";
@@ -60,6 +61,13 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
   const events = extractEvents(ctx, modelMentions, orgMentions, vendors, models);
   const claims = extractClaims(ctx, modelMentions, orgMentions);
   const people = extractPeople(ctx, orgMentions);
+  // rounds and listings last: the organisations they discover (investors) change no other fact
+  const funding = extractFunding(ctx, orgMentions, organizations);
+  for (const o of funding.organizations) organizations.set(o.key, o);
+  for (const key of funding.investors) {
+    const o = organizations.get(key);
+    if (o && !o.roles.includes("investor")) o.roles = [...o.roles.filter((r) => r !== "other"), "investor"];
+  }
 
   const personMentions: TaxonomyMention[] = [];
   for (const p of people) {
@@ -71,7 +79,7 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
   const mentions = capMentions(
     [
       ...toMentions(ctx, "model", modelMentions),
-      ...toMentions(ctx, "organization", orgMentions),
+      ...toMentions(ctx, "organization", [...orgMentions, ...funding.mentions]),
       ...toMentions(ctx, "industry", industries.mentions),
       ...toMentions(ctx, "technology", technologies.mentions),
       ...toMentions(ctx, "person", personMentions),
@@ -85,7 +93,7 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
     technologies: technologies.items,
     people,
     mentions,
-    events,
+    events: [...events, ...funding.events],
     claims,
     industryLinks,
   };
