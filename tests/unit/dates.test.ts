@@ -96,6 +96,22 @@ describe("the document date", () => {
     ).toMatchObject({ source: "dateline", point: { value: "2024-05-15" } });
   });
 
+  it("gives a year-less dateline the year after the latest one the body names, when it calls that one past", () => {
+    const dated = (body: string) => documentDate(article({}), body)?.point;
+    // the dateline falls after everything reported in 2023: 2023
+    expect(dated("本报北京7月25日电 某公司今天宣布融资。该公司2023年4月成立。")).toMatchObject({
+      value: "2023-07-25",
+      inferred: true,
+    });
+    // …but the body speaks of 去年, or of 2025 as a whole year: the year after
+    expect(dated("本报北京7月25日电 某公司今天宣布融资。该公司2023年4月成立，去年10月完成天使轮。")).toMatchObject({
+      value: "2024-07-25",
+    });
+    expect(dated("本报上海1月27日电 某公司昨天宣布融资。2025年全年，行业共完成22笔融资。")).toMatchObject({
+      value: "2026-01-27",
+    });
+  });
+
   it("then from a date in the link", () => {
     expect(documentDate(article({}, "https://example.com/2023/0908/x.html"), "某公司发布。")).toMatchObject({
       source: "url",
