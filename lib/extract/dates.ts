@@ -244,14 +244,6 @@ export const UNKNOWN_DATE: DatePoint = { value: null, precision: "unknown", infe
 
 // ---- the document date -------------------------------------------------------------------------
 
-// 去年 and its kin: the words of data/dates.json that count one year back from the document's
-const PAST_YEAR_WORDS = new RegExp(
-  Object.entries(words.years as Record<string, { from: string; years: number }>)
-    .filter(([, w]) => w.from === "document" && w.years === -1)
-    .map(([w]) => w)
-    .join("|"),
-);
-
 type DocumentDateSource = "field" | "dateline" | "url" | "body";
 
 export interface DocumentDate {
@@ -322,9 +314,8 @@ export function documentDate(
     // falls on or after everything the body reports (news is written after what it reports)
     const [m, d] = [+md[1], +md[2]];
     const latest = fromUrl ? null : stated();
-    // …and after a year it calls 去年 or reports as whole (2025年全年): writers name past years in
-    // full and leave the current one bare, so the latest year named is then the year before
-    const pastYear = latest !== null && (PAST_YEAR_WORDS.test(body) || new RegExp(`${latest.y}年全年`).test(body));
+    // …and after a year it reports as a whole (2025年全年, 2025年全年共…): that year is over
+    const pastYear = latest !== null && new RegExp(`${latest.y}年全年`).test(body);
     const year =
       fromUrl?.y ??
       (latest ? latest.y + (pastYear || m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);
