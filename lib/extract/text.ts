@@ -157,11 +157,18 @@ export function evidenceOf(s: SentenceSpan | undefined): Evidence {
  */
 const CLAUSE_BREAKS = new Set([..."，,；;：:。！？!?"].map((c) => c.charCodeAt(0)));
 
+const COMMA = 0x2c;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** A comma between digits groups thousands (3,890亿): it ends no clause. */
+const breaksAt = (text: string, i: number) =>
+  CLAUSE_BREAKS.has(text.charCodeAt(i)) &&
+  !(text.charCodeAt(i) === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+
 /** [start, end) of the clause around `offset` within `text`. */
 export function clauseAround(text: string, offset: number): [number, number] {
   let s = offset;
-  while (s > 0 && !CLAUSE_BREAKS.has(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && !breaksAt(text, s - 1)) s--;
   let e = offset;
-  while (e < text.length && !CLAUSE_BREAKS.has(text.charCodeAt(e))) e++;
+  while (e < text.length && !breaksAt(text, e)) e++;
   return [s, e];
 }
