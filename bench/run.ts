@@ -1,5 +1,5 @@
 // npm run bench [-- step ...]: the benchmarks, each step in its own process (so peak memory is its own).
-//   npm run bench                     ingest 1000 and 10000, copyall, replicate to 100000, serve, explain
+//   npm run bench                     analyse, ingest 1000 and 10000, copyall, replicate to 100000, serve, explain
 //   npm run bench -- ingest [N...]    ingestion into moxing_bench_<N> beside the COPY floor
 //   npm run bench -- copyall [N]      every row ingestion stored in moxing_bench_<N>, COPYed into the same schema
 //   npm run bench -- replicate        moxing_bench_100000 from moxing_bench_10000 (x10, SQL copy)
@@ -7,6 +7,7 @@
 //   npm run bench -- explain [N]      EXPLAIN ANALYZE of the hot queries
 //   npm run bench -- soak [seconds]   sustained load on / and /api/events (default 60 s) at 10000
 //   npm run bench -- reextract [N]    npm run reextract over N stored articles beside their ingestion
+//   npm run bench -- analyse [N]      parse + clean + extract of the seed and the labelled corpus, N rounds
 //   npm run bench -- properties [N]   the pipeline's property tests with N cases each (default 5000
 //                                     pure, N/50 stored) and a fresh random seed, printed to replay
 // Needs PostgreSQL on 127.0.0.1:5432 (BENCH_ADMIN_URL to change). Output in bench/out/.
@@ -34,6 +35,7 @@ const replicate = () => node("bench/replicate.ts", ["10000", "10"]);
 const serve = (sizes: string[]) => node("bench/serve.ts", sizes.length ? sizes : ["10000", "100000"]);
 const explain = (n = "100000") => node("bench/explain.ts", [n], ["--conditions=react-server"]);
 const soak = (seconds = "60") => node("bench/serve.ts", ["10000", "--soak", seconds]);
+const analyse = (n = "1000") => node("bench/analyse.ts", [n]);
 const properties = (n = "5000") => {
   const seed = String(Math.floor(Math.random() * 2 ** 31));
   console.log(`\nproperty tests, seed ${seed} (replay: FC_SEED=${seed} FC_RUNS=<n> npx vitest run <file>)`);
@@ -51,6 +53,7 @@ const properties = (n = "5000") => {
 
 switch (step) {
   case undefined:
+    analyse();
     ingest([]);
     copyAll();
     replicate();
@@ -74,6 +77,9 @@ switch (step) {
     break;
   case "soak":
     soak(rest[0]);
+    break;
+  case "analyse":
+    analyse(rest[0]);
     break;
   case "properties":
     properties(rest[0]);
