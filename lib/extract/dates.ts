@@ -88,11 +88,37 @@ function shiftMonths(v: Ymd, months: number): Ymd | null {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: null };
 }
 
+/** v moved by n units (a month or a year keeps the day where the calendar has it). */
+function shiftBy(v: Ymd, unit: OffsetUnit, n: number): Ymd | null {
+  switch (unit) {
+    case "days":
+      return v.d === null ? null : shiftDays(v, n);
+    case "weeks":
+      return v.d === null ? null : shiftDays(v, 7 * n);
+    case "months": {
+      const s = shiftMonths(v, n);
+      return s && v.d !== null && s.m !== null && isCalendarDay(s.y, s.m, v.d) ? { ...s, d: v.d } : s;
+    }
+    case "years":
+      return { y: v.y + n, m: v.m, d: v.m !== null && v.d !== null && isCalendarDay(v.y + n, v.m, v.d) ? v.d : null };
+  }
+}
+
+/** v at the precision of a unit: a count of years says the year, of months the month. */
+function atUnit(v: Ymd, unit: OffsetUnit): Ymd {
+  if (unit === "years") return { y: v.y, m: null, d: null };
+  if (unit === "months") return { ...v, d: null };
+  return v;
+}
+
 const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join("|");
 const DAY_WORDS = words.days as Record<string, { from: "document" | "anchor"; days: number }>;
 const MONTH_WORDS = words.months as Record<string, { from: "document" | "anchor"; months: number }>;
 const YEAR_WORDS = words.years as Record<string, { from: "document" | "anchor"; years: number }>;
 const WEEK_WORDS = words.weeks as Record<string, { from: "document" | "anchor"; weeks: number }>;
+type OffsetUnit = "days" | "weeks" | "months" | "years";
+const OFFSET_UNITS = words.offsets.units as Record<string, OffsetUnit>;
+const OFFSET_DIRECTIONS = words.offsets.directions as Record<string, { from: "document" | "anchor"; sign: number }>;
 
 const Y = "(?:19|20)\\d{2}|[〇零一二三四五六七八九]{4}";
 const M = "1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
@@ -116,6 +142,8 @@ const DATE_RE = new RegExp(
     `(?<npre>${PREFIX})?${NOT_AFTER_NUMBER}(?<!年\\s?)(?<nm>${M})\\s*月份?(?:\\s*(?<nd>${D})\\s*[日号])?(?<npart>${PART})?`,
     // 上周三 / 周一 / 星期五
     `(?:(?<ww>${byLength(Object.keys(WEEK_WORDS))})|周|星期|礼拜)(?<wd>[一二三四五六日天])`,
+    // 六天后 / 两年前 / 三个月之后 / 数天后 (a count of units from the anchor or the document date)
+    `${NOT_AFTER_NUMBER}(?<on>\\d{1,3}|[一二两三四五六七八九十]{1,3}|${byLength(words.offsets.vagueCounts)})(?<ou>${byLength(Object.keys(OFFSET_UNITS))})(?<od>${byLength(Object.keys(OFFSET_DIRECTIONS))})`,
     // 今天 / 昨天 / 当天 / 次日
     `(?<dw>${byLength(Object.keys(DAY_WORDS))})`,
     // 本周 / 上周 (no weekday)
@@ -195,6 +223,24 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
           target = shiftDays(target, -7);
         v = target;
       }
+    } else if (g.on !== undefined) {
+      const n = num(g.on);
+      const dir = OFFSET_DIRECTIONS[g.od];
+      const b = n === null ? null : base(dir.from);
+      if (b && n !== null) {
+        const shifted = shiftBy(b, OFFSET_UNITS[g.ou], dir.sign * n);
+        v = shifted;
+        // the phrase is as precise as what it counts (两年前: a year); what follows it counts from
+        // the whole date (两年前的同一天)
+        if (shifted) {
+          const p = point(atUnit(shifted, OFFSET_UNITS[g.ou]), true, phrase);
+          ref.anchor = shifted;
+          hits.push({ point: p, start: m.index + offset, end: m.index + offset + phrase.length });
+          continue;
+        }
+      }
+      anchors = false; // 数天后: a count with no value
+      v = null;
     } else if (g.dw !== undefined) {
       const w = DAY_WORDS[g.dw];
       const b = base(w.from);

@@ -47,6 +47,26 @@ describe("date phrases", () => {
     expect(readAll("2024年5月15日发布，22日降价。")).toEqual(["2024-05-15", "2024-05-22"]);
   });
 
+  it("counts N天后 / N个月后 from the last date stated, N年前 from the document's, and anchors what follows", () => {
+    expect(readAll("5月15日，字节发布。仅仅六天后，阿里宣布降价。同一天，百度宣布免费。次日，腾讯跟进。")).toEqual([
+      "2023-05-15",
+      "2023-05-21",
+      "2023-05-21",
+      "2023-05-22",
+    ]);
+    expect(readAll("2024年1月发布，三个月后开源。")).toEqual(["2024-01", "2024-04"]);
+    // as precise as what it counts, but what follows counts from the whole date
+    expect(readAll("两年前的同一天，文心一言首次亮相。")).toEqual(["2021", "2021-09-08"]);
+    expect(read("两周后")).toEqual(["2023-09-22", "day", true]);
+  });
+
+  it("gives a count with no value no date, and leaves 22日后 alone", () => {
+    const hits = findDates("2024年5月15日发布，数天后智谱跟进。", newReference(doc));
+    expect(hits.map((h) => h.point.value)).toEqual(["2024-05-15", null]);
+    // 22日后: after the 22nd or 22 days on; neither is read
+    expect(readAll("5月1日发布，22日后降价。")).toEqual(["2023-05-01"]);
+  });
+
   it("gives a year-less date the anchor's year, else the document's", () => {
     expect(readAll("2021年3月发布，5月又升级")).toEqual(["2021-03", "2021-05"]);
     expect(read("8月31日")).toEqual(["2023-08-31", "day", true]);
