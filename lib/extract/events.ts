@@ -20,6 +20,7 @@ const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string]
 ]);
 const NOT_RELEASE = new RegExp(lexicon.notRelease);
 const EXPO = new RegExp(lexicon.expo);
+const LISTS_AFTER = new RegExp(`^(?:${lexicon.listsAfter})`);
 const OS = lexicon.openSource;
 const OS_ADJECTIVAL = new RegExp(OS.adjectival);
 const OS_LISTED_AFTER = new RegExp(OS.listedAfter);
@@ -113,6 +114,13 @@ export function extractEvents(
           if (FUTURE.test(text.slice(cs, m.index))) continue;
         }
         let targets = anaphora ? ms : ms.filter((x) => x.start - s.start >= cs && x.start - s.start < ce);
+        // …系列模型，包括A和B: the clauses that list what was released go with the trigger's
+        for (let e = ce; !anaphora && t !== "deployment" && /^[，,]/.test(text.slice(e));) {
+          const [ns, ne] = clauseAround(text, e + 1);
+          if (!LISTS_AFTER.test(text.slice(ns))) break;
+          targets.push(...ms.filter((x) => x.start - s.start >= ns && x.start - s.start < ne));
+          e = ne;
+        }
         // 基于X的Y: X is the base the released thing is built on, not what is released
         if (targets.length > 1 && t !== "deployment") {
           const direct = targets.filter(
