@@ -5,6 +5,28 @@ const events = (body: string, title = "测试") =>
   extractText(body, { title }).result.events.map((e) => `${e.type}|${e.modelKey}|${e.date.value}|${e.date.precision}`);
 
 describe("event extraction", () => {
+  it("gives the event to each model a clause after the trigger lists", () => {
+    expect(events("2025年1月15日，MiniMax开源了MiniMax-01系列模型，包括MiniMax-Text-01和MiniMax-VL-01。")).toEqual(
+      expect.arrayContaining([
+        "open_source|minimax-text-01|2025-01-15|day",
+        "open_source|minimax-vl-01|2025-01-15|day",
+      ]),
+    );
+    // a clause that does not list (…，受到开发者欢迎) adds nothing
+    expect(events("2025年1月15日，MiniMax开源了MiniMax-Text-01，文心大模型4.0也受到关注。")).toEqual([
+      "open_source|minimax-text-01|2025-01-15|day",
+    ]);
+  });
+
+  it("reads price cuts phrased around the price", () => {
+    expect(events("2024年5月21日，智谱下调了GLM-3 Turbo的调用价格。")).toEqual([
+      "price_change|glm-3-turbo|2024-05-21|day",
+    ]);
+    expect(events("2024年5月22日，腾讯云宣布混元-lite模型免费。")).toEqual([
+      "price_change|hunyuan-lite|2024-05-22|day",
+    ]);
+  });
+
   it("reads a release with its date", () => {
     expect(events("2023年10月17日，百度发布了文心大模型4.0。")).toEqual(["release|ernie-4-0|2023-10-17|day"]);
   });
