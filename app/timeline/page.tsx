@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { entitySelect, valueSelect, type ListField } from "@/components/list/filter-fields";
+import { entitySelect, periodField, valueSelect } from "@/components/list/filter-fields";
 import { ListPage, listPageMetadata } from "@/components/list/list-page";
 import { ListResults, ResultCount } from "@/components/list/list-results";
 import { ListSkeleton } from "@/components/ui/table-skeleton";
@@ -24,16 +24,6 @@ import {
 
 // Alike across the list pages by design: each declares its own filters and their options; ListPage is the shared frame.
 export const generateMetadata = listPageMetadata("timeline");
-
-/** A "2023" or "2023-07" field; `placeholder` shows the format. */
-const periodField = (name: string, label: string, value: string | undefined, placeholder: string): ListField => ({
-  kind: "text",
-  name,
-  label,
-  value,
-  placeholder,
-  pattern: "\\d{4}(-(0[1-9]|1[0-2]))?",
-});
 
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const filters = parseFilters(timelineFilterSchema, await searchParams);

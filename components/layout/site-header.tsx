@@ -17,6 +17,10 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
     { href: "/vendors", label: t("vendors") },
     { href: "/industries", label: t("industries") },
     { href: "/timeline", label: t("timeline") },
+    { href: "/funding", label: t("funding") },
+    { href: "/prices", label: t("prices") },
+    { href: "/filings", label: t("filings") },
+    { href: "/open-source", label: t("openSource") },
     { href: "/articles", label: t("articles") },
     { href: "/search", label: t("search") },
   ];

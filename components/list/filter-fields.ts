@@ -27,3 +27,8 @@ export function valueSelect<V extends string>(
 ): ListField {
   return { kind: "select", name, label, value, options: values.map((v) => ({ value: v, label: labelOf(v) })) };
 }
+
+/** A "2023" or "2023-07" field; `placeholder` shows the format. */
+export function periodField(name: string, label: string, value: string | undefined, placeholder: string): ListField {
+  return { kind: "text", name, label, value, placeholder, pattern: "\\d{4}(-(0[1-9]|1[0-2]))?" };
+}

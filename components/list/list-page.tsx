@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { ListField } from "./filter-fields";
 
 /** The list pages: each is at `/<section>` and has its words in the `<section>` messages. */
-type ListSection = "articles" | "models" | "timeline" | "vendors";
+type ListSection = "articles" | "models" | "timeline" | "vendors" | "funding" | "prices" | "filings" | "open-source";
 
 /** A list page's generateMetadata: its heading as the document title. */
 export function listPageMetadata(section: ListSection) {

@@ -12,6 +12,12 @@ const PAGES: { name: string; path: string; heading: RegExp }[] = [
   { name: "industries", path: "/industries", heading: /行业/ },
   { name: "industry-finance", path: "/industries/finance", heading: /金融/ },
   { name: "timeline", path: "/timeline", heading: /时间线/ },
+  { name: "funding", path: "/funding", heading: /融资与上市/ },
+  { name: "prices", path: "/prices", heading: /价格/ },
+  { name: "filings", path: "/filings", heading: /备案与统计/ },
+  { name: "open-source", path: "/open-source", heading: /开源发布/ },
+  { name: "vendor-moonshot", path: "/vendors/moonshot", heading: /月之暗面/ },
+  { name: "funding-empty", path: "/funding?company=baidu", heading: /融资与上市/ },
   { name: "articles", path: "/articles", heading: /文章/ },
   { name: "article", path: "/articles", heading: /./ },
   { name: "search", path: "/search?q=%E7%9B%98%E5%8F%A4", heading: /搜索/ },
@@ -58,7 +64,7 @@ test("the English interface is accessible too", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto("/");
   await page.evaluate(() => (document.cookie = "NEXT_LOCALE=en; path=/"));
-  for (const path of ["/", "/timeline", "/models/pangu-3-0"]) {
+  for (const path of ["/", "/timeline", "/models/pangu-3-0", "/funding", "/prices", "/filings", "/open-source"]) {
     await page.goto(path);
     await settle(page);
     await expectNoSeriousA11yViolations(page);

@@ -8,10 +8,15 @@ import { monoRow, NamesCard, NoValue } from "@/components/detail/entity-facts";
 import { entityMetadata, entityPage, type EntityPageProps } from "@/components/detail/entity-page";
 import { ClaimsCard, IndustryLinksCard, MentionsCard } from "@/components/detail/entity-sections";
 import { MiniTimeline } from "@/components/events/event-item";
+import { ModelPricesCard } from "@/components/markets/model-prices";
 import { EntityName } from "@/components/ui/entity-name";
 import { modelHref, vendorHref } from "@/components/ui/hrefs";
 import { listMentions } from "@/lib/queries/mentions";
 import { getModelBySlug } from "@/lib/queries/models";
+import { modelPriceHistory, priceChart } from "@/lib/queries/prices";
+import { PRICE_METRICS } from "@/lib/validations/filters";
+
+const isPriceMetric = (metric: string) => (PRICE_METRICS as readonly string[]).includes(metric);
 
 export async function generateMetadata(props: EntityPageProps): Promise<Metadata> {
   return entityMetadata(props, findModelName);
@@ -19,9 +24,11 @@ export async function generateMetadata(props: EntityPageProps): Promise<Metadata
 
 async function ModelView({ slug: key, mentionCursor }: { slug: string; mentionCursor?: string }) {
   // Alike on every entity page by design: the view reads its entity, its first mentions and its messages at once.
-  const [model, mentions, t, tc] = await Promise.all([
+  const [model, mentions, prices, chart, t, tc] = await Promise.all([
     getModelBySlug(key),
     listMentions({ modelSlug: key }, { cursor: mentionCursor, limit: 20 }),
+    modelPriceHistory(key),
+    priceChart({ model: key }),
     getTranslations("models"),
     getTranslations("common"),
   ]);
@@ -69,7 +76,12 @@ async function ModelView({ slug: key, mentionCursor }: { slug: string; mentionCu
           <DetailCard id="timeline" title={t("timeline")} empty={t("noEvents")}>
             {model.events.length ? <MiniTimeline events={model.events} /> : null}
           </DetailCard>
-          <ClaimsCard title={t("claims")} claims={model.claims} />
+          <ModelPricesCard slug={model.slug} points={prices} lines={chart.series} />
+          {/* prices have their own card when there are any */}
+          <ClaimsCard
+            title={t("claims")}
+            claims={prices.length ? model.claims.filter((c) => !isPriceMetric(c.metric)) : model.claims}
+          />
           <MentionsCard section="models" entity={model} mentions={mentions} cursor={mentionCursor} />
         </MainColumn>
       </DetailGrid>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import METRICS from "@/lib/extract/data/metrics.json";
 import { findOrganizationName } from "@/lib/queries/exists";
 import { DetailCard, ViewAllLink } from "@/components/detail/detail-card";
 import { DetailGrid, EntityHeader, MainColumn, SideColumn } from "@/components/detail/detail-layout";
@@ -8,10 +9,17 @@ import { NamesCard } from "@/components/detail/entity-facts";
 import { entityMetadata, entityPage, type EntityPageProps } from "@/components/detail/entity-page";
 import { ClaimsCard, EntityStatusList, IndustryLinksCard, MentionsCard } from "@/components/detail/entity-sections";
 import { MiniTimeline } from "@/components/events/event-item";
+import { OrganizationFundingCard } from "@/components/markets/organization-funding";
 import { Badge } from "@/components/ui/badge";
 import { modelHref } from "@/components/ui/hrefs";
+import { organizationFunding } from "@/lib/queries/funding";
 import { listMentions } from "@/lib/queries/mentions";
 import { getVendorBySlug } from "@/lib/queries/organizations";
+
+/** The claim metrics of the funding view (lib/extract/data/metrics.json group "funding"). */
+const FUNDING_METRICS = new Set(
+  Object.entries(METRICS.metrics).flatMap(([key, m]) => (m.group === "funding" ? [key] : [])),
+);
 
 export async function generateMetadata(props: EntityPageProps): Promise<Metadata> {
   return entityMetadata(props, findOrganizationName);
@@ -19,15 +27,17 @@ export async function generateMetadata(props: EntityPageProps): Promise<Metadata
 
 async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionCursor?: string }) {
   // Alike on every entity page by design: the view reads its entity, its first mentions and its messages at once.
-  const [org, mentions, t, tc, tr, tk] = await Promise.all([
+  const [org, mentions, funding, t, tc, tr, tk] = await Promise.all([
     getVendorBySlug(key),
     listMentions({ organizationSlug: key }, { cursor: mentionCursor, limit: 20 }),
+    organizationFunding(key, 20),
     getTranslations("vendors"),
     getTranslations("common"),
     getTranslations("orgRole"),
     getTranslations("orgKind"),
   ]);
   if (!org) notFound();
+  const hasFunding = funding.raised.length + funding.invested.length + funding.listings.length > 0;
 
   return (
     <>
@@ -93,7 +103,12 @@ async function VendorView({ slug: key, mentionCursor }: { slug: string; mentionC
           >
             {org.events.length ? <MiniTimeline events={org.events} /> : null}
           </DetailCard>
-          <ClaimsCard title={t("claims")} claims={org.claims} />
+          <OrganizationFundingCard slug={org.slug} {...funding} />
+          {/* amounts and valuations are in the funding card when there is one */}
+          <ClaimsCard
+            title={t("claims")}
+            claims={hasFunding ? org.claims.filter((c) => !FUNDING_METRICS.has(c.metric)) : org.claims}
+          />
           <MentionsCard section="vendors" entity={org} mentions={mentions} cursor={mentionCursor} />
         </MainColumn>
       </DetailGrid>
