@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
+import { MAX_CLAIM_VALUE } from "@/lib/extract/claims";
 import { ingestBuffers } from "@/lib/ingest/run";
 import { parseArticleFile } from "@/lib/ingest/parse";
 import { articleBatch, propertyOptions, type GeneratedFile } from "../support/article-arbitraries";
@@ -19,7 +20,7 @@ const ingest = (db: DbHandle, files: GeneratedFile[]) =>
 
 /** Rows that must never exist, by kind: an invalid date, a non-finite or out-of-range number, a span that misses its text. */
 const IMPOSSIBLE: Record<string, string> = {
-  claimValue: `SELECT count(*) FROM "Claim" WHERE value = 'NaN' OR value IN ('Infinity', '-Infinity') OR abs(value) > 1e15`,
+  claimValue: `SELECT count(*) FROM "Claim" WHERE value = 'NaN' OR value IN ('Infinity', '-Infinity') OR abs(value) > ${MAX_CLAIM_VALUE}`,
   eventDate: `SELECT count(*) FROM "Event" WHERE date < '1900-01-01' OR date > '2100-12-31'`,
   claimAsOf: `SELECT count(*) FROM "Claim" WHERE "asOf" < '1900-01-01' OR "asOf" > '2100-12-31'`,
 };
