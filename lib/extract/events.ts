@@ -21,6 +21,8 @@ const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string]
 const NOT_RELEASE = new RegExp(lexicon.notRelease);
 const EXPO = new RegExp(lexicon.expo);
 const LISTS_AFTER = new RegExp(`^(?:${lexicon.listsAfter})`);
+const SERIES = new RegExp(lexicon.series);
+const PAST = new RegExp(lexicon.past);
 const OS = lexicon.openSource;
 const OS_ADJECTIVAL = new RegExp(OS.adjectival);
 const OS_LISTED_AFTER = new RegExp(OS.listedAfter);
@@ -170,10 +172,13 @@ export function extractEvents(
           decided.add(`${t}|${target.key}`);
           const at = s.start + m.index;
           const own = dateFor(dates, at);
-          const borrowed = own ? null : dateFor(inherited, at);
-          // a launch reported with no date at all is the news of the article's own day
+          // 先后推出A、B和C: releases spread over time have no one date to borrow
+          const lead = text.slice(cs, m.index);
+          const series = SERIES.test(lead);
+          const borrowed = own || series ? null : dateFor(inherited, at);
+          // a launch reported with no date at all is the news of the article's own day (not 曾推出)
           const ofTheDay =
-            own || borrowed || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value
+            own || borrowed || series || PAST.test(lead) || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value
               ? null
               : { ...ctx.documentDate.point, inferred: true };
           const date = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;

@@ -21,6 +21,7 @@ export type * from "./types";
  * with its sentence. Facts are unaffected: they are read from the text, not from these.
  */
 export const MAX_MENTIONS_PER_ENTITY = 100;
+const ROUND_METRICS = new Set(["funding_amount", "valuation"]);
 const MAX_MENTIONS_PER_ARTICLE = 5000;
 
 function capMentions(mentions: ExtractedMention[]): ExtractedMention[] {
@@ -67,6 +68,15 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
   for (const key of funding.investors) {
     const o = organizations.get(key);
     if (o && !o.roles.includes("investor")) o.roles = [...o.roles.filter((r) => r !== "other"), "investor"];
+  }
+  // the amount and valuation of a round are about its company, not the investor named last before them
+  // (本轮由阿里巴巴领投，美团等跟投，交易完成后公司投后估值约25亿美元)
+  for (const e of funding.events) {
+    if (!e.organizationKey) continue;
+    const si = ctx.sentenceAt(e.evidence.start);
+    for (const c of claims)
+      if (ROUND_METRICS.has(c.metric) && [si, si + 1].includes(ctx.sentenceAt(c.evidence.start)))
+        c.subjectOrganizationKey = e.organizationKey;
   }
 
   const personMentions: TaxonomyMention[] = [];

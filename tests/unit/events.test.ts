@@ -18,6 +18,13 @@ describe("event extraction", () => {
     ]);
   });
 
+  it("gives releases spread over time (先后推出) no one date, and 曾推出 not the article's", () => {
+    const body = "智谱成立于2019年。公司先后推出了GLM-130B和GLM-4。";
+    expect(events(body)).toEqual(["release|glm-130b|null|unknown", "release|glm-4|null|unknown"]);
+    // without 先后 the sentence continues the date of the one before it
+    expect(events("2024年1月16日，智谱召开发布会。公司推出了GLM-4。")).toEqual(["release|glm-4|2024-01-16|day"]);
+  });
+
   it("reads price cuts phrased around the price", () => {
     expect(events("2024年5月21日，智谱下调了GLM-3 Turbo的调用价格。")).toEqual([
       "price_change|glm-3-turbo|2024-05-21|day",

@@ -15,6 +15,15 @@ const funding = (e: ExtractedEvent) => e.details as FundingDetails;
 const listing = (e: ExtractedEvent) => e.details as ListingDetails;
 
 describe("funding rounds", () => {
+  it("makes the round's amount and valuation claims about its company, not the investor named before them", () => {
+    const x = run(
+      "2024年2月，月之暗面完成超10亿美元B轮融资。本轮由阿里巴巴领投，美团等跟投，交易完成后公司投后估值约25亿美元。",
+    );
+    const about = (metric: string) => x.claims.find((c) => c.metric === metric)?.subjectOrganizationKey;
+    expect(about("valuation")).toBe("moonshot");
+    expect(about("funding_amount")).toBe("moonshot");
+  });
+
   it("reads the round in its normal form", () => {
     const round = (body: string) => rounds(body).map((e) => funding(e).round);
     expect(round("2024年3月，月之暗面完成1亿美元Pre-A轮融资。")).toEqual(["pre-A"]);
