@@ -44,3 +44,17 @@ export function claimDetailsOf(json: Prisma.JsonValue): ClaimDetails {
 export function periodWhere(from: string | undefined, to: string | undefined): { gte?: Date; lt?: Date } | undefined {
   return from || to ? periodRange(from, to) : undefined;
 }
+
+/**
+ * The rows of a vendor: its own (`orgField` is its id) or about one of its models (`modelField` in
+ * their ids). Events and claims name their organisation and model in fields of different names.
+ */
+export function ofVendorOrItsModels<O extends string, M extends string>(
+  vendor: { id: number; models: { id: number }[] },
+  orgField: O,
+  modelField: M,
+): { OR: ({ [K in O]: number } | { [K in M]: { in: number[] } })[] } {
+  const models = vendor.models.map((m) => m.id);
+  const own = { [orgField]: vendor.id } as { [K in O]: number };
+  return { OR: models.length ? [own, { [modelField]: { in: models } } as { [K in M]: { in: number[] } }] : [own] };
+}

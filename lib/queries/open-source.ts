@@ -19,7 +19,7 @@ import {
   type ModelRef,
   type Page,
 } from "./common";
-import { eventDetailsOf, firstSource, firstSourceSelect, periodWhere } from "./market-common";
+import { eventDetailsOf, firstSource, firstSourceSelect, ofVendorOrItsModels, periodWhere } from "./market-common";
 
 export interface OpenSourceRelease {
   id: number;
@@ -84,10 +84,7 @@ async function releasesWhere(f: Partial<OpenSourceFilter>): Promise<Prisma.Event
   ]);
   if (vendor === null || model === null) return NOTHING;
   const and: Prisma.EventWhereInput[] = [{ type: "open_source" }];
-  if (vendor) {
-    const models = vendor.models.map((m) => m.id);
-    and.push({ OR: [{ organizationId: vendor.id }, ...(models.length ? [{ modelId: { in: models } }] : [])] });
-  }
+  if (vendor) and.push(ofVendorOrItsModels(vendor, "organizationId", "modelId"));
   if (model) and.push({ modelId: model.id });
   if (f.licence) and.push({ details: { path: ["licence"], equals: f.licence } });
   const date = periodWhere(f.from, f.to);

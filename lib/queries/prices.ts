@@ -28,7 +28,14 @@ import {
   type Page,
   type Precision,
 } from "./common";
-import { claimDetailsOf, firstSource, firstSourceSelect, periodWhere, type ClaimBound } from "./market-common";
+import {
+  claimDetailsOf,
+  firstSource,
+  firstSourceSelect,
+  ofVendorOrItsModels,
+  periodWhere,
+  type ClaimBound,
+} from "./market-common";
 
 export interface PricePoint {
   id: number;
@@ -140,12 +147,7 @@ async function pricesWhere(f: Partial<PricesFilter>): Promise<Prisma.ClaimWhereI
   if (model === null || vendor === null) return NOTHING;
   const and: Prisma.ClaimWhereInput[] = [{ metric: f.metric ? f.metric : { in: [...PRICE_METRICS] } }];
   if (model) and.push({ subjectModelId: model.id });
-  if (vendor) {
-    const models = vendor.models.map((m) => m.id);
-    and.push({
-      OR: [{ subjectOrganizationId: vendor.id }, ...(models.length ? [{ subjectModelId: { in: models } }] : [])],
-    });
-  }
+  if (vendor) and.push(ofVendorOrItsModels(vendor, "subjectOrganizationId", "subjectModelId"));
   if (f.currency) and.push({ unit: { equals: `${f.currency.toLowerCase()}_per_million_tokens`, mode: "insensitive" } });
   const asOf = periodWhere(f.from, f.to);
   if (asOf) and.push({ asOf });
