@@ -10,6 +10,8 @@ export const ARTICLE_CHILD_TABLES = [
   "ArticleIndustry",
   "ArticleTechnology",
   "Quote",
+  // which overrides applied to the article's last reading (the overrides themselves stay)
+  "OverrideMatch",
 ] as const;
 
 /** Every table, referencing tables before the ones they reference. */
@@ -22,6 +24,8 @@ export const TABLES_CHILDREN_FIRST = [
   "Organization",
   "Industry",
   "Technology",
+  // editors' corrections: never deleted by ingestion, only revoked
+  "Override",
   "Article",
   "IngestRun",
 ] as const;

@@ -27,7 +27,8 @@ export interface ReextractOptions {
   concurrency?: number;
 }
 
-const SELECT = {
+/** The stored fields an article is read again from. */
+export const STORED_ARTICLE_SELECT = {
   id: true,
   url: true,
   title: true,
@@ -41,7 +42,7 @@ const SELECT = {
   sourceFile: true,
 } as const;
 
-type Stored = Prisma.ArticleGetPayload<{ select: typeof SELECT }>;
+type Stored = Prisma.ArticleGetPayload<{ select: typeof STORED_ARTICLE_SELECT }>;
 
 /** The stored article as the parser gave it (the raw body: extraction reads it as ingestion does). */
 function storedToRaw(a: Stored): RawArticle {
@@ -58,7 +59,8 @@ function storedToRaw(a: Stored): RawArticle {
   });
 }
 
-function analyseStored(a: Stored): { analysed: AnalysedArticle; dropped: number } {
+/** A stored article read again by this extractor, ready for storeArticles (as ingestion reads its file). */
+export function analyseStored(a: Stored): { analysed: AnalysedArticle; dropped: number } {
   const article = storedToRaw(a);
   const cleaned = cleanBody(article.body);
   const fitted = deriveFacts(article, cleaned);
@@ -96,7 +98,7 @@ export async function reextractArticles(
       const rows = await prisma.article.findMany({
         where: { id: { in: batch }, ...stale },
         orderBy: { id: "asc" },
-        select: SELECT,
+        select: STORED_ARTICLE_SELECT,
       });
       const analysed = rows.map(analyseStored);
       if (analysed.length)

@@ -10,12 +10,18 @@
 // INSERT ... DO NOTHING followed by an UPDATE that only touches rows whose merged value differs, so
 // concurrent transactions do not queue on the same hot rows; a deadlock or serialization failure
 // is retried.
+//
+// Editors' corrections (Override) are applied to each article's extraction before it is written
+// (lib/ingest/overrides.ts): which ones applied is kept per article (OverrideMatch), an override that
+// no article matches any more is flagged stale, and the rows they confirm or set are marked reviewed.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { rawTransactionFor } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/migrations";
 import type { RawArticle } from "@/lib/validations/article-file";
 import type { DatePoint, ExtractionResult } from "@/lib/extract/types";
 import { documentTerms, indexTerms, pinyinTerms } from "@/lib/search/terms";
+import { claimKey, eventKey } from "./keys";
+import { applyOverrides, overrideKeys, type ActiveOverride } from "./overrides";
 
 export type StoreOutcome = "created" | "updated" | "unchanged";
 
@@ -52,35 +58,9 @@ function periodStart(point: DatePoint): string | null {
   return `${y}-${m}-${d}`;
 }
 
-export function eventKey(
-  e: Pick<ExtractionResult["events"][number], "type" | "modelKey" | "organizationKey" | "date">,
-): string {
-  return [e.type, e.modelKey ?? "", e.organizationKey ?? "", e.date.precision === "unknown" ? "" : e.date.value].join(
-    "|",
-  );
-}
-
-export function claimKey(
-  c: Pick<
-    ExtractionResult["claims"][number],
-    "metric" | "scope" | "subjectModelKey" | "subjectOrganizationKey" | "bound" | "value" | "unit" | "asOf"
-  >,
-): string {
-  const asOf = c.asOf.precision === "unknown" ? "" : c.asOf.value;
-  return [
-    c.metric,
-    c.scope ?? "",
-    c.subjectModelKey ?? "",
-    c.subjectOrganizationKey ?? "",
-    c.bound,
-    c.value,
-    c.unit,
-    asOf,
-  ].join("|");
-}
-
 /** The statements a transaction needs: `$1`-style parameters, rows back. */
-type Q = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+export type StoreQuery = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+type Q = StoreQuery;
 
 const RETRYABLE = /40P01|40001|deadlock detected|could not serialize/;
 const MAX_ATTEMPTS = 6;
@@ -98,13 +78,21 @@ export async function storeArticle(prisma: PrismaClient, input: AnalysedArticle)
  */
 export async function storeArticles(prisma: PrismaClient, inputs: AnalysedArticle[]): Promise<StoreOutcome[]> {
   if (inputs.length === 0) return [];
+  return storeTransaction(prisma, (q) => storeBatch(q, inputs));
+}
+
+/**
+ * Runs fn in one transaction the way the store runs its batches (straight through the pg pool on
+ * PostgreSQL), again from the start after a deadlock or serialization failure: fn must not act
+ * outside the database.
+ */
+export async function storeTransaction<T>(prisma: PrismaClient, fn: (q: StoreQuery) => Promise<T>): Promise<T> {
   const raw = rawTransactionFor(prisma);
-  const attempt = (): Promise<StoreOutcome[]> =>
+  const attempt = (): Promise<T> =>
     raw
-      ? raw((sql: SqlRunner) => storeBatch(async (text, params) => (await sql.query(text, params)).rows, inputs))
+      ? raw((sql: SqlRunner) => fn(async (text, params) => (await sql.query(text, params)).rows))
       : prisma.$transaction(
-          (tx) =>
-            storeBatch((text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params), inputs),
+          (tx) => fn((text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params)),
           { timeout: 300_000, maxWait: 60_000 },
         );
   for (let i = 1; ; i++) {
@@ -118,7 +106,24 @@ export async function storeArticles(prisma: PrismaClient, inputs: AnalysedArticl
   }
 }
 
-async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome[]> {
+/**
+ * Saving or undoing an override takes this lock exclusively, every store shared and first: a batch
+ * never reads the overrides while an editor's change to them is half done. (The statements answer an
+ * int: Prisma cannot read a void column.)
+ */
+export const OVERRIDE_LOCK = "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7174, 16)) l";
+const OVERRIDE_LOCK_SHARED = "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(7174, 16)) l";
+
+/**
+ * One batch inside a transaction (storeArticles). `force`: derive the articles again even when their
+ * text and extractor are the ones stored (an editor's change to the overrides that apply to them).
+ */
+export async function storeBatch(
+  q: Q,
+  inputs: AnalysedArticle[],
+  options: { force?: boolean } = {},
+): Promise<StoreOutcome[]> {
+  await q(OVERRIDE_LOCK_SHARED);
   // Serialise concurrent ingestions of the same link: check-then-write happens under these locks,
   // taken in one order by every transaction. Every statement below joins this batch's rows to
   // growing tables by key; the planner cannot see how few (a function scan is estimated at 100
@@ -156,7 +161,8 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
     inBatch.set(url, input.contentHash);
     const old = stored.get(url);
     // the same text read by the same extractor: nothing to do (a newer extractor derives it again)
-    if (old?.hash === input.contentHash && old.version === input.extractorVersion) outcomes.push("unchanged");
+    if (old?.hash === input.contentHash && old.version === input.extractorVersion && !options.force)
+      outcomes.push("unchanged");
     else if (old) {
       outcomes.push("updated");
       updates.push({ id: old.id, input });
@@ -166,6 +172,17 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
     }
   }
   if (updates.length === 0 && creates.length === 0) return outcomes;
+
+  // the editors' corrections, applied to what is about to be written (the article rows keep the
+  // search lexemes of what the text says)
+  const pending = [...updates.map((u) => u.input), ...creates];
+  const overrides = await loadOverrides(q, pending);
+  const corrected = new Map(
+    pending.map((input) => {
+      const applied = applyOverrides(input.extraction, overrides, versionOf(input));
+      return [input.article.url, { ...applied, terms: input.searchTerms ?? articleSearchTerms(input) }] as const;
+    }),
+  );
 
   const now = new Date().toISOString(); // UTC, as Prisma writes DateTime
   let touched: Touched | null = null;
@@ -181,7 +198,7 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
          "sourceFile" = r."sourceFile", "extractorVersion" = r."extractorVersion", "lastIngestedAt" = $2::timestamp(3),
          "searchTerms" = array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) WHERE a.id = r.id`,
-      [json(updates.map((u) => articleRecord(u.input, u.id))), now],
+      [json(updates.map((u) => articleRecord(u.input, u.id, corrected.get(u.input.article.url)!.terms))), now],
     );
   }
   const ids = new Map(updates.map((u) => [u.input.article.url, u.id]));
@@ -194,23 +211,132 @@ async function storeBatch(q: Q, inputs: AnalysedArticle[]): Promise<StoreOutcome
          array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) ORDER BY r.url
        RETURNING id, url`,
-      [json(creates.map((c) => articleRecord(c, null))), now],
+      [json(creates.map((c) => articleRecord(c, null, corrected.get(c.article.url)!.terms))), now],
     );
     for (const r of rows) ids.set(String(r.url), Number(r.id));
   }
-  await storeDerived(
+  const keys = await storeDerived(
     q,
-    [...updates.map((u) => u.input), ...creates].map((input) => ({ articleId: ids.get(input.article.url)!, input })),
+    pending.map((input) => {
+      const { extraction, matched } = corrected.get(input.article.url)!;
+      return { articleId: ids.get(input.article.url)!, input: { ...input, extraction }, matched };
+    }),
   );
   if (touched) await collectOrphans(q, touched);
+  await refreshOverrides(q, [...new Set([...overrides.map((o) => o.id), ...(touched?.overrides ?? [])])], keys);
   return outcomes;
+}
+
+/** An article's version as the overrides keyed within it see it. */
+const versionOf = (input: AnalysedArticle) => ({ url: input.article.url, contentHash: input.contentHash });
+
+/**
+ * The active overrides that apply to the batch: those keyed by what its extractions hold, then those
+ * keyed by what the found ones turn facts into (a re-dated event's key), until nothing new is asked.
+ */
+async function loadOverrides(q: Q, inputs: AnalysedArticle[]): Promise<ActiveOverride[]> {
+  const found = new Map<number, ActiveOverride>();
+  const asked = {
+    model: new Set<string>(),
+    organization: new Set<string>(),
+    event: new Set<string>(),
+    claim: new Set<string>(),
+  };
+  for (let round = 0; round < 10; round++) {
+    const want = { model: [] as string[], organization: [] as string[], event: [] as string[], claim: [] as string[] };
+    for (const input of inputs) {
+      const keys = overrideKeys(applyOverrides(input.extraction, [...found.values()], versionOf(input)).extraction);
+      for (const kind of ["model", "organization", "event", "claim"] as const)
+        for (const k of keys[kind])
+          if (!asked[kind].has(k)) {
+            asked[kind].add(k);
+            want[kind].push(k);
+          }
+    }
+    if (round > 0 && Object.values(want).every((w) => w.length === 0)) break;
+    const rows = await q(
+      `SELECT id, kind::text, key, "articleUrl", action::text, "values" FROM "Override"
+       WHERE "revokedAt" IS NULL AND ((kind = 'model' AND key = ANY($1::text[])) OR (kind = 'organization' AND key = ANY($2::text[]))
+         OR (kind = 'event' AND key = ANY($3::text[])) OR (kind = 'claim' AND key = ANY($4::text[]))
+         OR (kind = 'industry_link' AND "articleUrl" = ANY($5::text[])) OR (kind = 'mention' AND "articleUrl" = ANY($5::text[])))`,
+      [want.model, want.organization, want.event, want.claim, round === 0 ? inputs.map((i) => i.article.url) : []],
+    );
+    const before = found.size;
+    for (const r of rows)
+      found.set(Number(r.id), {
+        id: Number(r.id),
+        kind: r.kind as ActiveOverride["kind"],
+        key: String(r.key),
+        articleUrl: typeof r.articleUrl === "string" ? r.articleUrl : null,
+        action: r.action as ActiveOverride["action"],
+        values: r.values,
+      });
+    if (found.size === before) break;
+  }
+  return [...found.values()];
+}
+
+/** The keys of the rows a batch wrote: their reviewed marks are refreshed from the overrides. */
+export interface ReviewedKeys {
+  event: string[];
+  claim: string[];
+  model: string[];
+  organization: string[];
+}
+
+/**
+ * After a batch (or an editor's change): `overrideIds` flagged stale when no article matches them any
+ * more, and the rows named by `keys` marked reviewed by the latest active confirm or set whose
+ * result they are (a discovered entity so marked is confirmed).
+ */
+export async function refreshOverrides(q: Q, overrideIds: number[], keys: ReviewedKeys): Promise<void> {
+  const latest = (kind: string, key: string) =>
+    `LEFT JOIN LATERAL (SELECT o."createdAt" at, o.editor FROM "Override" o
+       WHERE o.kind = '${kind}' AND o."resultKey" = ${key} AND o."revokedAt" IS NULL AND o.action <> 'reject'
+       ORDER BY o."createdAt" DESC, o.id DESC LIMIT 1) x ON true`;
+  const promoted = `CASE WHEN t.status = 'discovered' AND r.at IS NOT NULL THEN 'confirmed'::"EntityStatus" ELSE t.status END`;
+  await q(
+    `WITH ev AS (
+       UPDATE "Event" t SET "reviewedAt" = r.at, "reviewedBy" = r.editor
+       FROM (SELECT t.id, x.at, x.editor FROM "Event" t ${latest("event", "t.key")} WHERE t.key = ANY($1::text[])) r
+       WHERE t.id = r.id AND (t."reviewedAt", t."reviewedBy") IS DISTINCT FROM (r.at, r.editor) RETURNING 1
+     ), cl AS (
+       UPDATE "Claim" t SET "reviewedAt" = r.at, "reviewedBy" = r.editor
+       FROM (SELECT t.id, x.at, x.editor FROM "Claim" t ${latest("claim", "t.key")} WHERE t.key = ANY($2::text[])) r
+       WHERE t.id = r.id AND (t."reviewedAt", t."reviewedBy") IS DISTINCT FROM (r.at, r.editor) RETURNING 1
+     ), mo AS (
+       UPDATE "Model" t SET "reviewedAt" = r.at, "reviewedBy" = r.editor, status = ${promoted}
+       FROM (SELECT t.id, x.at, x.editor FROM "Model" t ${latest("model", "t.slug")} WHERE t.slug = ANY($3::text[])) r
+       WHERE t.id = r.id AND (t."reviewedAt", t."reviewedBy", t.status) IS DISTINCT FROM (r.at, r.editor, ${promoted}) RETURNING 1
+     ), og AS (
+       UPDATE "Organization" t SET status = 'confirmed'
+       FROM (SELECT t.id, x.at FROM "Organization" t ${latest("organization", "t.slug")} WHERE t.slug = ANY($4::text[])) r
+       WHERE t.id = r.id AND t.status = 'discovered' AND r.at IS NOT NULL RETURNING 1
+     ) SELECT (SELECT count(*) FROM ev) + (SELECT count(*) FROM cl) + (SELECT count(*) FROM mo) + (SELECT count(*) FROM og) AS n`,
+    [keys.event, keys.claim, keys.model, keys.organization],
+  );
+  if (overrideIds.length) {
+    // one batch at a time per override, and last (nothing is waited for while these are held): its
+    // matches are counted after the other batches' commits (NO KEY: a batch adding matches holds KEY SHARE)
+    await q(
+      `SELECT count(*) FROM (SELECT id FROM "Override" WHERE id = ANY($1::int[]) ORDER BY id FOR NO KEY UPDATE) l`,
+      [overrideIds],
+    );
+    await q(
+      `UPDATE "Override" o SET stale = x.stale
+       FROM (SELECT o.id, NOT EXISTS (SELECT 1 FROM "OverrideMatch" m WHERE m."overrideId" = o.id) stale
+             FROM "Override" o WHERE o.id = ANY($1::int[])) x
+       WHERE o.id = x.id AND o.stale IS DISTINCT FROM x.stale`,
+      [overrideIds],
+    );
+  }
 }
 
 const ARTICLE_COLS = `id int, url text, title text, body text, "rawBody" text, keywords text[], technologies text[], industries text[],
   "eventSummary" text, "extraFields" jsonb, byline text, "photoCredits" text[], "contentHash" text, "sourceFile" text,
   "extractorVersion" text, terms text[]`;
 
-function articleRecord(input: AnalysedArticle, id: number | null) {
+function articleRecord(input: AnalysedArticle, id: number | null, terms: string[]) {
   const { article, cleaned } = input;
   return {
     id,
@@ -228,7 +354,7 @@ function articleRecord(input: AnalysedArticle, id: number | null) {
     contentHash: input.contentHash,
     sourceFile: input.sourceFile,
     extractorVersion: input.extractorVersion,
-    terms: input.searchTerms ?? articleSearchTerms(input),
+    terms,
   };
 }
 
@@ -241,6 +367,8 @@ interface Touched {
   organizations: number[];
   industries: number[];
   technologies: number[];
+  /** overrides that had matched a previous version */
+  overrides: number[];
 }
 
 /** Removes what was derived from the articles' previous versions; returns what it touched. */
@@ -254,6 +382,7 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
           ai AS (DELETE FROM "ArticleIndustry" WHERE "articleId" = ANY($1::int[]) RETURNING "industryId"),
           at AS (DELETE FROM "ArticleTechnology" WHERE "articleId" = ANY($1::int[]) RETURNING "technologyId"),
           qu AS (DELETE FROM "Quote" WHERE "articleId" = ANY($1::int[]) RETURNING "personId"),
+          om AS (DELETE FROM "OverrideMatch" WHERE "articleId" = ANY($1::int[]) RETURNING "overrideId"),
           ev AS (SELECT id, "modelId", "organizationId" FROM "Event" WHERE id IN (SELECT "eventId" FROM es)),
           cl AS (SELECT id, "subjectModelId", "subjectOrganizationId", "statedById" FROM "Claim" WHERE id IN (SELECT "claimId" FROM cs)),
           mo AS (SELECT "modelId" id FROM m UNION SELECT "modelId" FROM il UNION SELECT "modelId" FROM ev
@@ -271,7 +400,8 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
          UNION SELECT "organizationId" FROM "Person" WHERE id IN (SELECT id FROM pe)) o WHERE x IS NOT NULL) organizations,
        ARRAY(SELECT x FROM (SELECT "industryId" x FROM m UNION SELECT "industryId" FROM il UNION SELECT "industryId" FROM ai) i
              WHERE x IS NOT NULL) industries,
-       ARRAY(SELECT x FROM (SELECT "technologyId" x FROM m UNION SELECT "technologyId" FROM at) t WHERE x IS NOT NULL) technologies`,
+       ARRAY(SELECT x FROM (SELECT "technologyId" x FROM m UNION SELECT "technologyId" FROM at) t WHERE x IS NOT NULL) technologies,
+       ARRAY(SELECT DISTINCT "overrideId" FROM om) overrides`,
     [articleIds],
   );
   const ids = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
@@ -283,6 +413,7 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
     organizations: ids(row.organizations),
     industries: ids(row.industries),
     technologies: ids(row.technologies),
+    overrides: ids(row.overrides),
   };
 }
 
@@ -310,18 +441,7 @@ async function collectOrphans(q: Q, t: Touched) {
   );
   // curated entities stay even when no article names them any more; discovered ones go with their last mention
   const discovered = "o.status = 'discovered'";
-  await q(
-    orphanDelete(
-      "Model",
-      [
-        ["Mention", "modelId"],
-        ["Event", "modelId"],
-        ["Claim", "subjectModelId"],
-      ],
-      discovered,
-    ),
-    [t.models],
-  );
+  await q(orphanDelete("Model", MODEL_REFS, discovered), [t.models]);
   await q(
     orphanDelete("Person", [
       ["Quote", "personId"],
@@ -329,21 +449,7 @@ async function collectOrphans(q: Q, t: Touched) {
     ]),
     [t.people],
   );
-  await q(
-    orphanDelete(
-      "Organization",
-      [
-        ["Mention", "organizationId"],
-        ["Model", "vendorId"],
-        ["Event", "organizationId"],
-        ["Claim", "statedById"],
-        ["Claim", "subjectOrganizationId"],
-        ["Person", "organizationId"],
-      ],
-      discovered,
-    ),
-    [t.organizations],
-  );
+  await q(orphanDelete("Organization", ORGANIZATION_REFS, discovered), [t.organizations]);
   await q(
     orphanDelete("Industry", [
       ["ArticleIndustry", "industryId"],
@@ -359,6 +465,27 @@ async function collectOrphans(q: Q, t: Touched) {
     ]),
     [t.technologies],
   );
+}
+
+/** What refers to a model or an organization: while one does, it is not an orphan. */
+const MODEL_REFS: [string, string][] = [
+  ["Mention", "modelId"],
+  ["Event", "modelId"],
+  ["Claim", "subjectModelId"],
+];
+const ORGANIZATION_REFS: [string, string][] = [
+  ["Mention", "organizationId"],
+  ["Model", "vendorId"],
+  ["Event", "organizationId"],
+  ["Claim", "statedById"],
+  ["Claim", "subjectOrganizationId"],
+  ["Person", "organizationId"],
+];
+
+/** Deletes a model or organization, curated or not, once nothing refers to it (an editor rejected it). */
+export async function dropUnreferenced(q: Q, kind: "model" | "organization", slug: string): Promise<void> {
+  const [table, refs] = kind === "model" ? ["Model", MODEL_REFS] : ["Organization", ORGANIZATION_REFS];
+  await q(orphanDelete(table, refs), [(await q(`SELECT id FROM "${table}" WHERE slug = $1`, [slug])).map((r) => r.id)]);
 }
 
 /** DELETE of the rows of `table` with an id in $1 that no row of `refs` (table, column) points to. */
@@ -505,7 +632,11 @@ export function variantRounds<T>(rows: T[], key: (r: T) => string): T[][] {
 /** Ids by natural key of the stored rows of one kind. */
 type IdMap = Map<string, number>;
 
-async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArticle }[]) {
+/** Writes the batch's derived rows; returns the keys of the events, claims and entities written. */
+async function storeDerived(
+  q: Q,
+  batch: { articleId: number; input: AnalysedArticle; matched: number[] }[],
+): Promise<ReviewedKeys> {
   const articles = batch.map(({ articleId, input }) => {
     const x = input.extraction;
     return {
@@ -707,6 +838,7 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
     eventSources: [] as unknown[],
     claimSources: [] as unknown[],
     links: [] as unknown[],
+    matches: batch.flatMap(({ articleId, matched }) => matched.map((o) => ({ o, a: articleId }))),
   };
   for (const { articleId: a, x, events: articleEvents, claims: articleClaims } of articles) {
     for (const i of x.industries) {
@@ -825,9 +957,12 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
        INSERT INTO "IndustryLink" ("industryId", "modelId", "organizationId", "articleId", quote, "sentenceStart", "sentenceEnd")
        SELECT r.i, r.m, r.o, r.a, r.quote, r.start, r."end"
        FROM jsonb_to_recordset($7::jsonb) AS r(i int, m int, o int, a int, quote text, start int, "end" int) RETURNING 1
+     ), om AS (
+       INSERT INTO "OverrideMatch" ("overrideId", "articleId")
+       SELECT r.o, r.a FROM jsonb_to_recordset($8::jsonb) AS r(o int, a int) ORDER BY 1, 2 ON CONFLICT DO NOTHING RETURNING 1
      )
      SELECT (SELECT count(*) FROM ai) + (SELECT count(*) FROM at) + (SELECT count(*) FROM qu) + (SELECT count(*) FROM me)
-          + (SELECT count(*) FROM es) + (SELECT count(*) FROM cs) + (SELECT count(*) FROM il) AS n`,
+          + (SELECT count(*) FROM es) + (SELECT count(*) FROM cs) + (SELECT count(*) FROM il) + (SELECT count(*) FROM om) AS n`,
     [
       json(rows.industries),
       json(rows.technologies),
@@ -836,8 +971,10 @@ async function storeDerived(q: Q, batch: { articleId: number; input: AnalysedArt
       json(rows.eventSources),
       json(rows.claimSources),
       json(rows.links),
+      json(rows.matches),
     ],
   );
+  return { event: keys(events), claim: keys(claims), model: keys(models), organization: keys(orgs) };
 }
 
 function eventRecord(e: ExtractionResult["events"][number]) {

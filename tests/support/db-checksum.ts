@@ -14,7 +14,7 @@ const CONTENT_QUERIES: Record<string, string> = {
   Organization: `SELECT o.slug, o."nameZh", o."nameEn", o.aliases, o."searchTerms"::text, o.kind, o.roles, o.status, o."sourceUrl"
                  FROM "Organization" o`,
   Model: `SELECT m.slug, m."nameZh", m."nameEn", m.pinyin, m.aliases, m."searchTerms"::text, v.slug vendor, m.family, m.version,
-            m.status, m."sourceUrl", m.confidence FROM "Model" m LEFT JOIN "Organization" v ON v.id = m."vendorId"`,
+            m.status, m."sourceUrl", m.confidence, m."reviewedAt", m."reviewedBy" FROM "Model" m LEFT JOIN "Organization" v ON v.id = m."vendorId"`,
   Industry: `SELECT slug, "nameZh", "nameEn", aliases, "searchTerms"::text FROM "Industry"`,
   Technology: `SELECT slug, "nameZh", "nameEn", aliases FROM "Technology"`,
   Person: `SELECT p.slug, p.name, p.title, o.slug org FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"`,
@@ -23,12 +23,13 @@ const CONTENT_QUERIES: Record<string, string> = {
             LEFT JOIN "Model" mo ON mo.id = x."modelId" LEFT JOIN "Organization" og ON og.id = x."organizationId"
             LEFT JOIN "Industry" ind ON ind.id = x."industryId" LEFT JOIN "Technology" te ON te.id = x."technologyId"
             LEFT JOIN "Person" pe ON pe.id = x."personId"`,
-  Event: `SELECT e.key, e.type, e.date, e.precision, e."dateInferred", e."dateText", m.slug model, o.slug org, e.confidence
+  Event: `SELECT e.key, e.type, e.date, e.precision, e."dateInferred", e."dateText", m.slug model, o.slug org, e.confidence,
+            e."reviewedAt", e."reviewedBy"
           FROM "Event" e LEFT JOIN "Model" m ON m.id = e."modelId" LEFT JOIN "Organization" o ON o.id = e."organizationId"`,
   EventSource: `SELECT e.key, a.url, s.quote, s."sentenceStart", s."sentenceEnd", s.confidence
                 FROM "EventSource" s JOIN "Event" e ON e.id = s."eventId" JOIN "Article" a ON a.id = s."articleId"`,
   Claim: `SELECT c.key, c.metric, c.value, c.unit, c.bound, c."asOf", c."asOfPrecision", c."asOfInferred", c."asOfText", c.scope,
-            m.slug model, o.slug org, s.slug stated, c.confidence
+            m.slug model, o.slug org, s.slug stated, c.confidence, c."reviewedAt", c."reviewedBy"
           FROM "Claim" c LEFT JOIN "Model" m ON m.id = c."subjectModelId"
           LEFT JOIN "Organization" o ON o.id = c."subjectOrganizationId" LEFT JOIN "Organization" s ON s.id = c."statedById"`,
   ClaimSource: `SELECT c.key, a.url, s.quote, s."sentenceStart", s."sentenceEnd", s.confidence
@@ -40,6 +41,10 @@ const CONTENT_QUERIES: Record<string, string> = {
                     JOIN "Article" a ON a.id = x."articleId" JOIN "Industry" i ON i.id = x."industryId"`,
   ArticleTechnology: `SELECT a.url, t.slug FROM "ArticleTechnology" x
                       JOIN "Article" a ON a.id = x."articleId" JOIN "Technology" t ON t.id = x."technologyId"`,
+  Override: `SELECT kind, key, "articleUrl", action, "values", previous, "resultKey", sentence, reason, editor, "createdAt",
+               "revokedAt", "revokedBy", stale FROM "Override"`,
+  OverrideMatch: `SELECT o.kind, o.key, o."createdAt", a.url FROM "OverrideMatch" m
+                  JOIN "Override" o ON o.id = m."overrideId" JOIN "Article" a ON a.id = m."articleId"`,
   Quote: `SELECT p.slug, a.url, q.text, q.sentence, q."sentenceStart", q."sentenceEnd"
           FROM "Quote" q JOIN "Person" p ON p.id = q."personId" JOIN "Article" a ON a.id = q."articleId"`,
 };
