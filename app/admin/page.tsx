@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { LogoutButton } from "./_components/logout-button";
@@ -15,6 +15,7 @@ export default async function AdminPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const t = adminStrings(await getLocale());
+  const [to, th] = await Promise.all([getTranslations("overrides"), getTranslations("history")]);
   const loggedIn = await hasAdminSession();
   const sp = await searchParams;
   const next = typeof sp.next === "string" && /^\/admin(\/[a-z-]*)?$/.test(sp.next) ? sp.next : "/admin";
@@ -33,6 +34,16 @@ export default async function AdminPage({
                   type="password"
                   required
                   autoComplete="current-password"
+                  className="mt-1 block h-11 w-full rounded-md border border-line-strong bg-surface px-3 text-ink"
+                />
+              </label>
+              <label className="block text-sm font-medium text-ink">
+                {to("editorName")}
+                <input
+                  name="editor"
+                  type="text"
+                  maxLength={40}
+                  autoComplete="name"
                   className="mt-1 block h-11 w-full rounded-md border border-line-strong bg-surface px-3 text-ink"
                 />
               </label>
@@ -59,7 +70,8 @@ export default async function AdminPage({
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {[
           { href: "/admin/ingest", title: t.ingest, help: t.ingestHelp },
-          { href: "/admin/review", title: t.review, help: t.reviewHelp },
+          { href: "/admin/review", title: t.review, help: to("factsHelp") },
+          { href: "/admin/history", title: to("history"), help: th("subtitle") },
         ].map((area) => (
           <Card key={area.href}>
             <CardBody>

@@ -4,6 +4,7 @@ import { CitationQuote } from "@/components/ui/citation";
 import { ConfidenceBadge } from "@/components/ui/confidence-badge";
 import { EntityName } from "@/components/ui/entity-name";
 import { vendorHref } from "@/components/ui/hrefs";
+import { ReviewedBadge } from "@/components/ui/reviewed-badge";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateAtPrecision, formatNumber } from "@/lib/i18n/format";
 
@@ -21,7 +22,7 @@ export function ClaimCard({ claim }: { claim: ClaimItem }) {
     <article className="min-w-0">
       <p className="flex flex-wrap items-center gap-2 text-xs font-medium uppercase tracking-wide text-ink-3">
         {metric}
-        <ConfidenceBadge confidence={claim.confidence} />
+        {claim.reviewed ? <ReviewedBadge mark={claim} /> : <ConfidenceBadge confidence={claim.confidence} />}
       </p>
       <p className="mt-0.5 text-xl font-semibold text-ink">
         {tb(claim.bound)}

@@ -6,6 +6,7 @@ import { CitationQuote } from "@/components/ui/citation";
 import { DateLabel } from "@/components/ui/date-label";
 import { EntityName } from "@/components/ui/entity-name";
 import { modelHref, vendorHref } from "@/components/ui/hrefs";
+import { ReviewedBadge } from "@/components/ui/reviewed-badge";
 
 const typeTone = {
   release: "brand",
@@ -42,7 +43,7 @@ export function EventCard({
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <EventTypeBadge type={event.type} />
         {showDate ? <DateLabel date={event.date} className="text-sm font-medium text-ink-2" /> : null}
-        <ConfidenceBadge confidence={event.confidence} />
+        {event.reviewed ? <ReviewedBadge mark={event} /> : <ConfidenceBadge confidence={event.confidence} />}
       </div>
       <h3 className="mt-1.5 flex flex-wrap items-baseline gap-x-2 text-[15px]">
         {event.model ? <EntityName names={event.model.names} href={modelHref(event.model.slug)} /> : null}

@@ -1,6 +1,7 @@
 // Admin access: one shared token from the environment (ADMIN_TOKEN). API clients send it as
 // `Authorization: Bearer <token>`; the browser logs in once and then carries a signed, expiring
-// session cookie (httpOnly, SameSite=Strict). No token configured: the admin area is off.
+// session cookie (httpOnly, SameSite=Strict) that may carry the name the editor gave at login, so
+// that the history of corrections says who made each. No token configured: the admin area is off.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 export const ADMIN_COOKIE = "moxing_admin";
@@ -24,26 +25,45 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-function sign(token: string, issuedAt: number): string {
-  return createHmac("sha256", token).update(`moxing-admin-session:${issuedAt}`).digest("base64url");
+function sign(token: string, issuedAt: number, name = ""): string {
+  return createHmac("sha256", token)
+    .update(`moxing-admin-session:${issuedAt}${name ? `:${name}` : ""}`)
+    .digest("base64url");
 }
 
-/** A session cookie value: when it was issued, and a signature only the token's holder can make. */
-export function createSession(token: string, now = Date.now()): string {
+/** What an editor may call themselves: a short line of visible text. */
+export function editorName(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const name = [...value.replace(/\p{C}/gu, "").trim()].slice(0, 40).join("").trim();
+  return name || null;
+}
+
+/**
+ * A session cookie value: when it was issued, the editor's name (base64url, when given), and a
+ * signature of both only the token's holder can make.
+ */
+export function createSession(token: string, now = Date.now(), editor: string | null = null): string {
   const issuedAt = Math.floor(now / 1000);
-  return `${issuedAt}.${sign(token, issuedAt)}`;
+  const name = editor ? Buffer.from(editor, "utf8").toString("base64url") : "";
+  return name ? `${issuedAt}.${name}.${sign(token, issuedAt, name)}` : `${issuedAt}.${sign(token, issuedAt)}`;
+}
+
+/** The session in `value` when it is signed with the configured token and not expired, else null. */
+function readSession(value: string | undefined | null, now = Date.now()): { editor: string | null } | null {
+  const token = adminToken();
+  if (!token || !value) return null;
+  const m = /^(\d{1,12})(?:\.([A-Za-z0-9_-]{1,200}))?\.([A-Za-z0-9_-]{43})$/.exec(value);
+  if (!m) return null;
+  const issuedAt = Number(m[1]);
+  const age = Math.floor(now / 1000) - issuedAt;
+  if (age < -60 || age > SESSION_SECONDS) return null;
+  if (!tokensEqual(m[3], sign(token, issuedAt, m[2] ?? ""))) return null;
+  return { editor: m[2] ? editorName(Buffer.from(m[2], "base64url").toString("utf8")) : null };
 }
 
 /** True when `value` is a session signed with the configured token and not expired. */
 export function verifySession(value: string | undefined | null, now = Date.now()): boolean {
-  const token = adminToken();
-  if (!token || !value) return false;
-  const m = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(value);
-  if (!m) return false;
-  const issuedAt = Number(m[1]);
-  const age = Math.floor(now / 1000) - issuedAt;
-  if (age < -60 || age > SESSION_SECONDS) return false;
-  return tokensEqual(m[2], sign(token, issuedAt));
+  return readSession(value, now) !== null;
 }
 
 export function sessionCookie(value: string, secure: boolean): string {
@@ -71,7 +91,12 @@ function readCookie(header: string | null, name: string): string | null {
 }
 
 export type AdminAuth =
-  { ok: true; via: "bearer" | "cookie" } | { ok: false; reason: "disabled" | "missing" | "invalid" };
+  { ok: true; via: "bearer" | "cookie"; editor: string } | { ok: false; reason: "disabled" | "missing" | "invalid" };
+
+/** Who the history names for an API client (one shared token: no one in particular). */
+const TOKEN_EDITOR = "token";
+/** ... and for a browser session whose editor gave no name at login. */
+export const SESSION_EDITOR = "admin";
 
 /** Who is asking: a bearer token (API), a session cookie (browser), or nobody. */
 export function authenticate(request: Request): AdminAuth {
@@ -80,9 +105,14 @@ export function authenticate(request: Request): AdminAuth {
   const header = request.headers.get("authorization");
   if (header) {
     const m = /^Bearer\s+(.+)$/i.exec(header.trim());
-    return m && tokensEqual(m[1].trim(), token) ? { ok: true, via: "bearer" } : { ok: false, reason: "invalid" };
+    return m && tokensEqual(m[1].trim(), token)
+      ? { ok: true, via: "bearer", editor: TOKEN_EDITOR }
+      : { ok: false, reason: "invalid" };
   }
   const cookie = readCookie(request.headers.get("cookie"), ADMIN_COOKIE);
   if (!cookie) return { ok: false, reason: "missing" };
-  return verifySession(cookie) ? { ok: true, via: "cookie" } : { ok: false, reason: "invalid" };
+  const session = readSession(cookie);
+  return session
+    ? { ok: true, via: "cookie", editor: session.editor ?? SESSION_EDITOR }
+    : { ok: false, reason: "invalid" };
 }

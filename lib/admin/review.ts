@@ -7,9 +7,11 @@ import { HttpError, NotFoundError } from "@/lib/api/errors";
 import { getDb, getWriteDb } from "@/lib/db";
 import { invalidateQueryCache } from "@/lib/db/query-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { claimKey, eventKey } from "@/lib/ingest/store";
+import { claimKey, eventKey } from "@/lib/ingest/keys";
 import { isoAtPrecision, namedSelect, toNamed } from "@/lib/queries/common";
 import { indexTerms, pinyinTerms } from "@/lib/search/terms";
+import { SESSION_EDITOR } from "./auth";
+import { saveOverride } from "./overrides";
 import type { ReviewAction, ReviewKind } from "./review-schema";
 
 export { reviewActionSchema, type ReviewAction } from "./review-schema";
@@ -19,8 +21,13 @@ export interface ReviewItem {
   slug: string;
   names: { zh: string; en: string | null };
   aliases: string[];
-  status: "discovered" | "confirmed";
+  status: "curated" | "discovered" | "confirmed";
   vendor: { slug: string; nameZh: string } | null;
+  /** a model's family and version (null for an organisation) */
+  family: string | null;
+  version: string | null;
+  /** a model's latest confirm or set (an override) */
+  reviewed: { at: string; by: string | null } | null;
   mentionCount: number;
   /** 0–1 for a model (the scorer's); null for an organisation */
   confidence: number | null;
@@ -28,6 +35,17 @@ export interface ReviewItem {
   claimCount: number;
   /** the first sentence that names it, to judge by */
   example: { articleId: number; articleTitle: string; sentence: string } | null;
+  /** a model's first mentions (for a split: which of them name another model); none for an organisation */
+  mentions: {
+    articleId: number;
+    articleTitle: string;
+    sentence: string;
+    /** offsets in the article's body: of the mention, and of its sentence */
+    start: number;
+    end: number;
+    sentenceStart: number;
+    text: string;
+  }[];
 }
 
 export interface ReviewQueue {
@@ -38,6 +56,8 @@ export interface ReviewQueue {
 }
 
 const QUEUE_SIZE = 200;
+/** A model's mentions offered for a split. */
+const SPLIT_MENTIONS = 30;
 const exampleSelect = {
   orderBy: { id: "asc" },
   take: 1,
@@ -59,15 +79,18 @@ function toReviewItem(
   r:
     | Prisma.ModelGetPayload<{ select: typeof queueSelect }>
     | Prisma.OrganizationGetPayload<{ select: typeof queueSelect }>,
-  vendor: ReviewItem["vendor"],
+  model: Pick<ReviewItem, "vendor" | "family" | "version" | "reviewed"> | null,
   confidence: number | null,
 ): ReviewItem {
   const example = r.mentions[0];
   return {
     kind,
     ...toNamed(r),
-    status: r.status as "discovered" | "confirmed",
-    vendor,
+    status: r.status,
+    vendor: model?.vendor ?? null,
+    family: model?.family ?? null,
+    version: model?.version ?? null,
+    reviewed: model?.reviewed ?? null,
     mentionCount: r.mentionCount,
     confidence,
     eventCount: r.eventCount,
@@ -75,24 +98,48 @@ function toReviewItem(
     example: example
       ? { articleId: example.article.id, articleTitle: example.article.title, sentence: example.sentence }
       : null,
+    mentions: [],
   };
 }
 
-/** Discovered entities first (most mentioned first), then up to QUEUE_SIZE confirmed ones. */
-export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {}): Promise<ReviewQueue> {
+/**
+ * Discovered entities first (most mentioned first), then up to QUEUE_SIZE confirmed ones; of one
+ * article, every entity it names (curated ones too: a registry entry can be misread as well).
+ */
+export async function listReviewQueue(
+  opts: { includeConfirmed?: boolean; article?: number } = {},
+): Promise<ReviewQueue> {
   const db = await getDb();
-  const statuses: ("discovered" | "confirmed")[] = opts.includeConfirmed ? ["discovered", "confirmed"] : ["discovered"];
+  const statuses: ("curated" | "discovered" | "confirmed")[] = opts.article
+    ? ["discovered", "confirmed", "curated"]
+    : opts.includeConfirmed
+      ? ["discovered", "confirmed"]
+      : ["discovered"];
+  const inArticle = opts.article ? { mentions: { some: { articleId: opts.article } } } : {};
   const targetArgs = { orderBy: { nameZh: "asc" }, take: 1000, select: { slug: true, nameZh: true } } as const;
   const [models, organizations, modelTargets, orgTargets] = await Promise.all([
     db.model.findMany({
-      where: { status: { in: statuses } },
+      where: { status: { in: statuses }, ...inArticle },
       // the least confident first: what most needs an editor's eye
       orderBy: [{ status: "desc" }, { confidence: "asc" }, { mentionCount: "desc" }, { id: "asc" }],
       take: QUEUE_SIZE,
-      select: { ...queueSelect, vendor: { select: { slug: true, nameZh: true } }, confidence: true },
+      select: {
+        ...queueSelect,
+        mentions: {
+          ...exampleSelect,
+          take: SPLIT_MENTIONS,
+          select: { ...exampleSelect.select, start: true, end: true, text: true, sentenceStart: true },
+        },
+        vendor: { select: { slug: true, nameZh: true } },
+        family: true,
+        version: true,
+        confidence: true,
+        reviewedAt: true,
+        reviewedBy: true,
+      },
     }),
     db.organization.findMany({
-      where: { status: { in: statuses } },
+      where: { status: { in: statuses }, ...inArticle },
       orderBy: [{ status: "desc" }, { mentionCount: "desc" }, { id: "asc" }],
       take: QUEUE_SIZE,
       select: queueSelect,
@@ -101,7 +148,28 @@ export async function listReviewQueue(opts: { includeConfirmed?: boolean } = {})
     db.organization.findMany(targetArgs),
   ]);
   return {
-    models: models.map((m) => toReviewItem("model", m, m.vendor, m.confidence)),
+    models: models.map((m) => ({
+      ...toReviewItem(
+        "model",
+        m,
+        {
+          vendor: m.vendor,
+          family: m.family,
+          version: m.version,
+          reviewed: m.reviewedAt ? { at: m.reviewedAt.toISOString(), by: m.reviewedBy } : null,
+        },
+        m.confidence,
+      ),
+      mentions: m.mentions.map((x) => ({
+        articleId: x.article.id,
+        articleTitle: x.article.title,
+        sentence: x.sentence,
+        start: x.start,
+        end: x.end,
+        sentenceStart: x.sentenceStart,
+        text: x.text,
+      })),
+    })),
     organizations: organizations.map((o) => toReviewItem("organization", o, null, null)),
     targets: { model: modelTargets, organization: orgTargets },
   };
@@ -117,20 +185,22 @@ export interface ReviewResult {
 }
 
 /**
- * Applies one review decision. Curated entities cannot be renamed or merged away. This process's kept
- * query results are dropped when it ends, so the page the editor is sent back to shows the change.
+ * Applies one review decision. A confirm is kept as an override (it survives re-ingestion and is in
+ * the history). Curated entities cannot be renamed or merged away. This process's kept query results
+ * are dropped when it ends, so the page the editor is sent back to shows the change.
  */
-export async function applyReviewAction(action: ReviewAction): Promise<ReviewResult> {
+export async function applyReviewAction(action: ReviewAction, editor = SESSION_EDITOR): Promise<ReviewResult> {
+  if (action.action === "confirm") {
+    const target = { kind: action.kind, key: action.slug, reason: null, back: undefined };
+    await saveOverride({ action: "confirm", ...target }, editor);
+    return { action: "confirm", kind: action.kind, slug: action.slug, into: action.slug };
+  }
   const db = await getWriteDb();
   return db
     .$transaction(
       async (tx): Promise<ReviewResult> => {
         const source = await findEntity(tx, action.kind, action.slug);
         if (!source) throw new NotFoundError(action.kind);
-        if (action.action === "confirm") {
-          if (source.status === "discovered") await updateEntity(tx, action.kind, source.id, { status: "confirmed" });
-          return { action: "confirm", kind: action.kind, slug: action.slug, into: action.slug };
-        }
         if (source.status === "curated")
           throw new HttpError(
             409,

@@ -74,6 +74,9 @@ const eventColumns: Columns<EventItem> = (base) => [
   ...ref("vendor", (e: EventItem) => e.model?.vendor),
   ...evidence(base, (e: EventItem) => e.sources[0]),
   { header: "source_count", value: (e) => e.sourceCount },
+  // an editor's confirm or correction (empty: as extracted)
+  { header: "reviewed_at", value: (e) => e.reviewedAt },
+  { header: "reviewed_by", value: (e) => e.reviewedBy },
 ];
 
 const claimColumns: Columns<ClaimItem> = (base) => [
@@ -91,6 +94,8 @@ const claimColumns: Columns<ClaimItem> = (base) => [
   ...ref("stated_by", (c: ClaimItem) => c.statedBy),
   ...evidence(base, (c: ClaimItem) => c.sources[0]),
   { header: "source_count", value: (c) => c.sourceCount },
+  { header: "reviewed_at", value: (c) => c.reviewedAt },
+  { header: "reviewed_by", value: (c) => c.reviewedBy },
 ];
 
 /** An amount as three columns: value (base units), currency, bound. */

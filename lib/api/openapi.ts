@@ -8,6 +8,17 @@ import {
 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ADMIN_COOKIE } from "@/lib/admin/auth";
+import {
+  confirmRequestSchema,
+  factQueueQuerySchema,
+  overrideItemSchema,
+  overrideListQuerySchema,
+  overridePageSchema,
+  rejectRequestSchema,
+  setRequestSchema,
+  splitRequestSchema,
+  undoParamsSchema,
+} from "@/lib/admin/override-schema";
 import { reviewActionSchema } from "@/lib/admin/review-schema";
 import {
   articleIdParamSchema,
@@ -392,6 +403,112 @@ function register(registry: OpenAPIRegistry) {
       ...adminErrors,
     },
   });
+  registry.registerPath({
+    method: "get",
+    path: "/api/admin/review/facts",
+    operationId: "reviewFacts",
+    tags: ["Admin"],
+    summary: "Events, claims, industry links or mentions to review, the least confident first, with their keys",
+    security: adminSecurity,
+    request: { query: factQueueQuerySchema },
+    responses: {
+      200: { description: "`{ items, total }`: each with its sentence and the key a correction takes." },
+      400: errors[400],
+      ...adminErrors,
+    },
+  });
+
+  // Corrections: JSON for API clients; the admin pages post the same fields as a form and are sent back.
+  const correction = (schema: z.ZodType) => ({
+    body: {
+      content: { "application/json": { schema }, "application/x-www-form-urlencoded": { schema } },
+    },
+  });
+  const saved = {
+    201: {
+      description: "The correction, saved and already applied to the stored facts.",
+      content: { "application/json": { schema: overrideItemSchema } },
+    },
+    400: errors[400],
+    404: { description: "No such fact (or article).", content: { "application/json": { schema: s.errorSchema } } },
+    409: {
+      description: "Nothing to change, or a model or organization named that does not exist.",
+      content: { "application/json": { schema: s.errorSchema } },
+    },
+    ...Object.fromEntries(Object.entries(adminErrors).filter(([code]) => code !== "404")),
+  };
+  for (const [action, schema, summary] of [
+    [
+      "reject",
+      rejectRequestSchema,
+      "Reject a model, organization, event, claim, industry link or mention, with a reason: it is not stored from this evidence again",
+    ],
+    [
+      "set",
+      setRequestSchema,
+      "Correct a model's vendor, family or version, an event's type, model, organization or date, a claim's value, unit, bound, metric or as-of",
+    ],
+    ["confirm", confirmRequestSchema, "Confirm any fact as extracted: it is shown as reviewed"],
+  ] as const) {
+    registry.registerPath({
+      method: "post",
+      path: `/api/admin/overrides/${action}`,
+      operationId: `${action}Fact`,
+      tags: ["Admin"],
+      summary,
+      description:
+        "Kept as an override keyed by what it corrects, applied on every later ingestion and re-extraction; see GET /api/admin/overrides.",
+      security: adminSecurity,
+      request: correction(schema),
+      responses: saved,
+    });
+  }
+  registry.registerPath({
+    method: "post",
+    path: "/api/admin/overrides/split",
+    operationId: "splitModel",
+    tags: ["Admin"],
+    summary:
+      "Split a model read under one name for two: the chosen mentions (and their sentences' facts) go to another",
+    description: "One mention override per chosen mention, each in the history and undoable on its own.",
+    security: adminSecurity,
+    request: correction(splitRequestSchema),
+    responses: {
+      ...saved,
+      201: {
+        description: "The corrections, saved and applied.",
+        content: {
+          "application/json": {
+            schema: z.object({ id: z.number().int(), into: z.string(), overrides: z.array(overrideItemSchema) }),
+          },
+        },
+      },
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/admin/overrides",
+    operationId: "listOverrides",
+    tags: ["Admin"],
+    summary: "The history of corrections, newest first: who, when, why, and the values before and after",
+    security: adminSecurity,
+    request: { query: overrideListQuerySchema },
+    responses: { ...ok("One page of corrections.", overridePageSchema), 400: errors[400], ...adminErrors },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/admin/overrides/{id}/undo",
+    operationId: "undoOverride",
+    tags: ["Admin"],
+    summary: "Undo a correction: the facts it changed are read again as extracted",
+    security: adminSecurity,
+    request: { params: undoParamsSchema },
+    responses: {
+      ...ok("The correction, revoked.", overrideItemSchema),
+      409: { description: "Already undone.", content: { "application/json": { schema: s.errorSchema } } },
+      ...adminErrors,
+    },
+  });
 }
 
 const TAGS = [
@@ -413,7 +530,10 @@ const TAGS = [
   ["Articles", "The stored articles, as parsed, with what was extracted from each."],
   ["Exports", "The same lists as CSV (UTF-8 with a BOM), with the same filters."],
   ["Feeds", "Atom feeds of events, overall, per model and per vendor, and of funding rounds."],
-  ["Admin", "Upload, preview and review; only when the server has an ADMIN_TOKEN."],
+  [
+    "Admin",
+    "Upload, preview, review, and corrections of any fact (kept, applied on every ingestion, undoable); only when the server has an ADMIN_TOKEN.",
+  ],
 ] as const;
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;

@@ -68,6 +68,13 @@ const citationSchema = z
 
 const eventTypeSchema = z.enum(EVENT_TYPES).meta({ id: "EventType" });
 
+/** An editor's confirm or correction (the admin overrides). */
+const reviewedShape = {
+  reviewed: z.boolean().meta({ description: "true when an editor confirmed or corrected it" }),
+  reviewedAt: z.string().nullable().meta({ description: "when: the latest confirm or correction (ISO 8601)" }),
+  reviewedBy: z.string().nullable().meta({ description: "who: the editor's name, or `token` for an API client" }),
+};
+
 const eventSchema = z
   .object({
     id: z.number().int(),
@@ -80,6 +87,7 @@ const eventSchema = z
     confidence: z.number().min(0).max(1).meta({
       description: "how sure the extraction is, 0–1 (the surest of its reports); below 0.6 it is shown as unverified",
     }),
+    ...reviewedShape,
   })
   .meta({ id: "Event" });
 
@@ -102,6 +110,7 @@ const claimSchema = z
       .min(0)
       .max(1)
       .meta({ description: "how sure the extraction is, 0–1 (the surest of its reports)" }),
+    ...reviewedShape,
   })
   .meta({ id: "Claim" });
 
@@ -138,6 +147,7 @@ const modelShape = {
   vendor: entityRefSchema.nullable(),
   family: z.string().nullable(),
   version: z.string().nullable(),
+  ...reviewedShape,
 };
 
 const modelList = listed("Model", {

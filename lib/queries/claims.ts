@@ -7,19 +7,22 @@ import {
   claimCoreSelect,
   clampLimit,
   entityRefSelect,
+  reviewedSelect,
   toAsOf,
   toCitation,
   toEntityRef,
+  toReviewMark,
   type Citation,
   type DateAtPrecision,
   type EntityRef,
+  type ReviewMark,
 } from "./common";
 import { cachedQuery } from "@/lib/db/query-cache";
 import PRIORS from "@/lib/extract/data/confidence.json";
 
 type ClaimBound = "exact" | "lower" | "upper" | "approx";
 
-export interface ClaimItem {
+export interface ClaimItem extends ReviewMark {
   id: number;
   metric: string;
   value: number;
@@ -61,6 +64,7 @@ export const claimSelect = {
   },
   sourceCount: true,
   confidence: true,
+  ...reviewedSelect,
 } satisfies Prisma.ClaimSelect;
 
 export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSelect }>): ClaimItem {
@@ -78,6 +82,7 @@ export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSele
     sources: c.sources.map(toCitation),
     sourceCount: c.sourceCount,
     confidence: c.confidence,
+    ...toReviewMark(c),
   };
 }
 

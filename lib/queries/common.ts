@@ -157,6 +157,22 @@ export const claimCoreSelect = {
   statedBy: { select: entityRefSelect },
 } as const;
 
+/** Whether an editor confirmed or corrected a fact (lib/admin/overrides.ts), as the API says it. */
+export interface ReviewMark {
+  reviewed: boolean;
+  /** the latest confirm or correction, ISO 8601 */
+  reviewedAt: string | null;
+  /** the editor's name, or "token" for an API client */
+  reviewedBy: string | null;
+}
+
+/** What toReviewMark reads. */
+export const reviewedSelect = { reviewedAt: true, reviewedBy: true } as const;
+
+export function toReviewMark(r: { reviewedAt: Date | null; reviewedBy: string | null }): ReviewMark {
+  return { reviewed: r.reviewedAt !== null, reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewedBy: r.reviewedBy };
+}
+
 /** Slug, names and aliases: how an entity's list item and detail begin. */
 export function toNamed(r: { slug: string; nameZh: string; nameEn: string | null; aliases: string[] }): Named {
   return { slug: r.slug, names: names(r.nameZh, r.nameEn), aliases: r.aliases };

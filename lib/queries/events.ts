@@ -8,20 +8,23 @@ import {
   clampLimit,
   eventCoreSelect,
   modelRefSelect,
+  reviewedSelect,
   toCitation,
   toEntityRef,
   toEventDate,
   toModelRef,
+  toReviewMark,
   type Citation,
   type DateAtPrecision,
   type EntityRef,
   type ModelRef,
   type Page,
+  type ReviewMark,
 } from "./common";
 import { tallyOf } from "./tally";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export interface EventItem {
+export interface EventItem extends ReviewMark {
   id: number;
   type: EventTypeValue;
   date: DateAtPrecision;
@@ -60,6 +63,7 @@ const eventSelect = {
   },
   sourceCount: true,
   confidence: true,
+  ...reviewedSelect,
 } satisfies Prisma.EventSelect;
 
 type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
@@ -74,6 +78,7 @@ function toEventItem(e: EventRow): EventItem {
     sources: e.sources.map(toCitation),
     sourceCount: e.sourceCount,
     confidence: e.confidence,
+    ...toReviewMark(e),
   };
 }
 

@@ -10,23 +10,26 @@ import {
   listByFilters,
   namedSelect,
   names,
+  reviewedSelect,
   readOffsetPage,
   toEntityRef,
   toIndustryRef,
   toNamed,
+  toReviewMark,
   type EntityRef,
   type EntityStatus,
   type IndustryRef,
   type Named,
   type Names,
   type ListWhere,
+  type ReviewMark,
 } from "./common";
 import { latestEvents, type EventItem } from "./events";
 import { listClaims, type ClaimItem } from "./claims";
 import { firstIndustryLinks, toLinkedIndustry, type LinkedIndustry } from "./industry-links";
 import { cachedQuery } from "@/lib/db/query-cache";
 
-export interface ModelListItem extends Named {
+export interface ModelListItem extends Named, ReviewMark {
   status: EntityStatus;
   vendor: EntityRef | null;
   family: string | null;
@@ -36,7 +39,7 @@ export interface ModelListItem extends Named {
   eventCount: number;
 }
 
-export interface ModelDetail {
+export interface ModelDetail extends ReviewMark {
   id: number;
   slug: string;
   names: Names;
@@ -97,6 +100,7 @@ export const listModelsWhere: ListWhere<Prisma.ModelWhereInput, ModelListItem> =
           },
           mentionCount: true,
           eventCount: true,
+          ...reviewedSelect,
         },
       }),
     (m) => ({
@@ -108,6 +112,7 @@ export const listModelsWhere: ListWhere<Prisma.ModelWhereInput, ModelListItem> =
       industries: m.industryPairs.map((l) => toIndustryRef(l.industry)),
       mentionCount: m.mentionCount,
       eventCount: m.eventCount,
+      ...toReviewMark(m),
     }),
   );
 };
@@ -141,6 +146,7 @@ export const getModelBySlug = cachedQuery(
         sourceUrl: true,
         vendor: { select: entityRefSelect },
         mentionCount: true,
+        ...reviewedSelect,
       },
     });
     if (!m) return null;
@@ -173,6 +179,7 @@ export const getModelBySlug = cachedQuery(
       industries: industryLinks.map(toLinkedIndustry),
       claims,
       mentionCount: m.mentionCount,
+      ...toReviewMark(m),
     };
   },
 );

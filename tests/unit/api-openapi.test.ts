@@ -74,6 +74,13 @@ describe("the OpenAPI document", () => {
         "POST /api/admin/ingest",
         "GET /api/admin/review",
         "POST /api/admin/review",
+        "GET /api/admin/review/facts",
+        "GET /api/admin/overrides",
+        "POST /api/admin/overrides/reject",
+        "POST /api/admin/overrides/set",
+        "POST /api/admin/overrides/confirm",
+        "POST /api/admin/overrides/split",
+        "POST /api/admin/overrides/{id}/undo",
       ]),
     );
   });

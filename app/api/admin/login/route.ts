@@ -1,5 +1,6 @@
-// POST /api/admin/login – the login form: checks the token and sets the session cookie, then back to the admin page.
-import { adminToken, createSession, sessionCookie, tokensEqual } from "@/lib/admin/auth";
+// POST /api/admin/login – the login form: checks the token and sets the session cookie (with the editor's
+// name, when given, for the history of corrections), then back to the admin page.
+import { adminToken, createSession, editorName, sessionCookie, tokensEqual } from "@/lib/admin/auth";
 import { assertSameOrigin, rateLimit } from "@/lib/admin/guard";
 import { FAILED_AUTH_COST } from "@/lib/admin/rate-limit";
 import { HttpError } from "@/lib/api/errors";
@@ -32,6 +33,9 @@ export const POST = handler(async (request) => {
   const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   return new Response(null, {
     status: 303,
-    headers: { Location: next, "Set-Cookie": sessionCookie(createSession(token), secure) },
+    headers: {
+      Location: next,
+      "Set-Cookie": sessionCookie(createSession(token, Date.now(), editorName(form.get("editor"))), secure),
+    },
   });
 });

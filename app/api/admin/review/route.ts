@@ -2,6 +2,7 @@
 // POST /api/admin/review – confirm, rename or merge one (JSON for API clients; the page's forms get a redirect back).
 import { requireAdmin } from "@/lib/admin/guard";
 import { applyReviewAction, listReviewQueue, reviewActionSchema } from "@/lib/admin/review";
+import { readBody } from "@/lib/admin/write-route";
 import { HttpError } from "@/lib/api/errors";
 import { handler, json } from "@/lib/api/http";
 
@@ -15,31 +16,19 @@ export const GET = handler(async (request) => {
 
 export const POST = handler(async (request) => {
   const auth = requireAdmin(request);
-  const type = request.headers.get("content-type") ?? "";
-  const isForm = /^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type);
-  let input: unknown;
-  if (isForm) {
-    const form = await request.formData();
-    input = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
-  } else if (/^application\/json/i.test(type)) {
-    input = await request.json().catch(() => {
-      throw new HttpError(400, "the body is not valid JSON");
-    });
-  } else {
-    throw new HttpError(415, "send JSON or a form");
-  }
+  const { input, isForm } = await readBody(request);
   const action = reviewActionSchema.parse(input);
   // A browser form (cookie session) goes back to the queue with the outcome; API clients get JSON.
   if (isForm && auth.via === "cookie") {
     try {
-      const result = await applyReviewAction(action);
+      const result = await applyReviewAction(action, auth.editor);
       return redirect(request, { done: result.action, slug: result.slug, into: result.into });
     } catch (error) {
       if (error instanceof HttpError) return redirect(request, { error: error.message });
       throw error;
     }
   }
-  return json(await applyReviewAction(action));
+  return json(await applyReviewAction(action, auth.editor));
 });
 
 function redirect(request: Request, params: Record<string, string>): Response {
