@@ -361,7 +361,7 @@ export function documentDate(
     const [m, d] = [+md[1], +md[2]];
     const latest = fromUrl ? null : stated();
     // …and after a year it reports as a whole (2025年全年, 2025年全年共…): that year is over
-    const pastYear = latest !== null && new RegExp(`${latest.y}年全年`).test(body);
+    const pastYear = latest !== null && body.includes(`${latest.y}年全年`);
     const year =
       fromUrl?.y ??
       (latest ? latest.y + (pastYear || m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);

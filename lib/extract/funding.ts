@@ -21,6 +21,7 @@ import { ANCHOR_REACH, startsPeriod, UNKNOWN_DATE, type DateHit } from "./dates"
 import { parseNumber } from "./claims";
 import { ORGANIZATIONS, lookupPhrase, scanRegistry } from "./registry";
 import { evidenceOf, matchForm, slugify } from "./text";
+import type { SentenceSpan } from "@/lib/text/body";
 import lexicon from "./data/funding.json";
 import PRIORS from "./data/confidence.json";
 
@@ -170,6 +171,25 @@ function exchangeOf(word: string): string | null {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A round or a listing of `companyKey`, reported by sentence `s`. */
+function companyEvent(
+  details: FundingDetails | ListingDetails,
+  companyKey: string,
+  date: DatePoint,
+  s: SentenceSpan,
+  confidence: number,
+): ExtractedEvent {
+  return {
+    type: details.kind,
+    modelKey: null,
+    organizationKey: companyKey,
+    date,
+    evidence: evidenceOf(s),
+    confidence: round3(confidence),
+    details,
+  };
+}
 
 /**
  * A name as written looks like one organisation's, not a description. In a list of investors the
@@ -609,15 +629,7 @@ function fundingIn(c: Ctx, si: number, text: string, push: (e: ExtractedEvent) =
       (round ? 1 : MISSING.round) *
       (amount ? 1 : MISSING.amount) *
       (company.fallback ? MISSING.company : 1);
-    push({
-      type: "funding",
-      modelKey: null,
-      organizationKey: company.key,
-      date,
-      evidence: evidenceOf(s),
-      confidence: round3(confidence),
-      details,
-    });
+    push(companyEvent(details, company.key, date, s, confidence));
   }
 }
 
@@ -636,15 +648,7 @@ function valuationOnly(c: Ctx, si: number, at: number, rest: string, push: (e: E
   const details: FundingDetails = { kind: "funding", round: "unknown", amount: null, valuation, investors: [] };
   const confidence =
     PRIORS.eventType.funding * factor * MISSING.round * MISSING.amount * (company.fallback ? MISSING.company : 1);
-  push({
-    type: "funding",
-    modelKey: null,
-    organizationKey: company.key,
-    date,
-    evidence: evidenceOf(s),
-    confidence: round3(confidence),
-    details,
-  });
+  push(companyEvent(details, company.key, date, s, confidence));
 }
 
 function listingsIn(
@@ -699,15 +703,7 @@ function listingsIn(
         factor *
         (exchange ? 1 : MISSING.exchange) *
         (company.fallback ? MISSING.company : 1);
-      push({
-        type: "listing",
-        modelKey: null,
-        organizationKey: company.key,
-        date,
-        evidence: evidenceOf(s),
-        confidence: round3(confidence),
-        details,
-      });
+      push(companyEvent(details, company.key, date, s, confidence));
     }
   }
 }
