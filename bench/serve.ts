@@ -1,6 +1,8 @@
 // npx tsx bench/serve.ts [sizes...] [--duration S] [--connections C]: serves a built copy of the app
-// against moxing_bench_<N> and loads each hot route, then the floor (/api/ping: no database) in the
-// same run, with autocannon on 127.0.0.1. Latencies are recorded per response, so p95 is exact.
+// (lib/cli/serve.ts: Next behind the page cache) against moxing_bench_<N> and loads each hot route
+// beside the floors of the same run (a static file, /api/ping, /status), with autocannon on 127.0.0.1:
+// warm, with a write every second, and one request right after each of 15 writes. Latencies are
+// recorded per response, so p95 is exact. MOXING_PAGE_CACHE=off: the same with every page rendered.
 // `--soak S` instead loads / and /api/events for S seconds at saturation and samples the server's RSS.
 // MOXING_QUERY_CACHE=off: the same with query results never kept (bench/out/serve-nocache.json).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -8,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannonModule from "autocannon";
+import pg from "pg";
 import { urlFor } from "./lib/pg";
 
 interface AutocannonResult {
@@ -65,7 +68,7 @@ export async function startServer(
 ): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [path.join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(p)],
+    ["--import", "tsx", path.join(APP_DIR, "lib", "cli", "serve.ts"), "-H", "127.0.0.1", "-p", String(p)],
     {
       cwd: APP_DIR,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, NODE_ENV: "production" },
@@ -162,6 +165,7 @@ export const ROUTES = [
   "/",
   "/timeline?vendor=tencent",
   "/models/hunyuan",
+  "/vendors/tencent",
   `/search?q=${encodeURIComponent("混元")}`,
   "/api/events?vendor=tencent",
 ];
@@ -169,6 +173,55 @@ export const ROUTES = [
 const FLOOR = "/api/ping";
 const PAGE_FLOOR = "/status";
 const isApi = (route: string) => route.startsWith("/api/");
+
+/** A static file of the same server (the page's stylesheet): what a response costs that nothing renders. */
+async function staticAsset(base: string): Promise<string> {
+  const html = await (await fetch(`${base}/`)).text();
+  const href = /<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+  if (!href) throw new Error("no stylesheet link on /");
+  return href;
+}
+
+/** What every write sends (the change_notify triggers): the server cannot tell this from a real write. */
+async function notifier(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return {
+    notify: () => client.query(`SELECT pg_notify('moxing_data_changed', '')`),
+    close: () => client.end(),
+  };
+}
+
+/** One request right after each of `rounds` writes: the cost of the render a write causes. */
+async function afterWrite(base: string, route: string, notify: () => Promise<unknown>, rounds = 15) {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await notify();
+    await new Promise((r) => setTimeout(r, 30)); // the notification's round trip to the server
+    const t = performance.now();
+    const res = await fetch(base + route);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { route, medianMs: +percentile(times, 50).toFixed(1), p95Ms: +percentile(times, 95).toFixed(1) };
+}
+
+/** `load` while a write arrives every `everyMs`: the routes' cost under load with the data changing. */
+async function loadWithWrites(
+  url: string,
+  seconds: number,
+  conns: number,
+  notify: () => Promise<unknown>,
+  everyMs = 1000,
+) {
+  const timer = setInterval(() => void notify(), everyMs);
+  try {
+    return await load(url, seconds, conns);
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) buildApp();
@@ -182,6 +235,7 @@ async function main() {
     duration,
     connections,
     queryCache,
+    pageCache: process.env.MOXING_PAGE_CACHE === "off" ? "off" : "on",
   };
   if (soak) {
     const n = sizes[0];
@@ -263,43 +317,62 @@ async function main() {
   }
   const bySize: Record<string, unknown> = {};
   for (const n of sizes) {
-    const server = await startServer(urlFor(`moxing_bench_${n}`));
+    const databaseUrl = urlFor(`moxing_bench_${n}`);
+    const server = await startServer(databaseUrl);
+    const writes = await notifier(databaseUrl);
     try {
       const base = `http://127.0.0.1:${port}`;
-      for (const r of [...ROUTES, FLOOR, PAGE_FLOOR]) await load(base + r, 2, 2); // warm-up: compile caches, pools
+      const STATIC = await staticAsset(base);
+      for (const r of [...ROUTES, FLOOR, PAGE_FLOOR, STATIC]) await load(base + r, 2, 2); // warm-up: compile caches, pools
+      const ratio = (a: number, b: number) => +(a / Math.max(b, 0.01)).toFixed(1);
+      const staticFloor = await load(base + STATIC, duration, connections);
       const floor = await load(base + FLOOR, duration, connections);
       const pageFloor = await load(base + PAGE_FLOOR, duration, connections);
       const routes = [];
       for (const r of ROUTES) routes.push(await load(base + r, duration, connections));
+      // with the data changing: a write every second during the load, and single requests right after one
+      const withWrites = [];
+      for (const r of ROUTES) withWrites.push(await loadWithWrites(base + r, duration, connections, writes.notify));
+      const firstAfterWrite = [];
+      for (const r of ROUTES) firstAfterWrite.push(await afterWrite(base, r, writes.notify));
+      const staticAfter = await load(base + STATIC, duration, connections);
       const floorAfter = await load(base + FLOOR, duration, connections);
       const pageFloorAfter = await load(base + PAGE_FLOOR, duration, connections);
-      const ratio = (a: number, b: number) => +(a / Math.max(b, 0.01)).toFixed(1);
+      const withRatios = (r: RouteResult) => {
+        const own = isApi(r.route) ? floor : pageFloor;
+        return {
+          ...r,
+          p95VsStatic: ratio(r.p95, staticFloor.p95),
+          p50VsStatic: ratio(r.p50, staticFloor.p50),
+          floorRoute: own.route,
+          p95VsFloor: ratio(r.p95, own.p95),
+        };
+      };
       bySize[n] = {
+        staticFloor,
+        staticAfter,
         floor,
         floorAfter,
         pageFloor,
         pageFloorAfter,
-        // API routes against /api/ping; pages against /status (same proxy, layout and rendering, no data)
-        // and, for reference, against /api/ping too
-        routes: routes.map((r) => {
-          const own = isApi(r.route) ? floor : pageFloor;
-          return {
-            ...r,
-            floorRoute: own.route,
-            p95VsFloor: ratio(r.p95, own.p95),
-            p50VsFloor: ratio(r.p50, own.p50),
-            p95VsApiFloor: ratio(r.p95, floor.p95),
-          };
-        }),
+        // every route against the static file (the target), and against /api/ping or /status as before
+        routes: routes.map(withRatios),
+        withWrites: withWrites.map(withRatios),
+        firstAfterWrite,
       };
       console.log(JSON.stringify({ n, ...(bySize[n] as object) }));
     } finally {
+      await writes.close();
       await server.stop();
     }
   }
   out.bySize = bySize;
   writeFileSync(
-    path.join("bench", "out", queryCache === "on" ? "serve.json" : "serve-nocache.json"),
+    path.join(
+      "bench",
+      "out",
+      queryCache === "off" ? "serve-nocache.json" : out.pageCache === "off" ? "serve-nopagecache.json" : "serve.json",
+    ),
     JSON.stringify(out, null, 2),
   );
 }

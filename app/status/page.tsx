@@ -1,9 +1,11 @@
 // /status – the web service is up: rendered through the same proxy and layout as every page, with no
 // database read. For uptime checks, and the page floor the serving benchmark compares pages against.
-// It also says whether query results are being kept between writes (lib/db/query-cache.ts).
+// It also says whether query results are being kept between writes (lib/db/query-cache.ts), and how
+// many rendered responses the page cache holds (lib/server/page-cache.ts; this page itself is never kept).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { queryCacheStatus } from "@/lib/db/query-cache";
+import type { PageCacheStats } from "@/lib/server/page-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("statusPage");
@@ -13,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StatusPage() {
   const t = await getTranslations("statusPage");
   const cache = queryCacheStatus();
+  const pages = (globalThis as { moxingPageCache?: () => PageCacheStats | null }).moxingPageCache?.() ?? null;
   const cacheState = !cache.enabled ? "off" : cache.listening ? "listening" : cache.started ? "waiting" : "idle";
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
@@ -22,6 +25,9 @@ export default async function StatusPage() {
         {cacheState === "listening"
           ? t("cacheListening", { entries: cache.entries })
           : t(cacheState === "off" ? "cacheOff" : cacheState === "waiting" ? "cacheWaiting" : "cacheIdle")}
+      </p>
+      <p className="mt-2 text-sm text-ink-3" data-page-cache={pages ? "on" : "off"}>
+        {pages ? t("pageCacheOn", { entries: pages.entries, hits: pages.hits }) : t("pageCacheOff")}
       </p>
     </div>
   );

@@ -2,7 +2,7 @@
 // no formula injection: a text cell that a spreadsheet would evaluate (= + - @, tab, CR) is
 // prefixed with an apostrophe, as OWASP recommends. Numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
-import { securityHeaders } from "./headers";
+import { PUBLIC_CACHE_CONTROL, securityHeaders } from "./headers";
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -45,7 +45,7 @@ export function csvResponse(body: string, fileName: string): Response {
       ...securityHeaders(),
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": PUBLIC_CACHE_CONTROL,
     },
   });
 }

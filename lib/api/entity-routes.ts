@@ -5,7 +5,7 @@ import type { TimelineFilter } from "@/lib/validations/filters";
 import { slugParamSchema } from "@/lib/validations/api";
 import { NotFoundError } from "./errors";
 import { atomResponse, eventsAtom, FEED_SIZE } from "./feeds";
-import { handler, json, parseParams } from "./http";
+import { handler, publicJson, parseParams } from "./http";
 import { baseUrlFor } from "./public-url";
 
 interface SlugContext {
@@ -18,7 +18,7 @@ export function detailRoute(what: string, read: (slug: string) => Promise<object
     const { slug } = parseParams(slugParamSchema, await params);
     const detail = await read(slug);
     if (!detail) throw new NotFoundError(what);
-    return json(detail);
+    return publicJson(detail);
   });
 }
 

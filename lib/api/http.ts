@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { searchParamsObject } from "@/lib/validations/api";
 import { errorResponse } from "./errors";
-import { securityHeaders } from "./headers";
+import { PUBLIC_CACHE_CONTROL, securityHeaders } from "./headers";
 
 /** The query string parsed with `schema`; a ZodError (-> 400) when it does not fit. */
 export function parseQuery<T extends z.ZodType>(schema: T, request: Request): z.infer<T> {
@@ -23,6 +23,11 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
     status: init.status ?? 200,
     headers: { ...securityHeaders(), "Cache-Control": "no-store", ...init.headers },
   });
+}
+
+/** JSON of the public read API (see PUBLIC_CACHE_CONTROL). */
+export function publicJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return json(body, { ...init, headers: { "Cache-Control": PUBLIC_CACHE_CONTROL, ...init.headers } });
 }
 
 /** Wraps a handler so that anything it throws becomes errors.ts's JSON answer. */

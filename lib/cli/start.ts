@@ -1,5 +1,5 @@
 // npm start: migrate, ingest seeds/ (idempotent), build once, then serve on HOST:PORT
-// (default 127.0.0.1:3000), and ingest article files that appear in seeds/ while it runs.
+// (default 127.0.0.1:3000, through the page cache: lib/cli/serve.ts), and ingest article files that appear in seeds/ while it runs.
 // Ctrl-C or SIGTERM stops the server, which closes the database.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -43,12 +43,16 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   if (code !== 0) process.exit(code);
 }
 
-// 3. Serve. The server handles its own signals (it closes the embedded database, then exits);
-//    a signal sent to this launcher alone is passed on to it.
-const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], {
-  stdio: "inherit",
-  env: { ...env, NEXT_MANUAL_SIG_HANDLE: "1" },
-});
+// 3. Serve: Next behind the page cache (lib/cli/serve.ts). The server handles its own signals (it
+//    closes the embedded database, then exits); a signal sent to this launcher alone is passed on to it.
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(root, "lib", "cli", "serve.ts"), "-H", host, "-p", port],
+  {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (server.exitCode === null && server.pid) process.kill(server.pid, signal);

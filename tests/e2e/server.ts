@@ -43,10 +43,15 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], {
-  stdio: "inherit",
-  env: { ...env, NEXT_MANUAL_SIG_HANDLE: "1" },
-});
+// served as `npm start` serves: Next behind the page cache
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(root, "lib", "cli", "serve.ts"), "-H", "127.0.0.1", "-p", port],
+  {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.pid && server.exitCode === null && process.kill(server.pid, signal));
 }

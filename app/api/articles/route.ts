@@ -1,5 +1,5 @@
 // GET /api/articles – articles, most recently ingested first, filtered by text, vendor, industry, technology; paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listArticlesWithText } from "@/lib/queries/api-articles";
 import { articlesQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(articlesQuerySchema, request);
-  return json(await listArticlesWithText(filters, { limit }));
+  return publicJson(await listArticlesWithText(filters, { limit }));
 });

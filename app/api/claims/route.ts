@@ -1,5 +1,5 @@
 // GET /api/claims – quantitative claims, latest as-of first, filtered by metric, model and vendor, paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listClaimsPage } from "@/lib/queries/api-claims";
 import { claimsQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, model, vendor, ...rest } = parseQuery(claimsQuerySchema, request);
-  return json(await listClaimsPage({ ...rest, modelSlug: model, organizationSlug: vendor }, { limit }));
+  return publicJson(await listClaimsPage({ ...rest, modelSlug: model, organizationSlug: vendor }, { limit }));
 });

@@ -1,5 +1,5 @@
 // GET /api/events – events newest first, filtered by vendor, industry, model, type and period, paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listEvents } from "@/lib/queries/events";
 import { eventsQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(eventsQuerySchema, request);
-  return json(await listEvents(filters, { limit }));
+  return publicJson(await listEvents(filters, { limit }));
 });

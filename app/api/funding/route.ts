@@ -1,5 +1,5 @@
 // GET /api/funding – funding rounds newest first, filtered by company, investor, round and period, paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listFundingRounds } from "@/lib/queries/funding";
 import { fundingQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(fundingQuerySchema, request);
-  return json(await listFundingRounds(filters, { limit }));
+  return publicJson(await listFundingRounds(filters, { limit }));
 });

@@ -1,5 +1,5 @@
 // GET /api/listings – listings (IPOs) newest first, filtered by company and period, paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listListings } from "@/lib/queries/funding";
 import { listingsQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(listingsQuerySchema, request);
-  return json(await listListings(filters, { limit }));
+  return publicJson(await listListings(filters, { limit }));
 });

@@ -1,5 +1,5 @@
 // GET /api/models – models, filtered by vendor, industry, status and text (q), paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listModelsWithText } from "@/lib/queries/api-models";
 import { modelsQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(modelsQuerySchema, request);
-  return json(await listModelsWithText(filters, { limit }));
+  return publicJson(await listModelsWithText(filters, { limit }));
 });

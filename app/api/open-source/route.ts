@@ -1,5 +1,5 @@
 // GET /api/open-source – open-source releases newest first, filtered by vendor, model, licence and period, paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listOpenSourceReleases } from "@/lib/queries/open-source";
 import { openSourceQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(openSourceQuerySchema, request);
-  return json(await listOpenSourceReleases(filters, { limit }));
+  return publicJson(await listOpenSourceReleases(filters, { limit }));
 });

@@ -1,5 +1,5 @@
 // GET /api/vendors – organizations (vendors, labs, report authors...), filtered by role and kind, paged.
-import { handler, json, parseQuery } from "@/lib/api/http";
+import { handler, publicJson, parseQuery } from "@/lib/api/http";
 import { listVendors } from "@/lib/queries/organizations";
 import { vendorsQuerySchema } from "@/lib/validations/api";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const { limit, ...filters } = parseQuery(vendorsQuerySchema, request);
-  return json(await listVendors(filters, { limit }));
+  return publicJson(await listVendors(filters, { limit }));
 });

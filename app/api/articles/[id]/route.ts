@@ -1,6 +1,6 @@
 // GET /api/articles/{id} – one article: cleaned body, sentences, mentions, and the facts read from it.
 import { NotFoundError } from "@/lib/api/errors";
-import { handler, json, parseParams } from "@/lib/api/http";
+import { handler, publicJson, parseParams } from "@/lib/api/http";
 import { getArticleById } from "@/lib/queries/articles";
 import { articleIdParamSchema } from "@/lib/validations/api";
 
@@ -10,5 +10,5 @@ export const GET = handler(async (_request, { params }: { params: Promise<{ id: 
   const { id } = parseParams(articleIdParamSchema, await params);
   const article = await getArticleById(Number(id));
   if (!article) throw new NotFoundError("article");
-  return json(article);
+  return publicJson(article);
 });
