@@ -35,6 +35,10 @@ const connections = opt("--connections", 10);
 const soak = opt("--soak", 0);
 const port = opt("--port", 3197);
 const probe = opt("--probe", 0);
+// --identity: requests without Accept-Encoding (bodies uncompressed); by default gzip, as browsers ask
+const identity = args.includes("--identity");
+if (identity) args.splice(args.indexOf("--identity"), 1);
+const REQUEST_HEADERS: Record<string, string> = identity ? {} : { "accept-encoding": "gzip" };
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 if (!sizes.length) sizes.push(10_000, 100_000);
 
@@ -95,7 +99,11 @@ export async function startServer(
       const exited = new Promise((r) => child.on("exit", r));
       process.kill(child.pid!, "SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) process.kill(child.pid!, "SIGKILL");
+      try {
+        if (child.exitCode === null) process.kill(child.pid!, "SIGKILL");
+      } catch {
+        // it exited meanwhile
+      }
     },
   };
 }
@@ -132,10 +140,23 @@ export interface RouteResult {
   statuses: Record<string, number>;
 }
 
-export async function load(url: string, seconds: number, conns: number): Promise<RouteResult> {
+export async function load(
+  url: string,
+  seconds: number,
+  conns: number,
+  /** a path per request instead of url's own (distinct search queries, say) */
+  nextPath?: () => string,
+): Promise<RouteResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  const instance = autocannon({ url, duration: seconds, connections: conns, timeout: 30 });
+  const instance = autocannon({
+    url,
+    duration: seconds,
+    connections: conns,
+    timeout: 30,
+    headers: REQUEST_HEADERS,
+    ...(nextPath ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: nextPath() }) }] } : {}),
+  });
   instance.on("response", (_client: unknown, status: number, _bytes: number, time: number) => {
     latencies.push(time);
     statuses[status] = (statuses[status] ?? 0) + 1;
@@ -199,7 +220,7 @@ async function afterWrite(base: string, route: string, notify: () => Promise<unk
     await notify();
     await new Promise((r) => setTimeout(r, 30)); // the notification's round trip to the server
     const t = performance.now();
-    const res = await fetch(base + route);
+    const res = await fetch(base + route, { headers: REQUEST_HEADERS });
     await res.arrayBuffer();
     times.push(performance.now() - t);
   }
@@ -236,6 +257,7 @@ async function main() {
     connections,
     queryCache,
     pageCache: process.env.MOXING_PAGE_CACHE === "off" ? "off" : "on",
+    acceptEncoding: identity ? "identity" : "gzip",
   };
   if (soak) {
     const n = sizes[0];
@@ -330,6 +352,16 @@ async function main() {
       const pageFloor = await load(base + PAGE_FLOOR, duration, connections);
       const routes = [];
       for (const r of ROUTES) routes.push(await load(base + r, duration, connections));
+      // search as readers use it: a URL nobody asked before in every request, so every one is rendered
+      // (real queries, made distinct by a parameter the page ignores)
+      let k = 0;
+      const terms = ["混元", "文心", "通义", "盘古", "星火", "豆包", "智谱", "Kimi", "百川", "MiniMax"];
+      const searchDistinct = await load(base + "/search", duration, connections, () => {
+        k++;
+        return `/search?q=${encodeURIComponent(terms[k % terms.length])}&n=${k}`;
+      });
+      searchDistinct.route = "/search?q=<distinct>";
+      routes.push(searchDistinct);
       // with the data changing: a write every second during the load, and single requests right after one
       const withWrites = [];
       for (const r of ROUTES) withWrites.push(await loadWithWrites(base + r, duration, connections, writes.notify));
@@ -371,7 +403,7 @@ async function main() {
     path.join(
       "bench",
       "out",
-      queryCache === "off" ? "serve-nocache.json" : out.pageCache === "off" ? "serve-nopagecache.json" : "serve.json",
+      `${queryCache === "off" ? "serve-nocache" : out.pageCache === "off" ? "serve-nopagecache" : "serve"}${identity ? "-identity" : ""}.json`,
     ),
     JSON.stringify(out, null, 2),
   );

@@ -34,6 +34,9 @@ const FRESH_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_S}, st
 const STALE_CACHE_CONTROL = "no-store";
 /** Response header saying how this server answered (hit, miss, stale, pass). */
 export const CACHE_STATUS_HEADER = "x-moxing-cache";
+/** The longest a request waits for another request's render of the same response. */
+const WAIT_FOR_RENDER_MS = 10_000;
+
 /** Headers never kept: about one connection or one response, or recomputed when served. */
 const NOT_KEPT = new Set([
   "connection",
@@ -141,11 +144,24 @@ function capture(req: IncomingMessage, res: ServerResponse, next: NextHandler): 
       return res;
     } as ServerResponse["end"];
     res.flushHeaders = () => {};
+    // The reader went away: Next stops rendering and never ends the response, so neither may this
+    // (requests waiting for the same render then render it themselves).
+    res.once("close", () => {
+      restore();
+      reject(new ClientGone());
+    });
     next(req, res).catch((error: unknown) => {
       restore();
       reject(error instanceof Error ? error : new Error(String(error)));
     });
   });
+}
+
+/** The connection closed before the render ended. */
+class ClientGone extends Error {
+  constructor() {
+    super("the client closed the connection before the render ended");
+  }
 }
 
 function isHtml(headers: [string, string][]): boolean {
@@ -297,7 +313,11 @@ export class PageCache {
       const flight = `${version.generation}\n${key.key}`;
       const pending = this.inflight.get(flight);
       if (pending && version.listening) {
-        const shared = await pending.catch(() => null);
+        // a render that takes longer than this is not waited for (each request then renders its own)
+        const shared = await Promise.race([
+          pending.catch(() => null),
+          new Promise<null>((r) => setTimeout(r, WAIT_FOR_RENDER_MS, null).unref()),
+        ]);
         if (shared) {
           this.counts.hits++;
           return this.send(req, res, shared, "hit");
@@ -348,6 +368,7 @@ export class PageCache {
         return this.sendOnce(req, res, rendered);
       } catch (error) {
         settle(null);
+        if (error instanceof ClientGone) return;
         if (kept && kept.hashes && !res.headersSent) {
           this.counts.stale++;
           return this.send(req, res, kept, "stale");

@@ -140,7 +140,9 @@ async function withServer(
   const next = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     stand.renders++;
     stand.seen.push({ ...req.headers });
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, req.url === "/slow" ? 300 : 20));
+    // as Next does: a render whose reader left is dropped, the response never ended
+    if (res.destroyed) return;
     if (req.url?.startsWith("/api/")) {
       res.setHeader("Content-Type", "application/json");
       res.setHeader("Cache-Control", stand.fail ? "no-store" : "public, max-age=0");
@@ -320,6 +322,23 @@ describe("the page cache", () => {
       stand.failLate = false;
       const fresh = await fetch(`${base}/`);
       expect(fresh.headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+    });
+  });
+
+  it("lets go of a render whose reader left: later and waiting requests still get the page", async () => {
+    const version = { current: { generation: 1, listening: true } };
+    await withServer(version, async (base, stand) => {
+      const gone = new AbortController();
+      const first = fetch(`${base}/slow`, { signal: gone.signal }).catch(() => "aborted");
+      await new Promise((r) => setTimeout(r, 50));
+      const waiting = fetch(`${base}/slow`).then((r) => r.text());
+      await new Promise((r) => setTimeout(r, 50));
+      gone.abort();
+      expect(await first).toBe("aborted");
+      expect(await waiting).toContain("<main>one");
+      const later = await fetch(`${base}/slow`);
+      expect(later.headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+      expect(stand.renders).toBe(2);
     });
   });
 
