@@ -55,6 +55,8 @@ const cache =
         renderSecret,
         staleNotice: (locale) => (locale === "en" ? en : zh).errors.stalePage,
         maxBytes: Number(process.env.MOXING_PAGE_CACHE_MB || 128) * 2 ** 20,
+        // the same bound as kept query results (a read replica's lag)
+        ttlMs: Number(process.env.MOXING_QUERY_CACHE_TTL_MS) || 60_000,
       });
 // the status page reads it from here
 (globalThis as { moxingPageCache?: () => PageCacheStats | null }).moxingPageCache = () => cache?.stats() ?? null;

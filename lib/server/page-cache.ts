@@ -87,6 +87,11 @@ export interface PageCacheOptions {
   /** the notice above a stale page ({time} is replaced) */
   staleNotice: (locale: Locale) => string;
   maxBytes?: number;
+  /**
+   * the longest a response is served as fresh even without a change notification: with a read replica,
+   * a render that follows a notification may still read the replica's older data (as for kept query results)
+   */
+  ttlMs?: number;
   /** responses larger than this are served but not kept */
   maxEntryBytes?: number;
 }
@@ -284,7 +289,7 @@ export class PageCache {
   private renders = 0;
 
   constructor(opts: PageCacheOptions) {
-    this.opts = { maxBytes: 128 * 2 ** 20, maxEntryBytes: 4 * 2 ** 20, ...opts };
+    this.opts = { maxBytes: 128 * 2 ** 20, maxEntryBytes: 4 * 2 ** 20, ttlMs: 60_000, ...opts };
     this.entries = new LRUCache<string, KeptResponse>({
       maxSize: this.opts.maxBytes,
       sizeCalculation: (e) => e.body.length + (e.gzip?.length ?? 0) + 512,
@@ -305,7 +310,12 @@ export class PageCache {
       if (!key) return next(req, res);
       const version = this.opts.version();
       const kept = this.entries.get(key.key);
-      if (kept && version.listening && kept.generation === version.generation) {
+      if (
+        kept &&
+        version.listening &&
+        kept.generation === version.generation &&
+        Date.now() - kept.storedAt < this.opts.ttlMs
+      ) {
         this.counts.hits++;
         return this.send(req, res, kept, "hit");
       }

@@ -260,6 +260,22 @@ describe("the page cache", () => {
     });
   });
 
+  it("renders again after the longest time a response is kept, even without a change", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const version = { current: { generation: 1, listening: true } };
+      await withServer(version, async (base, stand) => {
+        await fetch(`${base}/`);
+        expect((await fetch(`${base}/`)).headers.get(CACHE_STATUS_HEADER)).toBe("hit");
+        vi.setSystemTime(Date.now() + 61_000);
+        expect((await fetch(`${base}/`)).headers.get(CACHE_STATUS_HEADER)).toBe("miss");
+        expect(stand.renders).toBe(2);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("serves nothing as fresh while it cannot hear the database", async () => {
     const version = { current: { generation: 1, listening: false } };
     await withServer(version, async (base, stand) => {
