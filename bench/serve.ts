@@ -37,7 +37,6 @@ const port = opt("--port", 3197);
 const probe = opt("--probe", 0);
 // --identity: requests without Accept-Encoding (bodies uncompressed); by default gzip, as browsers ask
 const identity = args.includes("--identity");
-if (identity) args.splice(args.indexOf("--identity"), 1);
 const REQUEST_HEADERS: Record<string, string> = identity ? {} : { "accept-encoding": "gzip" };
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 if (!sizes.length) sizes.push(10_000, 100_000);
@@ -228,6 +227,38 @@ async function afterWrite(base: string, route: string, notify: () => Promise<unk
   return { route, medianMs: +percentile(times, 50).toFixed(1), p95Ms: +percentile(times, 95).toFixed(1) };
 }
 
+/** The terms of the cold-search probe: the names readers search for most. */
+const SEARCH_TERMS = ["混元", "文心", "通义", "盘古", "星火", "豆包", "智谱", "Kimi", "百川", "MiniMax"];
+let searchCounter = 0;
+
+/**
+ * Search as readers use it: a URL nobody asked before in every request (the query of ROUTES, made
+ * distinct by a parameter the page ignores), so that every response is rendered.
+ */
+async function searchDistinct(base: string): Promise<RouteResult> {
+  const result = await load(
+    `${base}/search`,
+    duration,
+    connections,
+    () => `/search?q=${encodeURIComponent("混元")}&n=${++searchCounter}`,
+  );
+  return { ...result, route: "/search?q=混元&n=<distinct>" };
+}
+
+/** One request per term, each its first: what a query nobody asked before costs, term by term. */
+async function coldSearches(base: string) {
+  const rows = [];
+  for (const term of SEARCH_TERMS) {
+    const t = performance.now();
+    const res = await fetch(`${base}/search?q=${encodeURIComponent(term)}&n=${++searchCounter}`, {
+      headers: REQUEST_HEADERS,
+    });
+    await res.arrayBuffer();
+    rows.push({ term, status: res.status, ms: +(performance.now() - t).toFixed(1) });
+  }
+  return rows;
+}
+
 /** `load` while a write arrives every `everyMs`: the routes' cost under load with the data changing. */
 async function loadWithWrites(
   url: string,
@@ -337,6 +368,38 @@ async function main() {
     writeFileSync(path.join("bench", "out", `serve-sequential.json`), JSON.stringify(out, null, 2));
     return;
   }
+  if (args.includes("--search")) {
+    // distinct-URL search beside the static file, and the cold probe, per size
+    const rows: Record<string, unknown> = {};
+    for (const n of sizes) {
+      const server = await startServer(urlFor(`moxing_bench_${n}`));
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        const STATIC = await staticAsset(base);
+        await load(base + STATIC, 2, 2);
+        await load(base + "/search?q=" + encodeURIComponent("混元"), 2, 2);
+        const staticFloor = await load(base + STATIC, duration, connections);
+        const distinct = await searchDistinct(base);
+        // the renders the load left behind (autocannon closes its connections; the server finishes them)
+        await new Promise((r) => setTimeout(r, 5000));
+        const cold = await coldSearches(base);
+        rows[n] = {
+          staticFloor,
+          distinct: { ...distinct, p95VsStatic: +(distinct.p95 / staticFloor.p95).toFixed(1) },
+          cold,
+        };
+        console.log(JSON.stringify({ n, ...(rows[n] as object) }));
+      } finally {
+        await server.stop();
+      }
+    }
+    out.search = rows;
+    writeFileSync(
+      path.join("bench", "out", `serve-search${identity ? "-identity" : ""}.json`),
+      JSON.stringify(out, null, 2),
+    );
+    return;
+  }
   const bySize: Record<string, unknown> = {};
   for (const n of sizes) {
     const databaseUrl = urlFor(`moxing_bench_${n}`);
@@ -352,21 +415,13 @@ async function main() {
       const pageFloor = await load(base + PAGE_FLOOR, duration, connections);
       const routes = [];
       for (const r of ROUTES) routes.push(await load(base + r, duration, connections));
-      // search as readers use it: a URL nobody asked before in every request, so every one is rendered
-      // (real queries, made distinct by a parameter the page ignores)
-      let k = 0;
-      const terms = ["混元", "文心", "通义", "盘古", "星火", "豆包", "智谱", "Kimi", "百川", "MiniMax"];
-      const searchDistinct = await load(base + "/search", duration, connections, () => {
-        k++;
-        return `/search?q=${encodeURIComponent(terms[k % terms.length])}&n=${k}`;
-      });
-      searchDistinct.route = "/search?q=<distinct>";
-      routes.push(searchDistinct);
+      routes.push(await searchDistinct(base));
       // with the data changing: a write every second during the load, and single requests right after one
       const withWrites = [];
       for (const r of ROUTES) withWrites.push(await loadWithWrites(base + r, duration, connections, writes.notify));
       const firstAfterWrite = [];
       for (const r of ROUTES) firstAfterWrite.push(await afterWrite(base, r, writes.notify));
+      const cold = await coldSearches(base);
       const staticAfter = await load(base + STATIC, duration, connections);
       const floorAfter = await load(base + FLOOR, duration, connections);
       const pageFloorAfter = await load(base + PAGE_FLOOR, duration, connections);
@@ -391,6 +446,7 @@ async function main() {
         routes: routes.map(withRatios),
         withWrites: withWrites.map(withRatios),
         firstAfterWrite,
+        coldSearches: cold,
       };
       console.log(JSON.stringify({ n, ...(bySize[n] as object) }));
     } finally {
