@@ -44,7 +44,13 @@ test("a pasted article is previewed with its models, events, claims and quotes, 
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Strict" });
 
   const fixture = readFileSync(path.join(process.cwd(), "tests", "fixtures", "articles", "xss-payload.txt"), "utf8");
-  await page.getByLabel(/粘贴文章|Paste an article/).fill(fixture);
+  // typed only once the form is hydrated: a value filled in before that is reset by React
+  await page.waitForLoadState("networkidle");
+  const paste = page.getByLabel(/粘贴文章|Paste an article/);
+  await expect(async () => {
+    await paste.fill(fixture);
+    await expect(paste).toHaveValue(fixture, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await page.getByRole("button", { name: /^(预览|Preview)$/ }).click();
   const preview = page.getByTestId("preview");
   await expect(preview.getByRole("heading", { level: 2 })).toHaveText(
