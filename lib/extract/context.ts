@@ -7,7 +7,16 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { allModelAndOrgAliases, scanRegistry, type RegistryHit } from "./registry";
 import { toSimplified, sentenceIndexAt } from "./text";
 import { memoize } from "./memo";
-import { ANCHOR_REACH, documentDate, findDates, newReference, ymdOf, type DateHit, type DocumentDate } from "./dates";
+import {
+  ANCHOR_REACH,
+  documentDate,
+  findDates,
+  newReference,
+  startsPeriod,
+  ymdOf,
+  type DateHit,
+  type DocumentDate,
+} from "./dates";
 
 export interface ArticleContext {
   article: RawArticle;
@@ -25,6 +34,8 @@ export interface ArticleContext {
   sentenceAt(offset: number): number;
   /** the date phrases of sentence `si`, read in text order against the document date and the paragraph's anchor */
   datesIn(si: number): DateHit[];
+  /** the dated phrases of the nearest sentence before `si` (in reach, same narrative) that has any */
+  earlierDates(si: number): DateHit[];
   /** every date phrase of the body, in order */
   allDates: DateHit[];
 }
@@ -35,21 +46,54 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
   const match = simple.toLowerCase();
   const sentences = cleaned.sentences;
   const doc = documentDate(article, body);
-  // dates are read in text order: each one read becomes the anchor of the next, within a paragraph
-  const ref = newReference(ymdOf(doc?.point ?? null));
+  // dates are read in text order: each one read becomes the anchor of the next, within a paragraph.
+  // A heading (破解痛点打开思路, a line with no sentence end) is read against the anchor but neither
+  // sets it nor ends the narrative around it: the text after it goes on where the text before it was.
+  const ref = newReference(ymdOf(doc?.point ?? null), doc?.source === "body");
   const dates: DateHit[][] = [];
-  let paragraph = 0;
+  const heading: boolean[] = [];
+  let paragraph = -1;
+  let afterHeading = false;
+  let read = 0; // whole sentences read outside headings
   let anchoredAt = -1;
   for (const [si, s] of sentences.entries()) {
-    while (paragraph < cleaned.paragraphs.length - 1 && s.start >= cleaned.paragraphs[paragraph].end) {
+    let entered = false;
+    while (paragraph < cleaned.paragraphs.length - 1 && s.start >= (cleaned.paragraphs[paragraph]?.end ?? 0)) {
       paragraph++;
-      ref.anchor = null;
+      entered = true;
     }
-    if (si - anchoredAt > ANCHOR_REACH) ref.anchor = null;
+    const p = cleaned.paragraphs[paragraph];
+    heading[si] = isHeading(body.slice(p.start, p.end));
+    if (heading[si]) {
+      dates[si] = findDates(simple.slice(s.start, s.end), { ...ref }, s.start);
+      afterHeading = true;
+      continue;
+    }
+    if (entered && !afterHeading) ref.anchor = ref.last = null;
+    afterHeading = false;
+    // reach counts whole sentences: clauses a semicolon separates (其中，A…；B…) are one
+    if (!/[；;]$/.test(body.slice(sentences[si - 1]?.start ?? 0, sentences[si - 1]?.end ?? 0).trimEnd())) read++;
+    if (read - anchoredAt > ANCHOR_REACH) ref.anchor = null;
     const before = ref.anchor;
     dates[si] = findDates(simple.slice(s.start, s.end), ref, s.start);
-    if (ref.anchor !== before) anchoredAt = si;
+    if (ref.anchor !== before) anchoredAt = read;
   }
+  /** the dates a sentence with none of its own continues: the nearest earlier sentence's, in reach */
+  const earlierDates = (si: number): DateHit[] => {
+    let steps = 0;
+    let next = si; // the sentence read after j
+    for (let j = si - 1; j >= 0 && steps < ANCHOR_REACH; j--) {
+      if (heading[j]) continue;
+      // a paragraph break ends the narrative, unless a heading stands in it
+      if (next === j + 1 && body.slice(sentences[j].end, sentences[next].start).includes("\n")) break;
+      next = j;
+      steps++;
+      const text = simple.slice(sentences[j].start, sentences[j].end);
+      const hits = dates[j].filter((d) => d.point.value && !startsPeriod(text, d, sentences[j].start));
+      if (hits.length) return hits;
+    }
+    return [];
+  };
   return {
     article,
     body,
@@ -62,8 +106,12 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
     credits: [...(cleaned.byline ? [cleaned.byline] : []), ...cleaned.photoCredits],
     sentenceAt: (offset) => sentenceIndexAt(sentences, offset),
     datesIn: (si) => dates[si] ?? [],
+    earlierDates,
   };
 }
+
+/** A paragraph that is a section heading: short, with no sentence end. */
+const isHeading = (paragraph: string) => paragraph.length <= 30 && !/[。！？!?；;：:]/.test(paragraph);
 
 let jieba: Jieba | null = null;
 

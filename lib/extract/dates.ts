@@ -29,9 +29,21 @@ export interface DateReference {
   document: Ymd | null;
   /** updated as phrases are read, in text order; reset at each paragraph and when it goes stale */
   anchor: Ymd | null;
+  /**
+   * the paragraph's last stated date, stale or not: what a word that points back (同月28日, 次月,
+   * 同年, 当天) counts from, since it says it continues a date, where a bare 3月 only may
+   */
+  last: Ymd | null;
+  /** the document date is only the latest date the body states: the article may be later */
+  lowerBound: boolean;
 }
 
-export const newReference = (document: Ymd | null): DateReference => ({ document, anchor: null });
+export const newReference = (document: Ymd | null, lowerBound = false): DateReference => ({
+  document,
+  anchor: null,
+  last: null,
+  lowerBound,
+});
 
 /**
  * Sentences an anchor reaches past the one that stated it. A date three sentences back no longer
@@ -91,6 +103,8 @@ function shiftMonths(v: Ymd, months: number): Ymd | null {
 /** v moved by n units (a month or a year keeps the day where the calendar has it). */
 function shiftBy(v: Ymd, unit: OffsetUnit, n: number): Ymd | null {
   switch (unit) {
+    case "hours": // 几个小时后: the same day, as far as a date can tell
+      return v.d === null ? null : v;
     case "days":
       return v.d === null ? null : shiftDays(v, n);
     case "weeks":
@@ -116,7 +130,7 @@ const DAY_WORDS = words.days as Record<string, { from: "document" | "anchor"; da
 const MONTH_WORDS = words.months as Record<string, { from: "document" | "anchor"; months: number }>;
 const YEAR_WORDS = words.years as Record<string, { from: "document" | "anchor"; years: number }>;
 const WEEK_WORDS = words.weeks as Record<string, { from: "document" | "anchor"; weeks: number }>;
-type OffsetUnit = "days" | "weeks" | "months" | "years";
+type OffsetUnit = "hours" | "days" | "weeks" | "months" | "years";
 const OFFSET_UNITS = words.offsets.units as Record<string, OffsetUnit>;
 const OFFSET_DIRECTIONS = words.offsets.directions as Record<string, { from: "document" | "anchor"; sign: number }>;
 
@@ -171,6 +185,35 @@ function viaChrono(text: string): Ymd | null {
 
 const num = (s: string | undefined) => (s === undefined ? null : cnNumber(s));
 
+const FUTURE = new RegExp(byLength(words.futureMarkers));
+
+/** True when the clause around `at` says what it dates is still to come (将于6月1日, 预计9月). */
+function future(text: string, at: number): boolean {
+  const from = Math.max(...["，", "。", "；", ",", ";"].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const to = text.slice(at).search(/[，。；,;]/);
+  return FUTURE.test(text.slice(from, to < 0 ? undefined : at + to));
+}
+
+/**
+ * The year of a month the text gives without one (3月, 3月16日). Against the anchor, a narrative
+ * goes forward: a month before the anchor's is the next year's (去年11月底上线…2月7日 is the next
+ * February), as long as that is not past the document date. Against the document date, news
+ * reports what has happened: a month after the document's is last year's, unless the clause says it
+ * is still to come (将于).
+ */
+function yearOfMonth(month: number, ref: DateReference, isFuture: boolean): number {
+  const doc = ref.document;
+  const anchor = ref.anchor;
+  if (anchor) {
+    if (anchor.m === null || month >= anchor.m) return anchor.y;
+    const next = anchor.y + 1;
+    const notPastDocument = !doc || (doc.m === null ? next <= doc.y : next * 100 + month <= doc.y * 100 + doc.m);
+    return notPastDocument ? next : anchor.y;
+  }
+  if (doc!.m !== null && month > doc!.m && !isFuture && !ref.lowerBound) return doc!.y - 1;
+  return doc!.y;
+}
+
 /**
  * Every date phrase in `text` (one sentence, or any run of text) as a DatePoint. `ref` supplies the
  * document date and carries the anchor from phrase to phrase; `offset` is added to positions.
@@ -181,7 +224,8 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const g = m.groups!;
     const phrase = m[0];
-    const base = (from: "document" | "anchor") => (from === "anchor" ? (ref.anchor ?? ref.document) : ref.document);
+    const base = (from: "document" | "anchor") =>
+      from === "anchor" ? (ref.anchor ?? ref.last ?? ref.document) : ref.document;
     let v: Ymd | null = null;
     let inferred = true;
     let anchors = true;
@@ -209,8 +253,10 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       const shifted = b ? shiftMonths(b, w.months) : null;
       v = shifted && shifted.m !== null && g.md !== undefined && !g.mpart ? { ...shifted, d: num(g.md) } : shifted;
     } else if (g.nm !== undefined) {
-      const b = base("anchor");
-      v = b ? { y: b.y, m: num(g.nm), d: g.nd !== undefined ? num(g.nd) : null } : null;
+      const month = num(g.nm);
+      v = ref.anchor ? { ...ref.anchor, d: null } : ref.document;
+      if (v && month !== null)
+        v = { y: yearOfMonth(month, ref, future(text, m.index)), m: month, d: g.nd !== undefined ? num(g.nd) : null };
     } else if (g.wd !== undefined) {
       const b = g.ww ? base(WEEK_WORDS[g.ww].from) : ref.document;
       const weeks = g.ww ? WEEK_WORDS[g.ww].weeks : 0;
@@ -224,7 +270,8 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
         v = target;
       }
     } else if (g.on !== undefined) {
-      const n = num(g.on);
+      // a count of hours needs no value: 几个小时后 is the anchor's day
+      const n = OFFSET_UNITS[g.ou] === "hours" ? 0 : num(g.on);
       const dir = OFFSET_DIRECTIONS[g.od];
       const b = n === null ? null : base(dir.from);
       if (b && n !== null) {
@@ -234,7 +281,7 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
         // the whole date (两年前的同一天)
         if (shifted) {
           const p = point(atUnit(shifted, OFFSET_UNITS[g.ou]), true, phrase);
-          ref.anchor = shifted;
+          ref.anchor = ref.last = shifted;
           hits.push({ point: p, start: m.index + offset, end: m.index + offset + phrase.length });
           continue;
         }
@@ -264,7 +311,7 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
       g.vague !== undefined
         ? { value: null, precision: "unknown" as const, inferred: false, text: phrase }
         : point(v, inferred, phrase);
-    if (anchors && p.value) ref.anchor = ymdOf(p);
+    if (anchors && p.value) ref.anchor = ref.last = ymdOf(p);
     hits.push({ point: p, start: m.index + offset, end: m.index + offset + phrase.length });
   }
   return hits;
@@ -361,13 +408,54 @@ export function documentDate(
     const [m, d] = [+md[1], +md[2]];
     const latest = fromUrl ? null : stated();
     // …and after a year it reports as a whole (2025年全年, 2025年全年共…): that year is over
-    const pastYear = latest !== null && body.includes(`${latest.y}年全年`);
     const year =
       fromUrl?.y ??
-      (latest ? latest.y + (pastYear || m * 100 + d < (latest.m ?? 0) * 100 + (latest.d ?? 0) ? 1 : 0) : null);
+      (latest
+        ? likelierYear(body, latest.y + (yearIsOver(body, latest.y) || md2(m, d) < md2(latest.m, latest.d) ? 1 : 0), {
+            m,
+            d,
+          })
+        : null);
     if (year) return { point: point({ y: year, m, d }, true, md[0].trim()), source: "dateline", field: null };
   }
   if (fromUrl) return { point: point(fromUrl, false, u![0]), source: "url", field: null };
   const latest = stated();
-  return latest ? { point: point(latest, true, ""), source: "body", field: null } : null;
+  if (!latest) return null;
+  const y = yearIsOver(body, latest.y) ? latest.y + 1 : likelierYear(body, latest.y, { m: latest.m, d: latest.d });
+  return { point: point(y === latest.y ? latest : { y, m: null, d: null }, true, ""), source: "body", field: null };
 }
+
+const md2 = (m: number | null, d: number | null) => (m ?? 0) * 100 + (d ?? 0);
+
+/** 2025年…全年共完成22笔融资: the body reports that year as a whole, so it is over. */
+const yearIsOver = (body: string, y: number) => new RegExp(`${y}年[^。；！？\\n]{0,24}全年`).test(toSimplified(body));
+
+/**
+ * Of a year inferred for the document and the one after it, the one under which the body's
+ * sentences run in order more often. Only stated years and the words that count years from the
+ * document date (去年10月, 今年) take part, and only the first of the two moves with it: 于2023年4月
+ * 成立…。去年10月完成A1轮 reads in order only if 去年 is 2023. Within a sentence a year is as often
+ * set against another (2023年上半年回暖，去年则低迷), so only dates of successive sentences are
+ * compared. A tie keeps `year`.
+ */
+function likelierYear(body: string, year: number, md: { m: number | null; d: number | null }): number {
+  const sentences = toSimplified(body).match(/[^。！？!?\n]+/g) ?? [];
+  const inversions = (y: number) => {
+    let n = 0;
+    let before: Ymd | null = null;
+    for (const sentence of sentences) {
+      const dated = findDates(sentence, newReference({ y, m: md.m, d: md.d }))
+        .filter((h) => h.point.value && (!h.point.inferred || DOCUMENT_YEAR_WORD.test(h.point.text)))
+        .map((h) => ymdOf(h.point)!);
+      if (!dated.length) continue;
+      const first = dated[0];
+      if (before && before.y * 100 + (before.m ?? 0) > first.y * 100 + (first.m ?? 13)) n++;
+      before = dated[dated.length - 1];
+    }
+    return n;
+  };
+  return inversions(year + 1) < inversions(year) ? year + 1 : year;
+}
+const DOCUMENT_YEAR_WORD = new RegExp(
+  `^(?:${PREFIX})?(?:${byLength(Object.keys(YEAR_WORDS).filter((w) => YEAR_WORDS[w].from === "document"))})`,
+);

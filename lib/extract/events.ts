@@ -5,7 +5,7 @@ import type { DatePoint, EventType, ExtractedEvent, OpenSourceDetails } from "./
 import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
-import { startsPeriod, UNKNOWN_DATE, type DateHit } from "./dates";
+import { UNKNOWN_DATE, type DateHit } from "./dates";
 import { clauseAround, evidenceOf, toSimplified } from "./text";
 import lexicon from "./data/events.json";
 import PRIORS from "./data/confidence.json";
@@ -79,15 +79,10 @@ export function extractEvents(
     if (!ms.length) continue;
     // dates are read only for sentences that name a model (and the one before, when referred back to)
     const dates = ctx.datesIn(si);
-    const prev = ctx.sentences[si - 1];
-    const sameParagraph = prev !== undefined && !ctx.body.slice(prev.end, s.start).includes("\n");
-    // a sentence with no date of its own continues the one before it in the paragraph
+    // a sentence with no date of its own continues the dated one before it
     // (7月4日，大会在上海开幕。X在大会上正式发布…; 2025年1月20日，…突破！深度求索正式发布…)
     // (从2021年开始 / 自…以来 start a period: they date nothing that follows)
-    const prevText = prev ? ctx.simple.slice(prev.start, prev.end) : "";
-    const inherited = sameParagraph
-      ? ctx.datesIn(si - 1).filter((d) => d.point.value && !startsPeriod(prevText, d, prev.start))
-      : [];
+    const inherited = ctx.earlierDates(si);
     const decided = new Set<string>();
     const isExpo = EXPO.test(text);
     for (const [type, re] of TRIGGERS) {

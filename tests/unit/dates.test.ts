@@ -72,6 +72,27 @@ describe("date phrases", () => {
     expect(read("8月31日")).toEqual(["2023-08-31", "day", true]);
   });
 
+  it("reads a year-less month after the document's as last year's, unless the clause says it is to come", () => {
+    expect(read("11月8日")).toEqual(["2022-11-08", "day", true]); // the document is of 2023-09-08
+    expect(readAll("公司将于11月8日发布新模型")).toEqual(["2023-11-08"]);
+    expect(readAll("新模型预计12月上线")).toEqual(["2023-12"]);
+    // a document date that is only the latest the body states is no upper bound
+    expect(findDates("8月31日开放", newReference({ y: 2023, m: 7, d: null }, true))[0].point.value).toBe("2023-08-31");
+  });
+
+  it("moves a narrative forward: a month before the anchor's is the next year's, up to the document date", () => {
+    expect(readAll("去年11月底上线。2月7日，百度确认项目。", { y: 2023, m: 3, d: 16 })).toEqual([
+      "2022-11",
+      "2023-02-07",
+    ]);
+    // not past the document date: then it is the anchor's year
+    expect(readAll("2023年7月发布。3月时曾内测。", { y: 2023, m: 9, d: 8 })).toEqual(["2023-07", "2023-03"]);
+  });
+
+  it("reads 几个小时后 as the anchor's day", () => {
+    expect(readAll("5月21日，阿里云降价。几个小时后，百度宣布免费。")).toEqual(["2023-05-21", "2023-05-21"]);
+  });
+
   it("never uses the clock: with no document date and no anchor the value stays null", () => {
     expect(parseDatePhrase("8月31日", null)).toMatchObject({ value: null, precision: "unknown" });
     expect(parseDatePhrase("今年", null)).toMatchObject({ value: null, precision: "unknown" });
@@ -131,6 +152,18 @@ describe("the document date", () => {
     expect(dated("本报上海1月27日电 某公司昨天宣布融资。2025年全年，行业共完成22笔融资。")).toMatchObject({
       value: "2026-01-27",
     });
+  });
+
+  it("gives a year-less dateline the year under which the sentences' dates run in order", () => {
+    const dated = (body: string) => documentDate(article({}), body)?.point.value;
+    // 2023年4月成立 then 去年10月 A1轮: only if 去年 is 2023
+    expect(dated("本报北京7月25日电 公司今天宣布融资。公司于2023年4月成立。去年10月，公司完成A1轮。")).toBe(
+      "2024-07-25",
+    );
+    // a flashback keeps the year the body names
+    expect(dated("本报北京7月25日电 公司今天宣布融资。公司于2023年4月成立。今年5月，公司发布新模型。")).toBe(
+      "2023-07-25",
+    );
   });
 
   it("then from a date in the link", () => {

@@ -25,6 +25,24 @@ describe("event extraction", () => {
     expect(events("2024年1月16日，智谱召开发布会。公司推出了GLM-4。")).toEqual(["release|glm-4|2024-01-16|day"]);
   });
 
+  it("dates a sentence with no date from the nearest dated one before it, across semicolons and headings", () => {
+    // 其中…；…: clauses of one sentence; the heading between two sections does not end the narrative
+    const body =
+      "2024年5月21日，阿里云宣布通义千问降价。其中，Qwen-Max输入价格下调；长文本模型Qwen-Long的输入价格直降97%。" +
+      "讯飞次日跟进讯飞次日跟进次日，科大讯飞宣布星火Lite的API永久免费开放。";
+    expect(events(body)).toEqual(
+      expect.arrayContaining(["price_change|qwen-long|2024-05-21|day", "price_change|spark-lite|2024-05-22|day"]),
+    );
+    // a date in a heading neither anchors the text after it nor is lost
+    expect(events(body)).not.toContain("price_change|spark-lite|2024-05-23|day");
+  });
+
+  it("counts 同月28日 from the paragraph's last date even when it is sentences back", () => {
+    const body =
+      "2025年7月11日，月之暗面发布并开源Kimi K2。它采用修改版MIT协议。它主打代码能力。同月28日，智谱推出GLM-4.5。";
+    expect(events(body)).toContain("release|glm-4-5|2025-07-28|day");
+  });
+
   it("reads price cuts phrased around the price", () => {
     expect(events("2024年5月21日，智谱下调了GLM-3 Turbo的调用价格。")).toEqual([
       "price_change|glm-3-turbo|2024-05-21|day",
