@@ -132,14 +132,8 @@ function pair<L, P>(labels: L[], preds: P[], same: (l: L, p: P) => boolean, full
 
 const stripDatePrefix = (t: string) => toSimplified(t).replace(/^(截至|截止到|截止|到|至|于|在)/u, "");
 
-export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore {
-  const x = p.extraction;
-  const tallies = Object.fromEntries(METRICS.map((m) => [m, emptyTally()])) as Record<Metric, Tally>;
-  const misses = Object.fromEntries(
-    METRICS.map((m) => [m, { missed: [] as string[], spurious: [] as string[] }]),
-  ) as ArticleScore["misses"];
-
-  // Models: one-to-one, a predicted model whose own name equals the label's name first.
+/** One-to-one pairing of predicted models with labelled ones, a model whose own name is the label's first. */
+function matchModels(labels: CorpusLabels, x: ExtractionResult) {
   const labelForms = labels.models.map((m) => forms([m.name, ...m.aliases]));
   const predForms = x.models.map((m) => forms([m.nameZh, m.nameEn, ...m.aliases]));
   const modelOf = new Map<string, number>(); // predicted key -> label index
@@ -157,6 +151,57 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
       }
     });
   }
+  return { modelOf, labelTaken };
+}
+
+const eventKey = (e: ExtractedEvent, name: (key: string | null) => string) =>
+  `${e.type}|${name(e.modelKey)}|${e.date.precision === "unknown" ? null : e.date.value}`;
+const claimKey = (c: { value: number; unit: string; asOf: { precision: string; value: string | null } }) =>
+  `${Number(c.value.toPrecision(10))}|${c.unit}|${c.asOf.precision === "unknown" ? null : c.asOf.value}`;
+
+/**
+ * Which of the extraction's events and claims the labels hold, each label matching once, in text
+ * order (what the events and claims metrics count): the outcomes their scorers are fitted to.
+ */
+export function factOutcomes(labels: CorpusLabels, x: ExtractionResult) {
+  const { modelOf } = matchModels(labels, x);
+  const name = (key: string | null) =>
+    key !== null && modelOf.has(key) ? labels.models[modelOf.get(key)!].name : `?${key}`;
+  const outcome = <T>(facts: T[], key: (f: T) => string, expected: string[]) => {
+    const pool = new Map<string, number>();
+    for (const e of expected) pool.set(e, (pool.get(e) ?? 0) + 1);
+    return new Map(
+      facts.map((f) => {
+        const k = key(f);
+        const n = pool.get(k) ?? 0;
+        if (n > 0) pool.set(k, n - 1);
+        return [f, n > 0] as const;
+      }),
+    );
+  };
+  return {
+    events: outcome(
+      x.events.filter((e) => e.modelKey !== null && e.type !== "funding" && e.type !== "listing"),
+      (e) => eventKey(e, name),
+      labels.events.map((e) => `${e.type}|${e.model}|${e.date}`),
+    ),
+    claims: outcome(
+      x.claims,
+      claimKey,
+      labels.claims.map((c) => `${Number(c.value.toPrecision(10))}|${c.unit}|${c.asOf}`),
+    ),
+  };
+}
+
+export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore {
+  const x = p.extraction;
+  const tallies = Object.fromEntries(METRICS.map((m) => [m, emptyTally()])) as Record<Metric, Tally>;
+  const misses = Object.fromEntries(
+    METRICS.map((m) => [m, { missed: [] as string[], spurious: [] as string[] }]),
+  ) as ArticleScore["misses"];
+
+  // Models: one-to-one, a predicted model whose own name equals the label's name first.
+  const { modelOf, labelTaken } = matchModels(labels, x);
   tallies.models = { tp: modelOf.size, fp: x.models.length - modelOf.size, fn: labels.models.length - modelOf.size };
   misses.models.missed = labels.models.filter((_, i) => !labelTaken.has(i)).map((l) => l.name);
   misses.models.spurious = x.models.filter((m) => !modelOf.has(m.key)).map((m) => `${m.nameZh} (${m.key})`);
@@ -192,7 +237,7 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
   const ev = compareStrings(
     x.events
       .filter((e) => e.modelKey !== null && e.type !== "funding" && e.type !== "listing")
-      .map((e) => `${e.type}|${labelName(e.modelKey)}|${e.date.precision === "unknown" ? null : e.date.value}`),
+      .map((e) => eventKey(e, labelName)),
     labels.events.map((e) => `${e.type}|${e.model}|${e.date}`),
   );
   tallies.events = ev.tally;
@@ -201,7 +246,7 @@ export function scoreArticle(labels: CorpusLabels, p: Prediction): ArticleScore 
   // Claims: value + unit + as-of.
   const num = (v: number) => String(Number(v.toPrecision(10)));
   const cl = compareStrings(
-    x.claims.map((c) => `${num(c.value)}|${c.unit}|${c.asOf.precision === "unknown" ? null : c.asOf.value}`),
+    x.claims.map(claimKey),
     labels.claims.map((c) => `${num(c.value)}|${c.unit}|${c.asOf}`),
   );
   tallies.claims = cl.tally;

@@ -10,6 +10,7 @@ import type { SentenceSpan } from "@/lib/text/body";
 import { clauseAround, evidenceOf } from "./text";
 import { ORGANIZATIONS } from "./registry";
 import PRIORS from "./data/confidence.json";
+import { fittedConfidence, withFeatures, type Features } from "./scoring";
 import numerals from "./data/numerals.json";
 import L from "./data/claims.json";
 
@@ -111,6 +112,7 @@ const HALF_RE = new RegExp(`(?<=${L.percentWords.halfAfter})一半(?!以上)`, "
 const CURRENCIES = L.currencies as unknown as Record<string, [number, string]>;
 const PNUM = "(\\d+(?:,\\d{3})*(?:\\.\\d+)?)";
 const CURRENCY = `(${alt(Object.keys(CURRENCIES))})`;
+const CURRENCY_UNITS = new Set([...Object.values(CURRENCIES).map(([, unit]) => unit), "twd"]);
 const PER_TOKENS: Record<string, number> = L.perTokens;
 const PER = `(${alt(Object.keys(PER_TOKENS))})`;
 // 0.0008元/千Tokens, 1元/百万tokens, 0.8厘/千tokens
@@ -1109,6 +1111,16 @@ function sentenceClaims(
   };
 }
 
+/** What kind of quantity a unit measures, as the claim scorer sees it. */
+function unitClass(unit: string): string {
+  if (unit.includes("_per_")) return "price";
+  if (CURRENCY_UNITS.has(unit)) return "money";
+  if (["parameters", "tokens", "characters"].includes(unit)) return unit === "parameters" ? "parameters" : "tokens";
+  if (["percent", "percentage_points", "times"].includes(unit)) return "ratio";
+  if (["seconds", "minutes", "days", "hours"].includes(unit)) return "duration";
+  return "count";
+}
+
 function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
   const { s } = shared;
   const absIdx = s.start + f.index;
@@ -1155,7 +1167,19 @@ function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
   // a filing count is the regulator's unless a report is cited for it
   const statedBy =
     shared.statedBy ?? (isFiling(f.metric) && !shared.reportCited ? (shared.regulator ?? REGULATOR) : null);
-  return {
+  const features: Features = {
+    [`reading_${f.reading}`]: 1,
+    [`as_of_${source}`]: 1,
+    [`as_of_${asOf.precision}`]: 1,
+    [`bound_${f.bound}`]: 1,
+    [`unit_${unitClass(f.unit)}`]: 1,
+    subject_model: subjectModelKey ? 1 : 0,
+    subject_org: subjOrg ? 1 : 0,
+    stated_by: statedBy ? 1 : 0,
+    metric_named: f.metric in UNIT_METRICS || !f.metric.startsWith(`${f.unit}_`) ? 1 : 0,
+  };
+  const prior = Math.round(PRIORS.claimReading[f.reading] * PRIORS.claimAsOf[source] * 1000) / 1000;
+  const claim: ExtractedClaim = {
     metric: f.metric,
     value: f.value,
     unit: f.unit,
@@ -1166,7 +1190,8 @@ function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
     subjectOrganizationKey: subjOrg?.key ?? null,
     statedByKey: statedBy,
     evidence: evidenceOf(shared.sentence),
-    confidence: Math.round(PRIORS.claimReading[f.reading] * PRIORS.claimAsOf[source] * 1000) / 1000,
+    confidence: fittedConfidence("claim", features) ?? prior,
     ...(f.details ? { details: f.details } : {}),
   };
+  return withFeatures(claim, features);
 }

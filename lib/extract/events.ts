@@ -10,6 +10,7 @@ import { clauseAround, evidenceOf, toSimplified } from "./text";
 import lexicon from "./data/events.json";
 import PRIORS from "./data/confidence.json";
 import type { ExtractedModel } from "./types";
+import { fittedConfidence, withFeatures, type Features } from "./scoring";
 
 /** Kinds of event that, reported with no date, happened when the article was written. */
 const NEWS_OF_THE_DAY = new Set<EventType>(["release", "open_source", "open_public", "price_change"]);
@@ -23,6 +24,7 @@ const EXPO = new RegExp(lexicon.expo);
 const LISTS_AFTER = new RegExp(`^(?:${lexicon.listsAfter})`);
 const SERIES = new RegExp(lexicon.series);
 const PAST = new RegExp(lexicon.past);
+const FUTURE_CLAUSE = new RegExp(lexicon.futureClause);
 const OS = lexicon.openSource;
 const OS_ADJECTIVAL = new RegExp(OS.adjectival);
 const OS_LISTED_AFTER = new RegExp(OS.listedAfter);
@@ -184,9 +186,26 @@ export function extractEvents(
               : ofTheDay
                 ? PRIORS.eventDate.document
                 : PRIORS.eventDate.none;
-          const confidence =
+          const prior =
             Math.round((PRIORS.eventType[t] ?? 0.6) * (models.get(target.key)?.confidence ?? 1) * dateFactor * 1000) /
             1000;
+          const model = models.get(target.key);
+          const features: Features = {
+            [`type_${t}`]: 1,
+            [`date_${own ? "own" : borrowed ? "inherited" : ofTheDay ? "document" : "none"}`]: 1,
+            [`precision_${date.precision}`]: 1,
+            date_inferred: date.inferred ? 1 : 0,
+            model_confidence: model?.confidence ?? 1,
+            model_discovered: model && !model.curated ? 1 : 0,
+            model_is_family:
+              model && [...models.values()].some((y) => y.key !== model.key && y.family === model.key) ? 1 : 0,
+            model_before_trigger: target.start < at ? 1 : 0,
+            past_lead: PAST.test(lead) ? 1 : 0,
+            future_clause: FUTURE_CLAUSE.test(text.slice(cs, ce)) ? 1 : 0,
+            targets_many: targets.length > 1 ? 1 : 0,
+            mentions_many: modelMentions.filter((x) => x.key === target.key).length > 2 ? 1 : 0,
+          };
+          const confidence = fittedConfidence("event", features) ?? prior;
           let org = vendors.get(target.key) ?? null;
           if (!org) {
             const o = orgMentions.filter((x) => x.start >= s.start && x.start < target.start).pop();
@@ -209,7 +228,7 @@ export function extractEvents(
             confidence,
             ...(details ? { details } : {}),
           };
-          seen.set(id, event);
+          seen.set(id, withFeatures(event, features));
           events.push(event);
         }
       }
