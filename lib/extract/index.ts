@@ -12,7 +12,6 @@ import { extractClaims } from "./claims";
 import { extractPeople } from "./people";
 import { extractFunding } from "./funding";
 import { evidenceOf } from "./text";
-import { featuresOf, thresholdOf, type ScoredKind } from "./scoring";
 
 export type * from "./types";
 
@@ -51,19 +50,8 @@ function toMentions(
   }));
 }
 
-/** Keeps the events or claims the fitted scorer accepts (facts it has no features for stay). */
-const accepted = <T extends { confidence: number }>(facts: T[], kind: ScoredKind) =>
-  facts.filter((f) => !featuresOf(f) || f.confidence >= thresholdOf(kind));
-
-/**
- * Extract models, organisations, industries, technologies, people, events and claims.
- * `keepRefused` keeps the events and claims the scorer would refuse (what its fit reads).
- */
-export function extractArticle(
-  article: RawArticle,
-  cleaned: CleanedBody,
-  { keepRefused = false }: { keepRefused?: boolean } = {},
-): ExtractionResult {
+/** Extract models, organisations, industries, technologies, people, events and claims. */
+export function extractArticle(article: RawArticle, cleaned: CleanedBody): ExtractionResult {
   const ctx = buildContext(article, cleaned);
   const { models, mentions: modelMentions } = extractModels(ctx);
   const { organizations, mentions: orgMentions, vendors } = extractOrganizations(ctx, models, modelMentions);
@@ -71,10 +59,10 @@ export function extractArticle(
   const technologies = extractTechnologies(ctx);
   const vendorKeys = new Set([...models.values()].map((m) => m.vendorKey).filter((k): k is string => !!k));
   const industryLinks = linkIndustries(ctx, industries.mentions, modelMentions, orgMentions, vendorKeys);
-  const proposed = extractEvents(ctx, modelMentions, orgMentions, vendors, models);
-  const events = keepRefused ? proposed : accepted(proposed, "event");
-  const found = extractClaims(ctx, modelMentions, orgMentions);
-  const claims = keepRefused ? found : accepted(found, "claim");
+  // every event and claim is kept with its fitted confidence: the UI marks the uncertain ones and the
+  // headline reads only confident claims (a cut at the fitted threshold lost right facts on unseen articles)
+  const events = extractEvents(ctx, modelMentions, orgMentions, vendors, models);
+  const claims = extractClaims(ctx, modelMentions, orgMentions);
   const people = extractPeople(ctx, orgMentions);
   // rounds and listings last: the organisations they discover (investors) change no other fact
   const funding = extractFunding(ctx, orgMentions, organizations);

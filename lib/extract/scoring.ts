@@ -10,7 +10,7 @@ export type ScoredKind = "event" | "claim";
 
 interface Fitted {
   bias: number;
-  /** facts scored below it are not kept (the F1-best cut on the development split) */
+  /** the F1-best cut on the development split, reported by the fit (facts are kept either way) */
   threshold: number;
   features: Record<string, number>;
 }
@@ -35,6 +35,3 @@ export function fittedConfidence(kind: ScoredKind, x: Features): number | null {
   for (const [f, v] of Object.entries(x)) z += (w.features[f] ?? 0) * v;
   return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
 }
-
-/** The cut below which a fitted scorer refuses a fact (0 before a fit). */
-export const thresholdOf = (kind: ScoredKind): number => FITTED[kind]?.threshold ?? 0;

@@ -18,13 +18,8 @@ function articleOf(body: string, fields: Partial<RawArticle> = {}): RawArticle {
   };
 }
 
-/**
- * The extraction of `body`. Extractor tests read what the rules propose (`keepRefused`): a one-line
- * body lacks what the scorer weighs (a document date, a second sentence), and whether it keeps a
- * fact is tested on its own.
- */
-export function extractText(body: string, fields: Partial<RawArticle> = {}, { scored = false } = {}) {
+export function extractText(body: string, fields: Partial<RawArticle> = {}) {
   const article = articleOf(body, fields);
   const cleaned = cleanBody(article.body);
-  return { cleaned, result: extractArticle(article, cleaned, { keepRefused: !scored }) };
+  return { cleaned, result: extractArticle(article, cleaned) };
 }
