@@ -68,7 +68,7 @@ async function resolveTarget(q: Q, t: RejectRequest | ConfirmRequest | SetReques
   switch (t.kind) {
     case "model": {
       const [m] = await q(
-        `SELECT m.id, m."nameZh", m.status::text, v.slug vendor, m.family, m.version,
+        `SELECT m.id, m."nameZh", m."nameEn", m.status::text, v.slug vendor, m.family, m.version,
            (SELECT sentence FROM "Mention" x WHERE x."modelId" = m.id ORDER BY x.id LIMIT 1) sentence
          FROM "Model" m LEFT JOIN "Organization" v ON v.id = m."vendorId" WHERE m.slug = $1 FOR UPDATE OF m`,
         [t.key],
@@ -81,6 +81,7 @@ async function resolveTarget(q: Q, t: RejectRequest | ConfirmRequest | SetReques
         articleIds: await entityArticles(q, "model", Number(m.id)),
         previous: {
           nameZh: m.nameZh,
+          nameEn: text(m.nameEn),
           status: m.status,
           vendor: text(m.vendor),
           family: text(m.family),
@@ -91,7 +92,7 @@ async function resolveTarget(q: Q, t: RejectRequest | ConfirmRequest | SetReques
     }
     case "organization": {
       const [o] = await q(
-        `SELECT o.id, o."nameZh", o.status::text,
+        `SELECT o.id, o."nameZh", o."nameEn", o.status::text,
            (SELECT sentence FROM "Mention" x WHERE x."organizationId" = o.id ORDER BY x.id LIMIT 1) sentence
          FROM "Organization" o WHERE o.slug = $1 FOR UPDATE`,
         [t.key],
@@ -102,7 +103,7 @@ async function resolveTarget(q: Q, t: RejectRequest | ConfirmRequest | SetReques
         key: t.key,
         articleUrl: null,
         articleIds: await entityArticles(q, "organization", Number(o.id)),
-        previous: { nameZh: o.nameZh, status: o.status },
+        previous: { nameZh: o.nameZh, nameEn: text(o.nameEn), status: o.status },
         sentence: text(o.sentence),
       };
     }
@@ -254,7 +255,7 @@ async function releaseOrganization(q: Q, slug: string): Promise<number[]> {
 
 /** The articles where active corrections name an entity (a model given it as vendor, an event moved to it). */
 async function namedByOverrides(q: Q, kind: "model" | "organization", slug: string): Promise<number[]> {
-  const fields = kind === "model" ? ["model"] : ["vendor", "organization"];
+  const fields = kind === "model" ? ["model", "into"] : ["vendor", "organization", "into"];
   return ids(
     await q(
       `SELECT DISTINCT m."articleId" a FROM "Override" o JOIN "OverrideMatch" m ON m."overrideId" = o.id
@@ -397,6 +398,60 @@ export async function saveOverride(request: SaveRequest, editor: string): Promis
 }
 
 /**
+ * Keeps a rename or a merge made in review (lib/admin/review.ts changes the rows in place) as an
+ * override on the entity, so that every later ingestion and re-extraction reads it the same way: a
+ * renamed entity keeps the editor's names, a merged one is read as its target. Call it in the
+ * review's transaction before the rows change (it finds the articles that name the entity), then
+ * `finishIdentityOverride` after.
+ */
+export async function recordIdentityOverride(
+  q: Q,
+  request: { kind: "model" | "organization"; key: string; values: Record<string, unknown>; reason: string | null },
+  editor: string,
+): Promise<{ id: number; resultKey: string; articleIds: number[] }> {
+  await q(OVERRIDE_LOCK);
+  const target = await resolveTarget(q, { kind: request.kind, key: request.key, reason: null, back: undefined });
+  const resultKey = typeof request.values.into === "string" ? request.values.into : request.key;
+  const [row] = await q(
+    `INSERT INTO "Override" (kind, key, "articleUrl", action, "values", previous, "resultKey", sentence, reason, editor, "createdAt")
+     VALUES ($1::"OverrideKind", $2, NULL, 'set', $3::jsonb, $4::jsonb, $5, $6, $7, $8, $9::timestamp(3)) RETURNING id`,
+    [
+      request.kind,
+      request.key,
+      JSON.stringify(request.values),
+      JSON.stringify(target.previous),
+      resultKey,
+      target.sentence,
+      request.reason,
+      editor,
+      new Date().toISOString(), // UTC, as Prisma writes DateTime
+    ],
+  );
+  const id = Number(row.id);
+  await q(
+    `INSERT INTO "OverrideMatch" ("overrideId", "articleId") SELECT $1, a FROM unnest($2::int[]) a ORDER BY a
+     ON CONFLICT DO NOTHING`,
+    [id, target.articleIds],
+  );
+  return { id, resultKey, articleIds: target.articleIds };
+}
+
+/**
+ * After the review changed the rows: a merge's articles read again (so the rows are exactly what
+ * the next re-extraction leaves: a fact read of both names is one, at the surer confidence), the
+ * override's matches counted, the surviving entity marked reviewed.
+ */
+export async function finishIdentityOverride(
+  q: Q,
+  kind: "model" | "organization",
+  saved: { id: number; resultKey: string; articleIds: number[] },
+  merged: boolean,
+): Promise<void> {
+  if (merged) await rederive(q, saved.articleIds);
+  await refreshOverrides(q, [saved.id], reviewedKeys(kind, saved.resultKey));
+}
+
+/**
  * Splits a model read under one name for two: each chosen mention (of one version of its article)
  * becomes an override giving it, and the facts read in its sentence, to the other model, which is
  * made from the editor's names when it does not exist. The articles are read again, in one transaction.
@@ -489,6 +544,18 @@ export async function undoOverride(id: number, editor: string): Promise<Override
     ]);
     let articles = ids(await q(`DELETE FROM "OverrideMatch" WHERE "overrideId" = $1 RETURNING "articleId" a`, [id]));
     if (o.action !== "confirm") {
+      const values = (o.values ?? {}) as Record<string, unknown>;
+      if ((kind === "model" || kind === "organization") && o.action === "set" && "nameZh" in values && !values.into) {
+        // a rename: the names read before it, on the row, and merged again from every reading
+        const previous = (o.previous ?? {}) as { nameZh?: string; nameEn?: string | null };
+        if (previous.nameZh)
+          await q(
+            `UPDATE "${kind === "model" ? "Model" : "Organization"}" SET "nameZh" = $2, "nameEn" = $3 WHERE slug = $1`,
+            [key, previous.nameZh, previous.nameEn ?? null],
+          );
+        const [e] = await q(`SELECT id FROM "${kind === "model" ? "Model" : "Organization"}" WHERE slug = $1`, [key]);
+        if (e) articles = [...new Set([...articles, ...(await entityArticles(q, kind, Number(e.id)))])];
+      }
       if (kind === "model" && o.action === "set") {
         // the fields it set are merged again from every reading of the model, as if never set
         const fields = Object.keys(o.values ?? {});

@@ -1,17 +1,20 @@
 // The review queue: models and organizations found in text (not from the curated registry), to be
 // confirmed, renamed, or merged into an existing entity. A merge moves every mention, event,
 // claim, industry link (and, for organizations, models and people) to the target, keeps the
-// source's names as the target's aliases, and deletes the source, all in one transaction.
+// source's names as the target's aliases, and deletes the source, all in one transaction. A rename
+// and a merge are kept as overrides too (lib/admin/overrides.ts), so re-ingestion and re-extraction
+// read the entity the way the editor left it.
 import "server-only";
 import { HttpError, NotFoundError } from "@/lib/api/errors";
 import { getDb, getWriteDb } from "@/lib/db";
 import { invalidateQueryCache } from "@/lib/db/query-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimKey, eventKey } from "@/lib/ingest/keys";
+import { OVERRIDE_LOCK, type StoreQuery } from "@/lib/ingest/store";
 import { isoAtPrecision, namedSelect, toNamed } from "@/lib/queries/common";
 import { indexTerms, pinyinTerms } from "@/lib/search/terms";
 import { SESSION_EDITOR } from "./auth";
-import { saveOverride } from "./overrides";
+import { finishIdentityOverride, recordIdentityOverride, saveOverride } from "./overrides";
 import type { ReviewAction, ReviewKind } from "./review-schema";
 
 export { reviewActionSchema, type ReviewAction } from "./review-schema";
@@ -199,6 +202,9 @@ export async function applyReviewAction(action: ReviewAction, editor = SESSION_E
   return db
     .$transaction(
       async (tx): Promise<ReviewResult> => {
+        const q: StoreQuery = (text, params = []) => tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
+        // the corrections' lock first, as ingestion takes it (before any row)
+        await q(OVERRIDE_LOCK);
         const source = await findEntity(tx, action.kind, action.slug);
         if (!source) throw new NotFoundError(action.kind);
         if (source.status === "curated")
@@ -206,14 +212,20 @@ export async function applyReviewAction(action: ReviewAction, editor = SESSION_E
             409,
             `${action.slug} is curated (from the registry): it cannot be ${action.action}d here`,
           );
+        const keep = (values: Record<string, unknown>) =>
+          recordIdentityOverride(q, { kind: action.kind, key: action.slug, values, reason: null }, editor);
         if (action.action === "rename") {
+          const saved = await keep({ nameZh: action.nameZh, nameEn: action.nameEn });
           await rename(tx, action.kind, source, action.nameZh, action.nameEn);
+          await finishIdentityOverride(q, action.kind, saved, false);
           return { action: "rename", kind: action.kind, slug: action.slug, into: action.slug };
         }
         if (action.into === action.slug) throw new HttpError(409, "cannot merge an entity into itself");
         const target = await findEntity(tx, action.kind, action.into);
         if (!target) throw new HttpError(409, `merge target ${action.into} does not exist`);
+        const saved = await keep(await mergeValues(tx, action.kind, target));
         const moved = await merge(tx, action.kind, source, target);
+        await finishIdentityOverride(q, action.kind, saved, true);
         return { action: "merge", kind: action.kind, slug: action.slug, into: action.into, moved };
       },
       { timeout: 60_000, maxWait: 30_000 },
@@ -294,6 +306,21 @@ async function rename(tx: Tx, kind: ReviewKind, e: Entity, nameZh: string, nameE
     aliases: mergedAliases(next, [...e.aliases, e.nameZh, e.nameEn]),
   });
   await addSearchTerms(tx, kind, e.id, [nameZh, nameEn]);
+}
+
+/**
+ * What a merge's override carries: the target, and what the target is when the merge is made (its
+ * names, and a model's vendor, family and version), so that an article that names only the source
+ * adds nothing else to it.
+ */
+async function mergeValues(tx: Tx, kind: ReviewKind, target: Entity): Promise<Record<string, unknown>> {
+  const names = { into: target.slug, nameZh: target.nameZh, nameEn: target.nameEn };
+  if (kind === "organization") return names;
+  const m = await tx.model.findUniqueOrThrow({
+    where: { id: target.id },
+    select: { family: true, version: true, vendor: { select: { slug: true } } },
+  });
+  return { ...names, vendor: m.vendor?.slug ?? null, family: m.family, version: m.version };
 }
 
 /** Moves everything that names the source to the target, then deletes the source. */

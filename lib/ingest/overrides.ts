@@ -7,16 +7,25 @@
 // keyed by the new one. An override keyed by what the extractor read keeps matching on every later
 // reading of the same evidence, so a rejected fact never comes back from it.
 import type { z } from "zod";
-import type { ExtractedClaim, ExtractedEvent, ExtractionResult, EventDetails } from "@/lib/extract/types";
+import type {
+  EventDetails,
+  ExtractedClaim,
+  ExtractedEvent,
+  ExtractedModel,
+  ExtractedOrganization,
+  ExtractionResult,
+} from "@/lib/extract/types";
 import {
   claimValuesSchema,
   eventValuesSchema,
   mentionValuesSchema,
   modelValuesSchema,
+  organizationValuesSchema,
   type ClaimValues,
   type EventValues,
   type MentionValues,
   type ModelValues,
+  type OrganizationValues,
   type OverrideAction,
   type OverrideKind,
 } from "@/lib/validations/overrides";
@@ -77,14 +86,23 @@ function applyOne(x: ExtractionResult, o: ActiveOverride, article: ArticleVersio
       if (!found) return null;
       if (o.action === "set") {
         const v = parsed(modelValuesSchema, o.values);
-        return hit(v ? { ...x, models: x.models.map((m) => (m.key === o.key ? setModel(m, v) : m)) } : x);
+        if (!v) return hit(x);
+        if (v.into && v.into !== o.key) return hit(mergeModel(x, o.key, v.into, (m) => setModel(m, v)));
+        return hit({ ...x, models: x.models.map((m) => (m.key === o.key ? setModel(m, v) : m)) });
       }
       return hit(x);
     }
     case "organization": {
       const found = x.organizations.some((e) => e.key === o.key);
       if (o.action === "reject") return { extraction: withoutOrganization(x, o.key), matched: found };
-      return found ? hit(x) : null;
+      if (!found) return null;
+      if (o.action === "set") {
+        const v = parsed(organizationValuesSchema, o.values);
+        if (!v) return hit(x);
+        if (v.into && v.into !== o.key) return hit(mergeOrganization(x, o.key, v.into, (e) => renamed(e, v)));
+        return hit({ ...x, organizations: x.organizations.map((e) => (e.key === o.key ? renamed(e, v) : e)) });
+      }
+      return hit(x);
     }
     case "event": {
       if (!x.events.some((e) => eventKey(e) === o.key)) return null;
@@ -135,10 +153,149 @@ const pick = <T>(value: T | undefined, extracted: T): T => (value === undefined 
 
 function setModel(m: ExtractionResult["models"][number], v: ModelValues) {
   return {
-    ...m,
+    ...renamed(m, v),
     vendorKey: pick(v.vendor, m.vendorKey),
     family: pick(v.family, m.family),
     version: pick(v.version, m.version),
+  };
+}
+
+/** An entity under the editor's names (a rename, or the target's names of a merge); the names read become aliases. */
+function renamed<T extends { nameZh: string; nameEn: string | null; aliases: string[] }>(
+  e: T,
+  v: OrganizationValues,
+): T {
+  if (v.nameZh === undefined && v.nameEn === undefined) return e;
+  const nameZh = v.nameZh ?? e.nameZh;
+  const nameEn = pick(v.nameEn, e.nameEn);
+  return { ...e, nameZh, nameEn, aliases: aliasesBeside([nameZh, nameEn], [...e.aliases, e.nameZh, e.nameEn]) };
+}
+
+/** `names` as aliases of an entity named `own`: once each, sorted, none of its own names. */
+function aliasesBeside(own: (string | null)[], names: (string | null)[]): string[] {
+  const mine = new Set(own.filter(Boolean));
+  return [...new Set(names.filter((a): a is string => !!a && !mine.has(a)))].sort();
+}
+
+/** The first of each key (of the same fact read twice), with the higher confidence of the two. */
+function onePerKey<T extends object>(items: T[], key: (t: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  const confidence = (t: T) => ("confidence" in t && typeof t.confidence === "number" ? t.confidence : 0);
+  for (const item of items) {
+    const k = key(item);
+    const seen = byKey.get(k);
+    if (!seen) byKey.set(k, item);
+    else if (confidence(item) > confidence(seen)) byKey.set(k, { ...seen, confidence: confidence(item) });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * One record for an entity read under two keys, the source's names as its aliases: the target's
+ * record combined with the source's, or where the article reads only the source, the source's made
+ * the target's (`asTarget`: under the names the merge gave it).
+ */
+function mergedRecords<T extends { key: string; nameZh: string; nameEn: string | null; aliases: string[] }>(
+  rows: T[],
+  from: string,
+  into: string,
+  asTarget: (source: T) => T,
+  combine: (target: T, source: T) => T = (t) => t,
+): T[] {
+  const source = rows.find((r) => r.key === from);
+  if (!source) return rows;
+  const target = rows.find((r) => r.key === into);
+  const kept = target ? combine(target, source) : { ...asTarget(source), key: into };
+  const merged = {
+    ...kept,
+    aliases: aliasesBeside(
+      [kept.nameZh, kept.nameEn],
+      [...kept.aliases, ...source.aliases, source.nameZh, source.nameEn],
+    ),
+  };
+  return rows.flatMap((r) => (r === source ? (target ? [] : [merged]) : r === target ? [merged] : [r]));
+}
+
+const rekey = (k: string | null, from: string, into: string) => (k === from ? into : k);
+
+/**
+ * A model merged into another in review: every fact read about it is about the target, a fact read
+ * about both is one fact, and the target keeps the names the merge gave it (`setModel` before this).
+ */
+function mergeModel(
+  x: ExtractionResult,
+  from: string,
+  into: string,
+  asTarget: (m: ExtractedModel) => ExtractedModel,
+): ExtractionResult {
+  const models = mergedRecords(x.models, from, into, asTarget, (t, s) => ({
+    ...t,
+    confidence: Math.max(t.confidence, s.confidence),
+  }));
+  return {
+    ...x,
+    models: models.map((m) => (m.family === from ? { ...m, family: into } : m)),
+    mentions: x.mentions.map((m) => (m.kind === "model" && m.key === from ? { ...m, key: into } : m)),
+    events: onePerKey(
+      x.events.map((e) => (e.modelKey === from ? { ...e, modelKey: into } : e)),
+      eventKey,
+    ),
+    claims: onePerKey(
+      x.claims.map((c) => (c.subjectModelKey === from ? { ...c, subjectModelKey: into } : c)),
+      claimKey,
+    ),
+    industryLinks: onePerKey(
+      x.industryLinks.map((l) => (l.modelKey === from ? { ...l, modelKey: into } : l)),
+      industryLinkKey,
+    ),
+  };
+}
+
+/** An organization merged into another: as a model's merge, for everything that names an organization. */
+function mergeOrganization(
+  x: ExtractionResult,
+  from: string,
+  into: string,
+  asTarget: (e: ExtractedOrganization) => ExtractedOrganization,
+): ExtractionResult {
+  const roles = (t: ExtractedOrganization, s: ExtractedOrganization) => ({
+    ...t,
+    roles: [...new Set([...t.roles, ...s.roles])].sort(),
+  });
+  const details = (d: EventDetails | null | undefined) =>
+    d?.kind === "funding" && d.investors.some((i) => i.key === from)
+      ? { ...d, investors: d.investors.map((i) => ({ ...i, key: rekey(i.key, from, into) })) }
+      : d;
+  return {
+    ...x,
+    organizations: mergedRecords(x.organizations, from, into, asTarget, roles),
+    models: x.models.map((m) => (m.vendorKey === from ? { ...m, vendorKey: into } : m)),
+    people: x.people.map((p) => (p.organizationKey === from ? { ...p, organizationKey: into } : p)),
+    mentions: x.mentions.map((m) => (m.kind === "organization" && m.key === from ? { ...m, key: into } : m)),
+    events: onePerKey(
+      x.events.map((e) =>
+        e.organizationKey === from || details(e.details) !== e.details
+          ? { ...e, organizationKey: rekey(e.organizationKey, from, into), details: details(e.details) ?? null }
+          : e,
+      ),
+      eventKey,
+    ),
+    claims: onePerKey(
+      x.claims.map((c) =>
+        c.subjectOrganizationKey === from || c.statedByKey === from
+          ? {
+              ...c,
+              subjectOrganizationKey: rekey(c.subjectOrganizationKey, from, into),
+              statedByKey: rekey(c.statedByKey, from, into),
+            }
+          : c,
+      ),
+      claimKey,
+    ),
+    industryLinks: onePerKey(
+      x.industryLinks.map((l) => (l.organizationKey === from ? { ...l, organizationKey: into } : l)),
+      industryLinkKey,
+    ),
   };
 }
 

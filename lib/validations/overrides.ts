@@ -29,12 +29,28 @@ export const metricSchema = z
   .regex(/^[a-z][a-z0-9_]*$/, "must be a metric name (lower case, digits, _)");
 export const unitSchema = z.string().trim().min(1).max(60);
 
+const entityName = z.string().trim().min(1).max(100);
+
+/**
+ * A rename or a merge of an entity, made in review. A rename gives it the editor's names (the ones
+ * read become aliases); a merge (`into`) makes every reading of it a reading of the target, whose
+ * names (and, for a model, vendor, family and version) are the ones kept when the merge was made.
+ */
+const identityValues = {
+  nameZh: entityName.optional(),
+  nameEn: entityName.nullable().optional(),
+  into: slugSchema.optional(),
+};
+
 /** A model set: a field absent is left as extracted, null clears it. */
 export const modelValuesSchema = z.strictObject({
   vendor: slugSchema.nullable().optional(),
   family: slugSchema.nullable().optional(),
   version: label.nullable().optional(),
+  ...identityValues,
 });
+/** An organization set: a rename or a merge. */
+export const organizationValuesSchema = z.strictObject(identityValues);
 export const eventValuesSchema = z.strictObject({
   type: z.enum(EVENT_TYPES).optional(),
   model: slugSchema.nullable().optional(),
@@ -58,6 +74,7 @@ export const mentionValuesSchema = z.strictObject({
 });
 
 export type ModelValues = z.infer<typeof modelValuesSchema>;
+export type OrganizationValues = z.infer<typeof organizationValuesSchema>;
 export type MentionValues = z.infer<typeof mentionValuesSchema>;
 export type EventValues = z.infer<typeof eventValuesSchema>;
 export type ClaimValues = z.infer<typeof claimValuesSchema>;

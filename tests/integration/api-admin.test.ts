@@ -1,12 +1,14 @@
 // The admin API: the token gate (off / wrong / right, bearer and cookie), rate limiting, upload
 // limits, preview without writes, saving with the CLI's messages, and the review queue's
 // confirm / rename / merge, where a merge moves mentions, events and claims.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { adminLimiter } from "@/lib/admin/rate-limit";
 import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from "@/lib/admin/upload";
 import type { PreviewFile } from "@/lib/admin/preview";
+import { reextractArticles } from "@/lib/ingest/reextract";
 import { formatRejection, ingestFiles } from "@/lib/ingest/run";
 import { POST as preview } from "@/app/api/admin/preview/route";
 import { POST as ingest } from "@/app/api/admin/ingest/route";
@@ -16,7 +18,6 @@ import { POST as logout } from "@/app/api/admin/logout/route";
 import { GET as getModel } from "@/app/api/models/[slug]/route";
 import { GET as listModels } from "@/app/api/models/route";
 import { callJson, ORIGIN, seededSuite } from "../support/api";
-import { eventWithSource, placeholderClaim } from "../support/facts";
 
 const TOKEN = "test-admin-token-0123456789";
 const suite = seededSuite();
@@ -410,61 +411,59 @@ describe("the review queue", () => {
     expect((await act({ action: "merge", kind: "model", slug: "baichuan-4", into: "nothing-here" })).status).toBe(409);
   });
 
-  it("merges a discovered organization: its models, events, claims, mentions and people move", async () => {
-    const article = await suite.db.prisma.article.findFirstOrThrow({
-      where: { url: "https://example.com/admin/turbo" },
-    });
-    const org = await suite.db.prisma.organization.create({
-      data: { slug: "baichuan-ai-dup", nameZh: "百川AI", aliases: ["BC AI"], status: "discovered", roles: ["vendor"] },
-    });
-    const model = await suite.db.prisma.model.create({
-      data: { slug: "dup-model", nameZh: "重复模型", vendorId: org.id, status: "discovered" },
-    });
-    await suite.db.prisma.mention.create({
-      data: {
-        articleId: article.id,
-        kind: "organization",
-        organizationId: org.id,
-        text: "百川智能",
-        start: 0,
-        end: 4,
-        sentence: "x",
-        sentenceStart: 0,
-        sentenceEnd: 1,
-      },
-    });
-    const twinKey = (slug: string) => `announcement||${slug}|2024-06`;
-    const announcement = (slug: string, organizationId: number) => ({
-      key: twinKey(slug),
-      type: "announcement" as const,
-      precision: "month" as const,
-      date: new Date("2024-06-01"),
-      organizationId,
-    });
-    const baichuanId = (await suite.db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } })).id;
-    const existing = await eventWithSource(suite.db.prisma, announcement("baichuan", baichuanId), {
-      articleId: article.id,
-      quote: "a",
-    });
-    const other = await suite.db.prisma.article.findFirstOrThrow({ where: { url: { not: article.url } } });
-    const moving = await eventWithSource(suite.db.prisma, announcement("baichuan-ai-dup", org.id), {
-      articleId: other.id,
-      quote: "b",
-    });
-    await placeholderClaim(suite.db.prisma, { key: "k-dup", statedById: org.id, subjectOrganizationId: org.id });
-
-    const res = await act({ action: "merge", kind: "organization", slug: "baichuan-ai-dup", into: "baichuan" });
-    expect(res.status).toBe(200);
-    expect(res.body.moved).toMatchObject({ mentions: 1, events: 1, claims: 1, models: 1 });
-    const baichuan = await suite.db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } });
-    expect(baichuan.aliases).toEqual(expect.arrayContaining(["百川AI", "BC AI"]));
-    expect((await suite.db.prisma.model.findUniqueOrThrow({ where: { id: model.id } })).vendorId).toBe(baichuan.id);
-    expect(await suite.db.prisma.event.findUnique({ where: { id: moving.id } })).toBeNull();
-    expect(await suite.db.prisma.eventSource.count({ where: { eventId: existing.id } })).toBe(2);
-    const claim = await suite.db.prisma.claim.findFirstOrThrow({ where: { metric: "m" } });
-    expect(claim).toMatchObject({ statedById: baichuan.id, subjectOrganizationId: baichuan.id });
-    expect(claim.key).toContain("|baichuan|");
-    expect(await suite.db.prisma.organization.findUnique({ where: { slug: "baichuan-ai-dup" } })).toBeNull();
+  it("merges a discovered organization: its models, events and mentions move, and stay moved on re-extraction", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "moxing-admin-merge-"));
+    const file = path.join(dir, "shensi.txt");
+    writeFileSync(
+      file,
+      article(
+        "深思科技发布深维大模型",
+        "https://example.com/admin/shensi",
+        "2024年3月5日，深思科技发布了“深维”大模型，并向企业开放服务。深思科技表示，“深维”大模型已在金融行业落地。",
+      ),
+    );
+    try {
+      expect(await ingestFiles(suite.db.prisma, [file], { source: "test" })).toMatchObject({ created: 1 });
+      const source = await suite.db.prisma.organization.findUniqueOrThrow({
+        where: { slug: "shensikeji" },
+        include: { _count: { select: { mentions: true, events: true } } },
+      });
+      expect(source.status).toBe("discovered");
+      const res = await act({ action: "merge", kind: "organization", slug: "shensikeji", into: "baichuan" });
+      expect(res.status).toBe(200);
+      expect(res.body.moved).toMatchObject({
+        mentions: source._count.mentions,
+        events: source._count.events,
+        models: 1,
+      });
+      const check = async () => {
+        expect(await suite.db.prisma.organization.findUnique({ where: { slug: "shensikeji" } })).toBeNull();
+        const baichuan = await suite.db.prisma.organization.findUniqueOrThrow({ where: { slug: "baichuan" } });
+        expect(baichuan.aliases).toContain("深思科技");
+        const model = await suite.db.prisma.model.findUniqueOrThrow({ where: { slug: "shenwei" } });
+        expect(model.vendorId).toBe(baichuan.id);
+        const events = await suite.db.prisma.event.findMany({ where: { model: { slug: "shenwei" } } });
+        expect(events.length).toBeGreaterThan(0);
+        for (const e of events) {
+          expect(e.organizationId).toBe(baichuan.id);
+          expect(e.key).toContain("|shenwei|baichuan|");
+        }
+        const mentions = await suite.db.prisma.mention.findMany({
+          where: { article: { url: "https://example.com/admin/shensi" }, kind: "organization" },
+          include: { organization: true },
+        });
+        expect(mentions.map((m) => m.organization?.slug)).toEqual(mentions.map(() => "baichuan"));
+      };
+      await check();
+      // a newer extractor reads the article again: the merge holds
+      await suite.db.sql.exec(
+        `UPDATE "Article" SET "extractorVersion" = 'older' WHERE url = 'https://example.com/admin/shensi'`,
+      );
+      expect(await reextractArticles(suite.db.prisma)).toMatchObject({ rederived: 1 });
+      await check();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("answers a browser form with a redirect back to the queue", async () => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { adminLimiter } from "@/lib/admin/rate-limit";
 import { listOverrides, saveOverride, splitModel, undoOverride } from "@/lib/admin/overrides";
+import { applyReviewAction } from "@/lib/admin/review";
 import {
   confirmRequestSchema,
   rejectRequestSchema,
@@ -353,6 +354,57 @@ for (const backend of backends()) {
       const { Override: _o, OverrideMatch: _m, ...after } = await contentChecksum(db.sql);
       const { Override: _p, OverrideMatch: _q, ...was } = before;
       expect(after).toEqual(was);
+    });
+
+    it("keeps a merge made in review through re-ingestion and re-extraction, as re-deriving leaves it, and undoes it", async () => {
+      const merged = await applyReviewAction(
+        { action: "merge", kind: "model", slug: "banchengpin", into: "turbo" },
+        "editor-a",
+      );
+      expect(merged).toMatchObject({ action: "merge", into: "turbo" });
+      const corrected = await contentChecksum(db.sql);
+      expect(await reextract()).toMatchObject({ rederived: 2 });
+      expect(await contentChecksum(db.sql)).toEqual(corrected);
+      await survives(async () => {
+        expect(await db.prisma.model.findUnique({ where: { slug: "banchengpin" } })).toBeNull();
+        expect((await db.prisma.model.findUniqueOrThrow({ where: { slug: "turbo" } })).aliases).toContain("半成品");
+        expect(await db.prisma.mention.count({ where: { text: "半成品", model: { slug: "turbo" } } })).toBe(1);
+        expect(await event("release|banchengpin|baichuan|2022")).toBeNull();
+        expect(await event("release|turbo|baichuan|2022")).not.toBeNull();
+      });
+      const { items } = await listOverrides({ kind: "model" });
+      expect(items[0]).toMatchObject({
+        action: "set",
+        key: "banchengpin",
+        values: { into: "turbo" },
+        previous: { nameZh: "半成品" },
+        resultKey: "turbo",
+        stale: false,
+      });
+      await undoOverride(items[0].id, "editor-a");
+      expect(await db.prisma.model.findUnique({ where: { slug: "banchengpin" } })).not.toBeNull();
+      expect(await event("release|banchengpin|baichuan|2022")).not.toBeNull();
+      expect(await event("release|turbo|baichuan|2022")).toBeNull();
+    });
+
+    it("keeps a rename made in review through re-ingestion and re-extraction, and undoes it", async () => {
+      const before = await db.prisma.model.findUniqueOrThrow({ where: { slug: "turbo" } });
+      await applyReviewAction(
+        { action: "rename", kind: "model", slug: "turbo", nameZh: "百川涡轮", nameEn: "Baichuan Turbo" },
+        "editor-a",
+      );
+      const corrected = await contentChecksum(db.sql);
+      expect(await reextract()).toMatchObject({ rederived: 2 });
+      expect(await contentChecksum(db.sql)).toEqual(corrected);
+      await survives(async () => {
+        const m = await db.prisma.model.findUniqueOrThrow({ where: { slug: "turbo" } });
+        expect(m).toMatchObject({ nameZh: "百川涡轮", nameEn: "Baichuan Turbo", status: "confirmed" });
+        expect(m.aliases).toContain(before.nameZh);
+      });
+      const { items } = await listOverrides({ kind: "model" });
+      await undoOverride(items[0].id, "editor-a");
+      const m = await db.prisma.model.findUniqueOrThrow({ where: { slug: "turbo" } });
+      expect(m).toMatchObject({ nameZh: before.nameZh, nameEn: before.nameEn, status: "discovered" });
     });
 
     it("saving corrections leaves what re-deriving everything leaves; undoing them all, what the extractor read", async () => {

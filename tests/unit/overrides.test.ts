@@ -215,6 +215,67 @@ describe("applying editors' corrections to an extraction", () => {
     expect(x.models[0]).toMatchObject({ vendorKey: "fund", version: "2.0", family: null });
   });
 
+  it("renames a model or an organization: the editor's names, the ones read kept as aliases", () => {
+    const { extraction: x, matched } = applyOverrides(
+      extraction(),
+      [
+        o({ id: 40, kind: "model", key: "turbo", action: "set", values: { nameZh: "涡轮", nameEn: "Turbo LLM" } }),
+        o({ id: 41, kind: "organization", key: "acme", action: "set", values: { nameZh: "艾克米" } }),
+      ],
+      article,
+    );
+    expect(matched).toEqual([40, 41]);
+    expect(x.models[0]).toMatchObject({ key: "turbo", nameZh: "涡轮", nameEn: "Turbo LLM", aliases: ["turbo"] });
+    expect(x.organizations[0]).toMatchObject({ key: "acme", nameZh: "艾克米", nameEn: null, aliases: ["acme"] });
+    expect(x.events.map(eventKey)).toEqual(extraction().events.map(eventKey));
+  });
+
+  it("reads a model merged into another as that model: one record, the facts re-keyed, a fact read twice once", () => {
+    const input = extraction();
+    // the same release read of both names
+    input.events[1] = { ...input.events[1], date: day("2024-06-18") };
+    const merge = o({
+      kind: "model",
+      key: "draft",
+      action: "set",
+      values: { into: "turbo", nameZh: "Turbo", nameEn: null, vendor: "acme", family: null, version: null },
+    });
+    const { extraction: x, matched } = applyOverrides(input, [merge], article);
+    expect(matched).toEqual([merge.id]);
+    expect(x.models).toHaveLength(1);
+    expect(x.models[0]).toMatchObject({ key: "turbo", nameZh: "turbo", aliases: ["draft"] });
+    expect(x.mentions.filter((m) => m.kind === "model").map((m) => m.key)).toEqual(["turbo", "turbo"]);
+    expect(x.events.filter((e) => e.type === "release").map(eventKey)).toEqual(["release|turbo|acme|2024-06-18"]);
+    expect(x.events.find((e) => e.type === "release")!.confidence).toBe(0.8);
+    expect(x.industryLinks.map((l) => l.modelKey)).toEqual(["turbo", "turbo"]);
+    expect(overrideKeys(x).model).not.toContain("draft");
+
+    // in an article that names only the source, the source's record becomes the target's names
+    const alone = extraction();
+    alone.models = alone.models.filter((m) => m.key === "draft");
+    alone.claims = [];
+    const only = applyOverrides(alone, [merge], article).extraction;
+    expect(only.models).toEqual([expect.objectContaining({ key: "turbo", nameZh: "Turbo", aliases: ["draft"] })]);
+    expect(only.events.map((e) => e.modelKey)).toEqual(["turbo", "turbo", null]);
+  });
+
+  it("reads an organization merged into another as that one: vendor, employer, investor, author and links follow", () => {
+    const merge = o({ kind: "organization", key: "fund", action: "set", values: { into: "acme", nameZh: "acme" } });
+    const { extraction: x } = applyOverrides(extraction(), [merge], article);
+    expect(x.organizations.map((e) => e.key)).toEqual(["acme"]);
+    expect(x.organizations[0].aliases).toEqual(["fund"]);
+    const funding = x.events.find((e) => e.type === "funding")!;
+    expect(funding.details).toMatchObject({ investors: [{ key: "acme", name: "某基金" }] });
+    expect(x.claims[0].statedByKey).toBe("acme");
+    // a later rename of the target applies to what the merge left
+    const renamed = applyOverrides(
+      extraction(),
+      [merge, o({ kind: "organization", key: "acme", action: "set", values: { nameZh: "艾克米" } })],
+      article,
+    ).extraction;
+    expect(renamed.organizations[0]).toMatchObject({ nameZh: "艾克米", aliases: ["acme", "fund"] });
+  });
+
   it("applies industry-link and mention corrections only in their own article (a mention only in the same text)", () => {
     const link = o({
       kind: "industry_link",
