@@ -52,6 +52,38 @@ const USED = new RegExp(OS.usedNotReleased);
 const COUNT_AFTER = new RegExp(OS.countAfter);
 const IN_LICENCE_NAME = new RegExp(OS.inLicenceName);
 const OPEN_SOURCE_TRIGGER = TRIGGERS.find(([t]) => t === "open_source")![1];
+const OPENS_SOURCE = new RegExp(OPEN_SOURCE_TRIGGER.source);
+const RELEASED_AS = new RegExp(OS.releasedAs);
+const WEIGHTS_VERB = new RegExp(`^(?:${OS.weightsVerbs})$`);
+const WEIGHTS_CUE = new RegExp(OS.weightsCue, "i");
+/** Sentences before one, in its paragraph, whose open-source release it may go on telling. */
+const OPEN_SOURCE_REACH = 2;
+
+/**
+ * A release word that tells part of an open-source release (此次放出的包括A和B after 宣布开源X; 释出
+ * 权重): the sentence has no open-source word of its own, and one of the sentences just before it in
+ * the paragraph told an open-source release, or (for 放出 / 释出) the sentence speaks of weights or a
+ * model hub.
+ */
+function continuesOpenSource(
+  ctx: ArticleContext,
+  si: number,
+  text: string,
+  word: string,
+  lead: string,
+  events: readonly ExtractedEvent[],
+): boolean {
+  if (OPENS_SOURCE.test(text)) return false;
+  const weights = WEIGHTS_VERB.test(word);
+  if (weights && WEIGHTS_CUE.test(text)) return true;
+  if (!weights && !RELEASED_AS.test(lead)) return false;
+  for (let j = si - 1; j >= Math.max(0, si - OPEN_SOURCE_REACH); j--) {
+    const { start } = ctx.sentences[j];
+    if (events.some((e) => e.type === "open_source" && e.evidence.start === start)) return true;
+    if (ctx.body.slice(ctx.sentences[j].end, ctx.sentences[j + 1].start).includes("\n")) break;
+  }
+  return false;
+}
 const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function dateFor(hits: DateHit[], at: number): DatePoint | null {
@@ -98,6 +130,8 @@ export function extractEvents(
         }
         if (type === "release" && NOT_RELEASE.test(text.slice(m.index))) continue;
         const [cs, ce] = clauseAround(text, m.index);
+        if (t === "release" && continuesOpenSource(ctx, si, text, word, text.slice(cs, m.index), events))
+          t = "open_source";
         const end = m.index + word.length;
         if (type === "open_source" && /^开源$|^開源$/.test(word)) {
           // 开源模型 / 开源的 name a kind of model unless a model is named right after (开源的Qwen2.5,
@@ -154,14 +188,13 @@ export function extractEvents(
         // 这也是通义千问系列规模最大的一次开源: the release is of the variant just named, not the family
         if (t === "open_source") targets = targets.map((x) => variantFor(ctx, si, x, modelMentions, models, events));
         for (const target of targets) {
-          // one event of a type per model and sentence; a release word inside an open-source or
-          // price sentence is the same happening
+          // one event of a type per model and sentence; a release word inside a sentence that opens
+          // the model to the public or announces it is the same happening (a price given at launch
+          // is not: 以每百万tokens输入1元的价格发布 is a release and a price)
           if (decided.has(`${t}|${target.key}`)) continue;
           if (
             t === "release" &&
-            (decided.has(`price_change|${target.key}`) ||
-              decided.has(`open_public|${target.key}`) ||
-              decided.has(`announcement|${target.key}`))
+            (decided.has(`open_public|${target.key}`) || decided.has(`announcement|${target.key}`))
           )
             continue;
           if ((t === "showcase" || t === "deployment") && [...decided].some((d) => d.endsWith(`|${target.key}`)))

@@ -108,4 +108,30 @@ describe("event extraction", () => {
     expect(result.events.map((e) => e.type)).not.toContain("price_change");
     expect(result.claims.some((c) => c.unit === "cny_per_million_tokens" && c.value === 0.8)).toBe(true);
   });
+
+  it("reads what a sentence goes on releasing after an open-source one as open-sourced too", () => {
+    const body =
+      "2023年9月6日，百川智能宣布开源Baichuan 2。此次放出的包括Baichuan2-7B-Base和Baichuan2-13B-Base两款基座模型。";
+    expect(events(body)).toEqual([
+      "open_source|baichuan-2|2023-09-06|day",
+      "open_source|baichuan-2-7b-base|2023-09-06|day",
+      "open_source|baichuan-2-13b-base|2023-09-06|day",
+    ]);
+    // with no open-source release before it, 推出 is a release
+    expect(events("2023年9月6日，百川智能召开发布会。此次推出的包括Baichuan2-7B-Base。")).toEqual([
+      "release|baichuan-2-7b-base|2023-09-06|day",
+    ]);
+    // 放出 beside weights or a model hub is an open-source release by itself
+    expect(events("2024年6月7日，阿里云在Hugging Face上放出了Qwen2-72B的权重。")).toEqual([
+      "open_source|qwen-2-72b|2024-06-07|day",
+    ]);
+  });
+
+  it("reads a new version's upgrade as a release, and a launch priced in its sentence as a launch", () => {
+    expect(events("2024年9月19日，旗舰模型Qwen-Max完成新一轮升级。")).toEqual(["release|qwen-max|2024-09-19|day"]);
+    // a price cut told with a launch is both
+    expect(events("2024年5月15日，字节跳动发布豆包大模型，价格直降99.3%。")).toEqual(
+      expect.arrayContaining(["release|doubao|2024-05-15|day", "price_change|doubao|2024-05-15|day"]),
+    );
+  });
 });
