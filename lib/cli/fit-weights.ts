@@ -2,7 +2,9 @@
 // split only (and, for models, the older fixtures, all development data). Three scorers:
 // - model: every discovered name candidate, labelled 1 when it is one of the article's labelled models;
 // - event: every event the trigger rules propose, labelled 1 when type + model + date is a labelled event;
-// - claim: every number read as a claim, labelled 1 when value + unit + as-of is a labelled claim.
+// - claim: every number read as a claim, labelled 1 when value + unit + as-of is a labelled claim;
+// - asOf (a ranker): for every claim whose value + unit is a labelled claim's, each as-of date it
+//   could hold at, labelled 1 when it is the label's (the highest scored is the one taken).
 // Each gets the threshold with the best F1 on the same rows (the model scorer refuses candidates
 // below it; events and claims are all kept, their threshold only reported). The held-out split is never read here.
 // Usage: npx tsx lib/cli/fit-weights.ts [--dry-run]
@@ -12,18 +14,21 @@ import { cleanBody } from "@/lib/ingest/clean";
 import { buildContext } from "@/lib/extract/context";
 import { extractArticle } from "@/lib/extract";
 import { modelCandidates } from "@/lib/extract/models";
-import { featuresOf } from "@/lib/extract/scoring";
+import { alternativesOf, featuresOf } from "@/lib/extract/scoring";
+import type { DatePoint } from "@/lib/extract/types";
 import { loadCorpus } from "@/lib/corpus/load";
 import { factOutcomes, normName } from "@/lib/corpus/score";
 import { parseArticleFile } from "@/lib/ingest/parse";
 import { slugify } from "@/lib/extract/text";
 
-type Row = { x: Record<string, number>; y: number; article: number };
-type Kind = "model" | "event" | "claim";
+type Row = { x: Record<string, number>; y: number; article: number; group?: number };
+type Kind = "model" | "event" | "claim" | "asOf";
 const dryRun = process.argv.includes("--dry-run");
-const rows: Record<Kind, Row[]> = { model: [], event: [], claim: [] };
+const rows: Record<Kind, Row[]> = { model: [], event: [], claim: [], asOf: [] };
+const sameNumber = (a: number, b: number) => Number(a.toPrecision(10)) === Number(b.toPrecision(10));
 
 let article = 0;
+let groups = 0;
 for (const a of loadCorpus(["dev"])) {
   article++;
   const cleaned = cleanBody(a.article.body);
@@ -31,7 +36,20 @@ for (const a of loadCorpus(["dev"])) {
   const names = new Set(a.labels.models.flatMap((m) => [m.name, ...m.aliases]).map(normName));
   for (const c of modelCandidates(ctx))
     rows.model.push({ x: c.features, y: names.has(normName(c.name)) ? 1 : 0, article });
-  const outcomes = factOutcomes(a.labels, extractArticle(a.article, cleaned));
+  const extraction = extractArticle(a.article, cleaned);
+  const outcomes = factOutcomes(a.labels, extraction);
+  for (const c of extraction.claims) {
+    const asOfs = new Set(
+      a.labels.claims.filter((l) => sameNumber(l.value, c.value) && l.unit === c.unit).map((l) => l.asOf),
+    );
+    const alternatives = alternativesOf(c) as { value: { point: DatePoint }; x: Record<string, number> }[];
+    const right = (p: DatePoint) => asOfs.has(p.precision === "unknown" ? null : p.value);
+    // only a claim the labels hold, with its labelled date among the alternatives, says which is right
+    if (!asOfs.size || !alternatives.some((alt) => right(alt.value.point))) continue;
+    groups++;
+    for (const alt of alternatives)
+      rows.asOf.push({ x: alt.x, y: right(alt.value.point) ? 1 : 0, article, group: groups });
+  }
   for (const [kind, facts] of [
     ["event", outcomes.events],
     ["claim", outcomes.claims],
@@ -64,6 +82,9 @@ const priorsFile = path.join(process.cwd(), "lib", "extract", "data", "weight-pr
 const priors = JSON.parse(readFileSync(priorsFile, "utf8")) as Partial<
   Record<Kind, { bias: number; features: Record<string, number> }>
 >;
+const confidencePriors = JSON.parse(
+  readFileSync(path.join(process.cwd(), "lib", "extract", "data", "confidence.json"), "utf8"),
+) as { headlinePrecision: number };
 const RATE = 0.5;
 const round = (x: number) => Number(x.toFixed(3));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -77,6 +98,7 @@ const PENALTIES: Record<Kind, number[]> = {
   model: [0.05],
   event: [0.05, 0.02, 0.01, 0.005, 0.002, 0.001],
   claim: [0.05, 0.02, 0.01, 0.005, 0.002, 0.001],
+  asOf: [0.02, 0.005, 0.001],
 };
 const FOLDS = 5;
 
@@ -158,12 +180,116 @@ function fit(kind: Kind) {
   );
   for (const f of features) console.log(`  ${f.padEnd(22)} ${round(w[f])}`);
   console.log(`  ${"(bias)".padEnd(22)} ${round(bias())}`);
+  // the claims' headline cut: the lowest at which the development claims rated at or above it are
+  // right as often as the overview's headline must be (data/confidence.json headlinePrecision)
+  let headline: number | undefined;
+  if (kind === "claim") {
+    for (let k = 18; k >= 1; k--) {
+      const kept = data.filter((r) => predict(r.x) >= k / 20);
+      if (kept.length && kept.filter((r) => r.y).length / kept.length >= confidencePriors.headlinePrecision)
+        headline = k / 20;
+      else break;
+    }
+    console.log(
+      `headline cut ${headline} (claims at or above it right ≥ ${confidencePriors.headlinePrecision * 100}%)`,
+    );
+  }
   return {
     bias: round(bias()),
     penalty: l2,
     threshold: best.threshold,
+    ...(headline === undefined ? {} : { headline }),
     features: Object.fromEntries(features.map((f) => [f, round(w[f])])),
   };
+}
+
+/**
+ * A ranker (the as-of date): a conditional logit, the softmax over each claim's alternatives fitted
+ * to put the labelled one first (log loss of the right alternatives' share), with the same penalty
+ * toward the priors chosen by cross-validation over articles. There is no bias: it cancels out.
+ */
+function trainRanker(kind: Kind, data: Row[], l2: number) {
+  const features = [...new Set(rows[kind].flatMap((r) => Object.keys(r.x)))].sort();
+  const index = new Map(features.map((f, i) => [f, i]));
+  const priorOf = features.map((f) => priors[kind]?.features[f] ?? 0);
+  const byGroup = new Map<number, { idx: number[]; val: number[]; y: number }[]>();
+  for (const r of data) {
+    const g = byGroup.get(r.group!) ?? [];
+    g.push({ idx: Object.keys(r.x).map((f) => index.get(f)!), val: Object.values(r.x), y: r.y });
+    byGroup.set(r.group!, g);
+  }
+  const w = Float64Array.from(priorOf);
+  const grad = new Float64Array(features.length);
+  const score = (a: { idx: number[]; val: number[] }) => a.idx.reduce((z, i, k) => z + w[i] * a.val[k], 0);
+  for (let it = 0; it < 3000; it++) {
+    grad.fill(0);
+    for (const alts of byGroup.values()) {
+      const z = alts.map(score);
+      const top = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - top));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const right = e.reduce((a, v, i) => a + (alts[i].y ? v : 0), 0);
+      alts.forEach((a, i) => {
+        const g = e[i] / sum - (a.y ? e[i] / right : 0);
+        a.idx.forEach((f, k) => (grad[f] += g * a.val[k]));
+      });
+    }
+    for (let i = 0; i < features.length; i++) w[i] -= RATE * (grad[i] / byGroup.size + l2 * (w[i] - priorOf[i]));
+  }
+  const weights = Object.fromEntries(features.map((f, i) => [f, w[i]]));
+  /** the share the fit gives the right alternatives of a group */
+  const rightShare = (alts: Row[]) => {
+    const z = alts.map((a) => Object.entries(a.x).reduce((acc, [f, v]) => acc + (weights[f] ?? 0) * v, 0));
+    const top = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - top));
+    return e.reduce((a, v, i) => a + (alts[i].y ? v : 0), 0) / e.reduce((a, b) => a + b, 0);
+  };
+  return { features, w: weights, rightShare };
+}
+
+const groupsOf = (data: Row[]) => {
+  const m = new Map<number, Row[]>();
+  for (const r of data) m.set(r.group!, [...(m.get(r.group!) ?? []), r]);
+  return [...m.values()];
+};
+
+function fitRanker(kind: Kind) {
+  const data = rows[kind];
+  const losses = PENALTIES[kind].map((l2) => {
+    let loss = 0;
+    for (let k = 0; k < FOLDS; k++) {
+      const { rightShare } = trainRanker(
+        kind,
+        data.filter((r) => r.article % FOLDS !== k),
+        l2,
+      );
+      for (const g of groupsOf(data.filter((r) => r.article % FOLDS === k)))
+        loss -= Math.log(Math.max(1e-6, rightShare(g)));
+    }
+    return { l2, loss: loss / groupsOf(data).length };
+  });
+  const { l2 } = losses.reduce((a, b) => (b.loss < a.loss ? b : a));
+  const { features, w, rightShare } = trainRanker(kind, data, l2);
+  const all = groupsOf(data);
+  const top = all.filter((g) => {
+    const best = g.reduce((a, b) =>
+      Object.entries(b.x).reduce((z, [f, v]) => z + (w[f] ?? 0) * v, 0) >
+      Object.entries(a.x).reduce((z, [f, v]) => z + (w[f] ?? 0) * v, 0)
+        ? b
+        : a,
+    );
+    return best.y === 1;
+  }).length;
+  console.log(`\n${kind}: ${all.length} choices (${data.length} alternatives) from the development split`);
+  console.log(
+    `log loss on left-out articles: ${losses.map((x) => `${x.l2} → ${x.loss.toFixed(4)}`).join(", ")}; penalty ${l2}`,
+  );
+  console.log(
+    `the right alternative ranked first in ${top} of ${all.length} (${((top / all.length) * 100).toFixed(1)}%)`,
+  );
+  void rightShare;
+  for (const f of features) console.log(`  ${f.padEnd(22)} ${round(w[f])}`);
+  return { bias: 0, penalty: l2, threshold: 0, features: Object.fromEntries(features.map((f) => [f, round(w[f])])) };
 }
 
 const out = {
@@ -171,6 +297,7 @@ const out = {
   model: fit("model"),
   event: fit("event"),
   claim: fit("claim"),
+  asOf: fitRanker("asOf"),
 };
 if (!dryRun) {
   const file = path.join(process.cwd(), "lib", "extract", "weights.json");
@@ -179,9 +306,12 @@ if (!dryRun) {
   writeFileSync(file, next);
   console.log(previous === next ? "weights.json unchanged" : "wrote lib/extract/weights.json");
   // events and claims were read with the model weights weights.json held when this run started
-  const before = (JSON.parse(previous) as { model?: unknown }).model;
-  if (JSON.stringify(before) !== JSON.stringify(out.model))
+  const before = JSON.parse(previous) as { model?: unknown; asOf?: unknown };
+  if (
+    JSON.stringify(before.model) !== JSON.stringify(out.model) ||
+    JSON.stringify(before.asOf) !== JSON.stringify(out.asOf)
+  )
     console.log(
-      "the model weights changed: run again, to fit events and claims over the models the extractor now finds",
+      "the model or as-of weights changed: run again, to fit events and claims over what the extractor now reads",
     );
 }

@@ -1,7 +1,7 @@
 // Claims: numeric statements (截至2023年7月，我国累计已经发布130个大模型) with bound, unit, the date
 // they hold at, scope, subject and the organisation that states them. The words live in
 // data/claims.json and data/numerals.json; this file reads numbers, units and prices with them.
-import type { ClaimBound, ClaimDetails, DatePoint, ExtractedClaim } from "./types";
+import type { ClaimBound, ClaimDetails, DatePoint, ExtractedClaim, ExtractedEvent } from "./types";
 import type { ArticleContext } from "./context";
 import type { ModelMention } from "./models";
 import type { OrgMention } from "./organizations";
@@ -10,7 +10,14 @@ import type { SentenceSpan } from "@/lib/text/body";
 import { clauseAround, evidenceOf } from "./text";
 import { ORGANIZATIONS } from "./registry";
 import PRIORS from "./data/confidence.json";
-import { fittedConfidence, withFeatures, type Features } from "./scoring";
+import {
+  bestAlternative,
+  fittedConfidence,
+  withAlternatives,
+  withFeatures,
+  type Alternative,
+  type Features,
+} from "./scoring";
 import numerals from "./data/numerals.json";
 import L from "./data/claims.json";
 
@@ -150,6 +157,7 @@ const VERB_AFTER_COUNT = new RegExp(L.verbAfterCount);
 const COMPARISON_DATE = new RegExp(L.comparisonDate);
 const COMPARISON_END = new RegExp(L.comparisonEnd);
 const NOW_RE = new RegExp(L.now, "g");
+const RECENT = new RegExp(L.recent);
 const EVENT_NAME_AFTER = new RegExp(L.skip.eventNameAfter);
 const ILLUSTRATION = new RegExp(L.skip.illustration);
 const POINTS_BACK = new RegExp(L.skip.pointsBack);
@@ -841,6 +849,7 @@ export function extractClaims(
   ctx: ArticleContext,
   modelMentions: ModelMention[],
   orgMentions: OrgMention[],
+  events: readonly ExtractedEvent[] = [],
 ): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
   const { sentences, body } = ctx;
@@ -905,7 +914,7 @@ export function extractClaims(
     const list = found[si];
     const free = freeOf[si];
     if (list.length || free.length) {
-      const shared = sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel, modelDates, modelMentions);
+      const shared = sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel, modelDates, modelMentions, events);
       for (const f of list) claims.push(makeClaim(shared, f));
       for (const [f, key] of free) claims.push({ ...makeClaim(shared, f), subjectModelKey: key });
     }
@@ -985,6 +994,14 @@ interface SentenceClaims {
   orgs: OrgMention[];
   /** the subject when the sentence names no model before the number */
   fallbackModel: string | null;
+  /** the events read in the sentence (a number stated with a launch holds at the launch's date) */
+  events: readonly ExtractedEvent[];
+  /** the last date of the nearest dated sentence before, in reach across headings (what events take) */
+  earlier: DatePoint | null;
+  /** every dated event of the article, in text order */
+  allEvents: readonly ExtractedEvent[];
+  /** the article's own date */
+  document: DatePoint | null;
 }
 
 /** 持续到2月8日的优惠期: the end of a period, not the date a number holds at. */
@@ -1004,6 +1021,7 @@ function sentenceClaims(
   prevModel: string | null,
   modelDates: ReadonlyMap<string, DatePoint>,
   allModels: ModelMention[],
+  allEvents: readonly ExtractedEvent[],
 ): SentenceClaims {
   const { sentences, body } = ctx;
   // 该模型… refers back to the model of the sentence before
@@ -1108,6 +1126,14 @@ function sentenceClaims(
     models,
     orgs,
     fallbackModel,
+    events: allEvents.filter((e) => e.evidence.start === s.start && e.date.value),
+    allEvents: allEvents.filter((e) => e.date.value),
+    document: doc?.value ? { ...doc, inferred: true } : null,
+    earlier:
+      ctx
+        .earlierDates(si)
+        .filter((d) => d.point.value)
+        .pop()?.point ?? null,
   };
 }
 
@@ -1152,18 +1178,25 @@ function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
     usable.filter((d) => d.hit.start < absIdx && !d.now).pop() ??
     usable.filter((d) => d.hit.start < absIdx).pop() ??
     usable.find((d) => d.hit.start > absIdx && d.hit.start < s.start + ce);
-  let asOf: DatePoint;
-  let source: keyof typeof PRIORS.claimAsOf;
-  if (f.undated) [asOf, source] = [UNKNOWN_DATE, "none"];
-  else if (own) [asOf, source] = [own.hit.point, "own"];
+  let ruled: DatePoint;
+  let ruledSource: keyof typeof PRIORS.claimAsOf;
+  if (f.undated) [ruled, ruledSource] = [UNKNOWN_DATE, "none"];
+  else if (own) [ruled, ruledSource] = [own.hit.point, "own"];
   else if (
     subjectModelKey &&
     shared.modelDates.has(subjectModelKey) &&
     (shared.fallback.source !== "previous" || (shared.prevModels.size > 0 && !shared.prevModels.has(subjectModelKey)))
   )
     // a model's undated number holds at the date the text last gave for that model
-    [asOf, source] = [{ ...shared.modelDates.get(subjectModelKey)!, inferred: true }, "previous"];
-  else [asOf, source] = [shared.fallback.point, shared.fallback.source];
+    [ruled, ruledSource] = [{ ...shared.modelDates.get(subjectModelKey)!, inferred: true }, "previous"];
+  else [ruled, ruledSource] = [shared.fallback.point, shared.fallback.source];
+  // the rule above is one voice: the dates the other readings propose are ranked with it
+  const alternatives = f.undated
+    ? []
+    : asOfAlternatives(shared, f, absIdx, ce, usable, subjectModelKey, { point: ruled, source: ruledSource });
+  const chosen = bestAlternative("asOf", alternatives);
+  const asOf = chosen?.point ?? ruled;
+  const source = chosen?.source ?? ruledSource;
   // a filing count is the regulator's unless a report is cited for it
   const statedBy =
     shared.statedBy ?? (isFiling(f.metric) && !shared.reportCited ? (shared.regulator ?? REGULATOR) : null);
@@ -1193,5 +1226,97 @@ function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
     confidence: fittedConfidence("claim", features) ?? prior,
     ...(f.details ? { details: f.details } : {}),
   };
-  return withFeatures(claim, features);
+  return withAlternatives(withFeatures(claim, features), alternatives);
+}
+
+/** Where an as-of date can be read from, and what the claim scorer is told of it. */
+const AS_OF_SOURCE = {
+  own_before: "own",
+  own_now: "own",
+  own_after: "own",
+  event: "previous",
+  model_event: "previous",
+  model_launch: "previous",
+  model_last: "previous",
+  previous: "previous",
+  earlier: "previous",
+  document: "document",
+  document_month: "document",
+  none: "none",
+} satisfies Record<string, keyof typeof PRIORS.claimAsOf>;
+type AsOfReading = keyof typeof AS_OF_SOURCE;
+/** Events that put a model on the market: what its specifications and prices are first stated for. */
+const LAUNCHES = new Set(["release", "open_source", "open_public"]);
+
+/**
+ * The as-of dates a claim could hold at, one per distinct date, each described by the readings that
+ * propose it (its sentence's date before or after the number, the date of a launch told in the
+ * sentence, its model's last date, the sentence before's, the article's, none), its precision, the
+ * kind of number, and whether the hand-written rule chose it.
+ */
+function asOfAlternatives(
+  shared: SentenceClaims,
+  f: Found,
+  absIdx: number,
+  clauseEnd: number,
+  usable: SentenceClaims["dates"],
+  subjectModelKey: string | null,
+  ruled: { point: DatePoint; source: keyof typeof PRIORS.claimAsOf },
+): Alternative<{ point: DatePoint; source: keyof typeof PRIORS.claimAsOf }>[] {
+  const { s } = shared;
+  const proposals: [AsOfReading, DatePoint | null | undefined][] = [
+    ["own_before", usable.filter((d) => d.hit.start < absIdx && !d.now).pop()?.hit.point],
+    ["own_now", usable.filter((d) => d.hit.start < absIdx && d.now).pop()?.hit.point],
+    ["own_after", usable.find((d) => d.hit.start > absIdx && d.hit.start < s.start + clauseEnd)?.hit.point],
+    ["event", (shared.events.find((e) => e.modelKey && e.modelKey === subjectModelKey) ?? shared.events[0])?.date],
+    [
+      "model_event",
+      subjectModelKey
+        ? shared.allEvents.filter((e) => e.modelKey === subjectModelKey && e.evidence.start <= s.start).pop()?.date
+        : null,
+    ],
+    [
+      "model_launch",
+      subjectModelKey
+        ? shared.allEvents.find((e) => e.modelKey === subjectModelKey && LAUNCHES.has(e.type))?.date
+        : null,
+    ],
+    ["model_last", subjectModelKey ? shared.modelDates.get(subjectModelKey) : null],
+    ["previous", shared.fallback.source === "previous" ? shared.fallback.point : null],
+    ["earlier", shared.earlier],
+    ["document", shared.fallback.source === "document" ? shared.fallback.point : null],
+    // 近日完成融资: news of recent days, dated by the labels (and the reader) to the month
+    [
+      "document_month",
+      shared.document?.precision === "day"
+        ? { ...shared.document, value: shared.document.value!.slice(0, 7), precision: "month" }
+        : null,
+    ],
+    ["none", UNKNOWN_DATE],
+  ];
+  const unit = unitClass(f.unit);
+  const recent = RECENT.test(s.text);
+  const byDate = new Map<string, { point: DatePoint; readings: AsOfReading[] }>();
+  for (const [reading, point] of proposals) {
+    if (!point) continue;
+    const key = point.precision === "unknown" ? "none" : `${point.value}`;
+    const seen = byDate.get(key);
+    if (seen) seen.readings.push(reading);
+    else byDate.set(key, { point, readings: [reading] });
+  }
+  const ruledKey = ruled.point.precision === "unknown" ? "none" : `${ruled.point.value}`;
+  return [...byDate.entries()].map(([key, { point, readings }]) => {
+    const x: Features = { [`precision_${point.precision}`]: 1, [`${unit}_precision_${point.precision}`]: 1 };
+    for (const r of readings) {
+      x[`from_${r}`] = 1;
+      x[`${unit}_from_${r}`] = 1;
+    }
+    if (key === ruledKey) x.rule = 1;
+    if (f.bound !== "exact") x[`bound_${f.bound}_precision_${point.precision}`] = 1;
+    if (recent) x[`recent_precision_${point.precision}`] = 1;
+    const source = key === ruledKey ? ruled.source : AS_OF_SOURCE[readings[0]];
+    // a date of the claim's own sentence is as stated; any other is the claim's by inference
+    const inferred = readings[0].startsWith("own_") ? point.inferred : true;
+    return { value: { point: key === ruledKey ? ruled.point : { ...point, inferred }, source }, x };
+  });
 }

@@ -62,7 +62,7 @@ export function extractArticle(article: RawArticle, cleaned: CleanedBody): Extra
   // every event and claim is kept with its fitted confidence: the UI marks the uncertain ones and the
   // headline reads only confident claims (a cut at the fitted threshold lost right facts on unseen articles)
   const events = extractEvents(ctx, modelMentions, orgMentions, vendors, models);
-  const claims = extractClaims(ctx, modelMentions, orgMentions);
+  const claims = extractClaims(ctx, modelMentions, orgMentions, events);
   const people = extractPeople(ctx, orgMentions);
   // rounds and listings last: the organisations they discover (investors) change no other fact
   const funding = extractFunding(ctx, orgMentions, organizations);

@@ -3,20 +3,34 @@
 // the registry…); lib/cli/fit-weights.ts fits a logistic regression on the development split and
 // writes the weights into weights.json, and a fact's confidence is that regression's probability.
 // Features stay beside the fact, not on it: they are the scorer's input, not something stored.
+//
+// A ranker works the same way over alternatives instead of facts: a claim's as-of date is chosen
+// among the dates several readings propose (its own sentence's, its model's event, the sentence
+// before, the article's…), each described by features, by the highest fitted score.
 import weights from "./weights.json";
 
 export type Features = Record<string, number>;
 export type ScoredKind = "event" | "claim";
+export type RankedKind = "asOf";
 
 interface Fitted {
   bias: number;
   /** the F1-best cut on the development split, reported by the fit (facts are kept either way) */
   threshold: number;
+  /** claims: the cut the overview's headline reads from (right ≥ headlinePrecision on the development split) */
+  headline?: number;
   features: Record<string, number>;
 }
 
-const FITTED = weights as unknown as Partial<Record<ScoredKind, Fitted>>;
+const FITTED = weights as unknown as Partial<Record<ScoredKind | RankedKind, Fitted>>;
 const FEATURES = new WeakMap<object, Features>();
+const ALTERNATIVES = new WeakMap<object, Alternative<unknown>[]>();
+
+/** One of the values a ranker chooses among, with the features that describe it. */
+export interface Alternative<T> {
+  value: T;
+  x: Features;
+}
 
 /** `fact`, remembered with the features that describe it. */
 export function withFeatures<T extends object>(fact: T, x: Features): T {
@@ -35,3 +49,30 @@ export function fittedConfidence(kind: ScoredKind, x: Features): number | null {
   for (const [f, v] of Object.entries(x)) z += (w.features[f] ?? 0) * v;
   return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
 }
+
+const logit = (w: Fitted, x: Features) => Object.entries(x).reduce((z, [f, v]) => z + (w.features[f] ?? 0) * v, w.bias);
+
+/** The alternative the fitted ranker scores highest (the first of equals), or null before a fit. */
+export function bestAlternative<T>(kind: RankedKind, alternatives: Alternative<T>[]): T | null {
+  const w = FITTED[kind];
+  if (!w || !alternatives.length) return null;
+  let best = alternatives[0];
+  let top = logit(w, best.x);
+  for (const a of alternatives.slice(1)) {
+    const z = logit(w, a.x);
+    if (z > top) [best, top] = [a, z];
+  }
+  return best.value;
+}
+
+/** `fact`, remembered with the alternatives one of its values was chosen among (for the next fit). */
+export function withAlternatives<T extends object>(fact: T, alternatives: Alternative<unknown>[]): T {
+  ALTERNATIVES.set(fact, alternatives);
+  return fact;
+}
+
+/** The alternatives a fact's value was chosen among (empty for facts no ranker chose for). */
+export const alternativesOf = (fact: object): Alternative<unknown>[] => ALTERNATIVES.get(fact) ?? [];
+
+/** The fitted headline cut of claims, or null before a fit. */
+export const fittedHeadlineCut = (): number | null => FITTED.claim?.headline ?? null;

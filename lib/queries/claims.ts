@@ -18,6 +18,7 @@ import {
   type ReviewMark,
 } from "./common";
 import { cachedQuery } from "@/lib/db/query-cache";
+import { fittedHeadlineCut } from "@/lib/extract/scoring";
 import PRIORS from "@/lib/extract/data/confidence.json";
 
 type ClaimBound = "exact" | "lower" | "upper" | "approx";
@@ -86,8 +87,11 @@ export function toClaimItem(c: Prisma.ClaimGetPayload<{ select: typeof claimSele
   };
 }
 
-/** The least confidence a claim needs to head the overview (data/confidence.json). */
-export const HEADLINE_CONFIDENCE = PRIORS.headlineAtLeast;
+/**
+ * The least confidence a claim needs to head the overview: the fitted cut (weights.json), else
+ * data/confidence.json's, and never one the UI marks uncertain.
+ */
+export const HEADLINE_CONFIDENCE = Math.max(fittedHeadlineCut() ?? PRIORS.headlineAtLeast, PRIORS.uncertainBelow);
 
 export function claimWhere(f: ClaimFilter): Prisma.ClaimWhereInput {
   const and: Prisma.ClaimWhereInput[] = [];

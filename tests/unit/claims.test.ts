@@ -88,4 +88,17 @@ describe("claim extraction", () => {
     expect(money("月之暗面完成超10亿美元融资。")).toEqual([[1e9, "usd", "lower"]]);
     expect(money("百川智能完成50亿元人民币A轮融资。")).toEqual([[5e9, "cny", "exact"]]);
   });
+
+  it("dates a model's undated price at its launch, not at a date the sentence before gives to something else", () => {
+    const body =
+      "2025年3月21日，腾讯正式发布深度思考模型混元T1。业内人士指出，2025年2月，国内推理模型密集上线。" +
+      "价格方面，混元T1的输入价格为每百万tokens 1元。";
+    const { result } = extractText(body, { extra: { 发布时间: "2025-03-22" } });
+    const price = result.claims.find((c) => c.unit === "cny_per_million_tokens");
+    expect(price).toMatchObject({
+      value: 1,
+      subjectModelKey: "hunyuan-t1",
+      asOf: { value: "2025-03-21", inferred: true },
+    });
+  });
 });

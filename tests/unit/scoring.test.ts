@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { featuresOf, fittedConfidence } from "@/lib/extract/scoring";
+import { alternativesOf, bestAlternative, featuresOf, fittedConfidence } from "@/lib/extract/scoring";
 import { extractText } from "./helpers/article";
 
 describe("the fitted event and claim scorers", () => {
@@ -21,5 +21,17 @@ describe("the fitted event and claim scorers", () => {
       ["claim", result.claims],
     ] as const)
       for (const f of facts) expect(f.confidence).toBe(fittedConfidence(kind, featuresOf(f)!));
+  });
+
+  it("rank a claim's as-of dates: its own sentence's date above the article's, every claim keeping what it chose among", () => {
+    expect(bestAlternative("asOf", [])).toBeNull();
+    const own = { value: "own", x: { from_own_before: 1, rule: 1, precision_day: 1 } };
+    const doc = { value: "document", x: { from_document: 1, precision_day: 1 } };
+    expect(bestAlternative("asOf", [doc, own])).toBe("own");
+    const { result } = extractText("截至2024年6月，百川智能已服务超过200家企业客户。");
+    const [claim] = result.claims;
+    const alternatives = alternativesOf(claim) as { value: { point: { value: string | null } } }[];
+    expect(alternatives.map((a) => a.value.point.value)).toContain(claim.asOf.value);
+    expect(claim.asOf.value).toBe("2024-06");
   });
 });
