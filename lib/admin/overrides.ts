@@ -345,6 +345,53 @@ async function rederive(q: Q, articleIds: number[]) {
   }
 }
 
+/** One correction as stored (its time: now, unless given). */
+async function insertOverride(
+  q: Q,
+  o: {
+    kind: OverrideKind;
+    key: string;
+    articleUrl: string | null;
+    action: "reject" | "set" | "confirm";
+    values: Record<string, unknown> | null;
+    previous: Record<string, unknown>;
+    resultKey: string | null;
+    sentence: string | null;
+    reason: string | null;
+    editor: string;
+    createdAt?: string;
+  },
+): Promise<number> {
+  const [row] = await q(
+    `INSERT INTO "Override" (kind, key, "articleUrl", action, "values", previous, "resultKey", sentence, reason, editor, "createdAt")
+     VALUES ($1::"OverrideKind", $2, $3, $4::"OverrideAction", $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11::timestamp(3))
+     RETURNING id`,
+    [
+      o.kind,
+      o.key,
+      o.articleUrl,
+      o.action,
+      o.values && JSON.stringify(o.values),
+      JSON.stringify(o.previous),
+      o.resultKey,
+      o.sentence,
+      o.reason,
+      o.editor,
+      o.createdAt ?? new Date().toISOString(), // UTC, as Prisma writes DateTime
+    ],
+  );
+  return Number(row.id);
+}
+
+/** The articles a correction applies in, recorded as its matches. */
+async function insertMatches(q: Q, id: number, articleIds: number[]) {
+  await q(
+    `INSERT INTO "OverrideMatch" ("overrideId", "articleId") SELECT $1, a FROM unnest($2::int[]) a ORDER BY a
+     ON CONFLICT DO NOTHING`,
+    [id, articleIds],
+  );
+}
+
 type SaveRequest =
   ({ action: "reject" } & RejectRequest) | ({ action: "confirm" } & ConfirmRequest) | ({ action: "set" } & SetRequest);
 
@@ -357,33 +404,22 @@ export async function saveOverride(request: SaveRequest, editor: string): Promis
     let values: Record<string, unknown> | null = null;
     let resultKey: string | null = request.action === "reject" ? null : target.key;
     if (request.action === "set") ({ values, resultKey } = await setChanges(q, request, target));
-    const [row] = await q(
-      `INSERT INTO "Override" (kind, key, "articleUrl", action, "values", previous, "resultKey", sentence, reason, editor, "createdAt")
-       VALUES ($1::"OverrideKind", $2, $3, $4::"OverrideAction", $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11::timestamp(3))
-       RETURNING id`,
-      [
-        target.kind,
-        target.key,
-        target.articleUrl,
-        request.action,
-        values && JSON.stringify(values),
-        JSON.stringify(target.previous),
-        resultKey,
-        target.sentence,
-        request.reason,
-        editor,
-        new Date().toISOString(), // UTC, as Prisma writes DateTime
-      ],
-    );
-    const id = Number(row.id);
+    const id = await insertOverride(q, {
+      kind: target.kind,
+      key: target.key,
+      articleUrl: target.articleUrl,
+      action: request.action,
+      values,
+      previous: target.previous,
+      resultKey,
+      sentence: target.sentence,
+      reason: request.reason,
+      editor,
+    });
     if (request.action === "confirm" || (request.action === "set" && target.kind === "model")) {
       // nothing is removed or re-keyed: the rows are changed in place
       if (request.action === "set") await setModel(q, target.key, values!);
-      await q(
-        `INSERT INTO "OverrideMatch" ("overrideId", "articleId") SELECT $1, a FROM unnest($2::int[]) a ORDER BY a
-         ON CONFLICT DO NOTHING`,
-        [id, target.articleIds],
-      );
+      await insertMatches(q, id, target.articleIds);
     } else {
       const releasing = request.action === "reject" && target.kind === "organization";
       await rederive(q, [...target.articleIds, ...(releasing ? await releaseOrganization(q, target.key) : [])]);
@@ -412,27 +448,19 @@ export async function recordIdentityOverride(
   await q(OVERRIDE_LOCK);
   const target = await resolveTarget(q, { kind: request.kind, key: request.key, reason: null, back: undefined });
   const resultKey = typeof request.values.into === "string" ? request.values.into : request.key;
-  const [row] = await q(
-    `INSERT INTO "Override" (kind, key, "articleUrl", action, "values", previous, "resultKey", sentence, reason, editor, "createdAt")
-     VALUES ($1::"OverrideKind", $2, NULL, 'set', $3::jsonb, $4::jsonb, $5, $6, $7, $8, $9::timestamp(3)) RETURNING id`,
-    [
-      request.kind,
-      request.key,
-      JSON.stringify(request.values),
-      JSON.stringify(target.previous),
-      resultKey,
-      target.sentence,
-      request.reason,
-      editor,
-      new Date().toISOString(), // UTC, as Prisma writes DateTime
-    ],
-  );
-  const id = Number(row.id);
-  await q(
-    `INSERT INTO "OverrideMatch" ("overrideId", "articleId") SELECT $1, a FROM unnest($2::int[]) a ORDER BY a
-     ON CONFLICT DO NOTHING`,
-    [id, target.articleIds],
-  );
+  const id = await insertOverride(q, {
+    kind: request.kind,
+    key: request.key,
+    articleUrl: null,
+    action: "set",
+    values: request.values,
+    previous: target.previous,
+    resultKey,
+    sentence: target.sentence,
+    reason: request.reason,
+    editor,
+  });
+  await insertMatches(q, id, target.articleIds);
   return { id, resultKey, articleIds: target.articleIds };
 }
 
@@ -487,21 +515,21 @@ export async function splitModel(
       const target = await resolveTarget(q, { kind: "mention", ...ref, reason: "", back: undefined });
       if (target.previous.kind !== "model" || target.previous.entity !== request.key)
         throw new HttpError(409, `the mention at ${ref.article}:${ref.start}-${ref.end} does not name ${request.key}`);
-      const [row] = await q(
-        `INSERT INTO "Override" (kind, key, "articleUrl", action, "values", previous, "resultKey", sentence, reason, editor, "createdAt")
-         VALUES ('mention', $1, $2, 'set', $3::jsonb, $4::jsonb, $1, $5, $6, $7, $8::timestamp(3)) RETURNING id`,
-        [
-          target.key,
-          target.articleUrl,
-          JSON.stringify(values),
-          JSON.stringify({ ...target.previous, model: request.key }),
-          target.sentence,
-          request.reason,
+      saved.push(
+        await insertOverride(q, {
+          kind: "mention",
+          key: target.key,
+          articleUrl: target.articleUrl,
+          action: "set",
+          values,
+          previous: { ...target.previous, model: request.key },
+          resultKey: target.key,
+          sentence: target.sentence,
+          reason: request.reason,
           editor,
-          now,
-        ],
+          createdAt: now,
+        }),
       );
-      saved.push(Number(row.id));
       articles.push(...target.articleIds);
     }
     await rederive(q, articles);

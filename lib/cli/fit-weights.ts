@@ -269,17 +269,10 @@ function fitRanker(kind: Kind) {
     return { l2, loss: loss / groupsOf(data).length };
   });
   const { l2 } = losses.reduce((a, b) => (b.loss < a.loss ? b : a));
-  const { features, w, rightShare } = trainRanker(kind, data, l2);
+  const { features, w } = trainRanker(kind, data, l2);
   const all = groupsOf(data);
-  const top = all.filter((g) => {
-    const best = g.reduce((a, b) =>
-      Object.entries(b.x).reduce((z, [f, v]) => z + (w[f] ?? 0) * v, 0) >
-      Object.entries(a.x).reduce((z, [f, v]) => z + (w[f] ?? 0) * v, 0)
-        ? b
-        : a,
-    );
-    return best.y === 1;
-  }).length;
+  const score = (r: Row) => Object.entries(r.x).reduce((z, [f, v]) => z + (w[f] ?? 0) * v, 0);
+  const top = all.filter((g) => g.reduce((x, y) => (score(y) > score(x) ? y : x)).y === 1).length;
   console.log(`\n${kind}: ${all.length} choices (${data.length} alternatives) from the development split`);
   console.log(
     `log loss on left-out articles: ${losses.map((x) => `${x.l2} → ${x.loss.toFixed(4)}`).join(", ")}; penalty ${l2}`,
@@ -287,7 +280,6 @@ function fitRanker(kind: Kind) {
   console.log(
     `the right alternative ranked first in ${top} of ${all.length} (${((top / all.length) * 100).toFixed(1)}%)`,
   );
-  void rightShare;
   for (const f of features) console.log(`  ${f.padEnd(22)} ${round(w[f])}`);
   return { bias: 0, penalty: l2, threshold: 0, features: Object.fromEntries(features.map((f) => [f, round(w[f])])) };
 }

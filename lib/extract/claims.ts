@@ -901,6 +901,8 @@ export function extractClaims(
 
   let lastModelKey: string | null = null;
   const modelDates = new Map<string, DatePoint>();
+  // the events with a date, once: what a claim's as-of date may be read from
+  const dated = events.filter((e) => e.date.value);
   mi = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s0 = sentences[si];
@@ -914,7 +916,7 @@ export function extractClaims(
     const list = found[si];
     const free = freeOf[si];
     if (list.length || free.length) {
-      const shared = sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel, modelDates, modelMentions, events);
+      const shared = sentenceClaims(ctx, si, s, inSentence, orgMentions, prevModel, modelDates, modelMentions, dated);
       for (const f of list) claims.push(makeClaim(shared, f));
       for (const [f, key] of free) claims.push({ ...makeClaim(shared, f), subjectModelKey: key });
     }
@@ -994,7 +996,7 @@ interface SentenceClaims {
   orgs: OrgMention[];
   /** the subject when the sentence names no model before the number */
   fallbackModel: string | null;
-  /** the events read in the sentence (a number stated with a launch holds at the launch's date) */
+  /** the dated events read in the sentence (a number stated with a launch holds at the launch's date) */
   events: readonly ExtractedEvent[];
   /** the last date of the nearest dated sentence before, in reach across headings (what events take) */
   earlier: DatePoint | null;
@@ -1126,8 +1128,8 @@ function sentenceClaims(
     models,
     orgs,
     fallbackModel,
-    events: allEvents.filter((e) => e.evidence.start === s.start && e.date.value),
-    allEvents: allEvents.filter((e) => e.date.value),
+    events: allEvents.filter((e) => e.evidence.start === s.start),
+    allEvents,
     document: doc?.value ? { ...doc, inferred: true } : null,
     earlier:
       ctx

@@ -41,16 +41,15 @@ export function withFeatures<T extends object>(fact: T, x: Features): T {
 /** The features a fact was proposed with (null for facts no scorer describes). */
 export const featuresOf = (fact: object): Features | null => FEATURES.get(fact) ?? null;
 
+/** The fitted score (log-odds) of `x`. */
+const logit = (w: Fitted, x: Features) => Object.entries(x).reduce((z, [f, v]) => z + (w.features[f] ?? 0) * v, w.bias);
+
 /** The fitted probability that a fact with features `x` is right, or null before a fit. */
 export function fittedConfidence(kind: ScoredKind, x: Features): number | null {
   const w = FITTED[kind];
   if (!w) return null;
-  let z = w.bias;
-  for (const [f, v] of Object.entries(x)) z += (w.features[f] ?? 0) * v;
-  return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
+  return Math.round(1000 / (1 + Math.exp(-logit(w, x)))) / 1000;
 }
-
-const logit = (w: Fitted, x: Features) => Object.entries(x).reduce((z, [f, v]) => z + (w.features[f] ?? 0) * v, w.bias);
 
 /** The alternative the fitted ranker scores highest (the first of equals), or null before a fit. */
 export function bestAlternative<T>(kind: RankedKind, alternatives: Alternative<T>[]): T | null {
