@@ -4,18 +4,20 @@
 // organisation in its clause, repetition, presence in the article's own fields, its form), weighed
 // by weights fitted on the development split (lib/cli/fit-weights.ts -> weights.json).
 import type { ArticleContext } from "./context";
-import { isNotChineseModel, MODEL_CUES, ORG_SUFFIXES, RELEASE_VERBS, variantTail } from "./forms";
+import { hasNonModelPart, isNotChineseModel, MODEL_CUES, ORG_SUFFIXES, RELEASE_VERBS, variantTail } from "./forms";
 import { lookupPhrase } from "./registry";
 import { toSimplified } from "./text";
 import weights from "./weights.json";
 
-export type Generator = "ascii" | "quoted" | "compound";
+export type Generator = "ascii" | "quoted" | "compound" | "listed" | "field" | "released";
 
 export interface Candidate {
   name: string;
   start: number;
   end: number;
   generator: Generator;
+  /** the registry model whose name begins this one (通义 in 通义听悟), which it replaces there */
+  family?: string;
 }
 
 // ASCII product tokens: MiniMax-01, abab6.5, QwQ-32B, CogVideoX-2B, AndesGPT-Turbo, TAIDE-LX-7B
@@ -90,6 +92,9 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     gen_ascii: any((c) => c.generator === "ascii"),
     gen_quoted: any((c) => c.generator === "quoted"),
     gen_compound: any((c) => c.generator === "compound"),
+    gen_listed: any((c) => c.generator === "listed"),
+    gen_field: any((c) => c.generator === "field"),
+    gen_released: any((c) => c.generator === "released"),
     has_digit: /\d/.test(name) ? 1 : 0,
     has_hyphen: /[-_]/.test(name) ? 1 : 0,
     camel_case: ascii && /[a-z][A-Z]|[A-Z][a-z]+[A-Z]/.test(name) ? 1 : 0,
@@ -117,6 +122,7 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     platform_after: group.every((c) => PLATFORM_AFTER.test(toSimplified(body.slice(c.end, c.end + 10)))) ? 1 : 0,
     price_after: any((c) => PRICE_AFTER.test(body.slice(c.end, c.end + 30))),
     org_suffix: ORG_SUFFIX.test(name) ? 1 : 0,
+    non_model_part: ascii && hasNonModelPart(name) ? 1 : 0,
     in_parens: any(
       (c) => /[（(]$/.test(body.slice(c.start - 1, c.start)) && /^[）)]/.test(body.slice(c.end, c.end + 1)),
     ),

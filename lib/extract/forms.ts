@@ -13,6 +13,10 @@ const alt = (xs: string[]) =>
 export const RELEASE_VERBS: readonly string[] = forms.releaseVerbs;
 export const MODEL_CUES: readonly string[] = forms.modelCues;
 export const ORG_SUFFIXES: readonly string[] = forms.organizationSuffixes;
+export const DOMAIN_WORDS: readonly string[] = forms.domainWords;
+export const LAUNCH_VERBS: readonly string[] = forms.launchVerbs;
+export const LIST_INTRO: readonly string[] = forms.listIntro;
+const NON_MODEL_PARTS = new Set(forms.nonModelParts);
 const NOT_CHINESE = new Set(forms.notChineseModels.map((n) => n.toLowerCase()));
 const FOREIGN_FAMILIES = new Set(forms.foreignFamilies);
 
@@ -23,6 +27,15 @@ export function isNotChineseModel(name: string): boolean {
   // a foreign family with a version or size: GPT-4o-mini, Llama-3.1-70B, Claude 3.5 Sonnet
   const head = n.split(/[\s\-_.]/)[0].replace(/\d+(?:\.\d+)*$/, "");
   return FOREIGN_FAMILIES.has(head);
+}
+
+/** HealthBench, C3-Bench, GPTQ-Int4, RTX 4090, OpenRouter: an ASCII name with a part that marks a benchmark, a format, a chip or a service. */
+export function hasNonModelPart(name: string): boolean {
+  const parts = name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[\s\-_.]+/);
+  return parts.some((p) => NON_MODEL_PARTS.has(p) || NON_MODEL_PARTS.has(p.replace(/\d+$/, "")));
 }
 
 const VERSION = "[VvRrKkXxTtMmAa]?\\d{1,3}(?:\\.\\d{1,2}){0,2}[A-Za-z]?(?![A-Za-z])";

@@ -6,7 +6,7 @@ import type { ArticleContext } from "./context";
 import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, type ModelEntry } from "./registry";
 import { slugify, pinyinOf, toSimplified } from "./text";
-import { isNotChineseModel, variantTail } from "./forms";
+import { DOMAIN_WORDS, isNotChineseModel, LAUNCH_VERBS, LIST_INTRO, MODEL_CUES, variantTail } from "./forms";
 import PRIORS from "./data/confidence.json";
 import {
   asciiCandidates,
@@ -46,7 +46,10 @@ const GENERIC = new Set(
 const IGNORED =
   /^(?:chatgpt|gpt|gpt-?\d.*|openai|llama.*|claude.*|gemini.*|sora|bert|transformer|copilot|bard|palm.*)$/i;
 
-const MODEL_CUE_AFTER = /^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|认知|语言|预训练)?(?:大模型|大语言模型|模型)/;
+// “大瓦特”电力大模型, “源启”金融大模型: a domain word may stand between the name and its cue
+const MODEL_CUE_AFTER = new RegExp(
+  `^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|认知|语言|预训练|${[...DOMAIN_WORDS].sort((a, b) => b.length - a.length).join("|")})?(?:大模型|大语言模型|模型)`,
+);
 const MODEL_CUE_BEFORE =
   /(?:大模型|大语言模型|模型|大模型产品|模型产品|智能助手|AI助手|聊天机器人|人工智能产品|AI产品|对话产品|应用)(?:名为|叫做|命名为)?$/;
 const RELEASE_CUE_BEFORE =
@@ -54,6 +57,32 @@ const RELEASE_CUE_BEFORE =
 
 // “X” with no clause punctuation inside (the quoted generator reads the same spans)
 const QUOTED_NAME = /[“「『"]([^”」』"\n，。、；！？：,;!?]{1,16})[”」』"]/g;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (xs: readonly string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join("|");
+const CUES = alternation(MODEL_CUES);
+// DeepSeek大模型, DeepSeek等开源模型: a model cue follows the name, or closes the list it ends
+const CUE_IN_CLAUSE = new RegExp(`^(?:(?:等|这类|这些)[^，。；！？、]{0,6}?)?(?:${CUES})`);
+// 作业帮也发布了自己的银河大模型: a release verb, then (自己的…) the name
+const RELEASED_BEFORE = new RegExp(
+  `(?:${alternation(LAUNCH_VERBS)})(?:了|出)?(?:自己的|自家的|自研的|全新的|新一代|首个|首款|一款|新款|旗下|其)*(?:的)?$`,
+);
+// an enumeration's end: 等八款行业模型, 三款人工智能预报模型, 等国产大模型 (not 等大模型厂商)
+const LIST_TAIL = new RegExp(
+  `^(?:等|共|这|此|)(?:[0-9一二两三四五六七八九十几多]+(?:款|个|种|大))?[^，。；！？、]{0,8}?(?:${CUES})(?!厂商|公司|企业|团队|创业|独角兽|赛道|领域)`,
+);
+// an enumeration must say it is one: 等…模型 or a count (八款行业模型)
+const ENUM_TAIL = new RegExp(
+  `^(?:(?:等|共)(?:[0-9一二两三四五六七八九十几多]+(?:款|个|种|大|家))?|(?:这|此)?[0-9一二两三四五六七八九十几多]+(?:款|个|种|大))[^，。；！？、]{0,8}?(?:${CUES})(?!厂商|公司|企业|团队|创业|独角兽|赛道|领域)`,
+);
+const LIST_INTRO_AT_END = new RegExp(`^.*(?:${alternation(LIST_INTRO)})`);
+// A、B、C和D: items of up to 12 characters, no clause punctuation or quotes inside
+const ENUMERATION =
+  /[^、，。；！？：:\s“”「」『』《》（）()]{1,16}(?:、[^、，。；！？：:\s“”「」『』《》（）()]{1,12})+(?:(?:和|及|与|以及)[^、，。；！？：:\s“”「」『』《》（）()]{1,12})?/g;
 
 /** True when a variant tail after a registry name runs to `end` (“GLM-4.5” is the registry's GLM-4 + .5). */
 function variantTailCovers(body: string, at: number, end: number): boolean {
@@ -131,6 +160,7 @@ function isGenericName(name: string): boolean {
   const n = toSimplified(name).replace(/(?:大模型|大语言模型|模型)$/, "");
   if (n.length === 0 || GENERIC.has(n) || IGNORED.test(n)) return true;
   if (/^[\d.%％\s]+$/.test(n)) return true;
+  if (/级$/.test(n)) return true; // 企业级, 千亿级: a grade, not a name
   if (lookupPhrase(n, "industry") || lookupPhrase(n, "technology") || lookupPhrase(n, "organization")) return true;
   return false;
 }
@@ -159,6 +189,18 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     const confidence = modelScore(candidateFeatures(ctx, group));
     if (confidence < MODEL_THRESHOLD) continue;
     const m = discovered(group[0].name, confidence);
+    const family = group.find((c) => c.family)?.family;
+    if (family) {
+      const root = models.get(family) ?? [...models.values()].find((x) => x.key === family);
+      m.family = root?.family ?? family;
+      m.vendorKey = root?.vendorKey ?? null;
+      for (const c of group) {
+        if (!c.family) continue;
+        const at = mentions.findIndex((x) => x.key === c.family && x.start === c.start);
+        if (at >= 0) mentions.splice(at, 1);
+      }
+      if (!mentions.some((x) => x.key === family)) models.delete(family);
+    }
     if (!models.has(m.key)) models.set(m.key, m);
     for (const c of group)
       mentions.push({ key: m.key, start: c.start, end: c.end, text: body.slice(c.start, c.end), curated: false });
@@ -190,16 +232,14 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
         !variantTailCovers(body, h.end, e) &&
         /[·•・]/.test(body.slice(s, e)),
     );
+  // a company's name names its model when a model cue closes its clause (DeepSeek等开源模型)
+  const namesModelThere = (h: { start: number; end: number }) =>
+    CUE_IN_CLAUSE.test(toSimplified(body.slice(h.end, h.end + 14)));
   for (const h of hits) {
     if (h.kind !== "model") continue;
     const entry = MODELS.get(h.key)!;
     if (insideLongerQuote(h)) continue;
-    if (
-      orgAt.has(`${h.start}|${h.end}`) &&
-      !variantTail(body, h.end) &&
-      !/^(?:大模型|大语言模型|模型|系列)/.test(body.slice(h.end, h.end + 5))
-    )
-      continue;
+    if (orgAt.has(`${h.start}|${h.end}`) && !variantTail(body, h.end) && !namesModelThere(h)) continue;
     let model = fromEntry(entry);
     let end = h.end;
     const tail = variantTail(body, h.end);
@@ -225,17 +265,40 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   };
 
   // 2. quoted names: 大模型产品“小可” / “鹏城·脑海”大模型 / 发布了…AI助手“X”
+  //    Quotes side by side (“风清”“风雷”和“风顺”三款…模型) share the cue before the first and after the last.
   const QUOTE = /[“「『"]([^”」』"\n]{1,16})[”」』"]/g;
-  for (const q of body.matchAll(QUOTE)) {
-    const inner = q[1];
-    if (/[，。、；！？：,;!?]/.test(inner)) continue;
-    const qs = q.index;
-    const qe = qs + q[0].length;
-    const before = body.slice(Math.max(0, qs - 24), qs);
-    const after = body.slice(qe, qe + 10);
-    const cued = MODEL_CUE_AFTER.test(after) || MODEL_CUE_BEFORE.test(before) || RELEASE_CUE_BEFORE.test(before);
-    if (!cued) continue;
-    addDiscovered(inner, qs + 1, qe - 1);
+  const quotes = [...body.matchAll(QUOTE)].map((q) => ({ inner: q[1], qs: q.index, qe: q.index + q[0].length }));
+  for (let i = 0; i < quotes.length;) {
+    let j = i;
+    // side by side, or each after its owner: 中国移动的“九天”、中国电信的“星辰”和…
+    while (
+      j + 1 < quotes.length &&
+      /^(?:、|和|与|及|以及)?(?:[^，。；！？、“”「」]{1,8}的)?$/.test(body.slice(quotes[j].qe, quotes[j + 1].qs)) &&
+      (j > i ||
+        /^(?:、|和|与|及|以及)/.test(body.slice(quotes[j].qe, quotes[j + 1].qs)) ||
+        quotes[j].qe === quotes[j + 1].qs)
+    )
+      j++;
+    const before = body.slice(Math.max(0, quotes[i].qs - 24), quotes[i].qs);
+    // a cue and a colon open the list: 千亿级基础大模型：中国移动的“九天”…
+    const opened = j > i && new RegExp(`(?:${CUES})[：:](?:[^，。；！？、“”「」]{1,8}的)?$`).test(toSimplified(before));
+    const after = toSimplified(body.slice(quotes[j].qe, quotes[j].qe + 14));
+    const chained = (j > i && LIST_TAIL.test(after)) || opened;
+    for (let k = i; k <= j; k++) {
+      const { inner, qs, qe } = quotes[k];
+      if (/[，。、；！？：,;!?]/.test(inner)) continue;
+      const own = body.slice(qe, qe + 10);
+      const ownBefore = body.slice(Math.max(0, qs - 24), qs);
+      const cued =
+        chained ||
+        MODEL_CUE_AFTER.test(own) ||
+        MODEL_CUE_BEFORE.test(k === i ? before : ownBefore) ||
+        RELEASE_CUE_BEFORE.test(k === i ? before : ownBefore);
+      const ownCue =
+        MODEL_CUE_AFTER.test(own) || (k === i && (MODEL_CUE_BEFORE.test(before) || RELEASE_CUE_BEFORE.test(before)));
+      if (cued) addDiscovered(inner, qs + 1, qe - 1, chained && !ownCue ? "listed" : "quoted");
+    }
+    i = j + 1;
   }
 
   // 3. ORG + name + 大模型 compounds (腾讯混元大模型 style) and ASCII names (MathGPT大模型)
@@ -275,14 +338,93 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
       name = `${words[k - 1].word}·${name}`;
       k -= 2;
     }
-    // the name must sit right after a known organisation (vendor + name + 大模型)
-    if (k < 0 || !lookupPhrase(words[k].word, "organization")) continue;
+    // the name must sit right after a known organisation (vendor + name + 大模型), or after a release
+    // verb (作业帮也发布了自己的银河大模型)
     const start = at - name.length;
-    addDiscovered(name, start, at, "compound");
+    const afterOrg = k >= 0 && lookupPhrase(words[k].word, "organization");
+    if (!afterOrg && !RELEASED_BEFORE.test(toSimplified(body.slice(Math.max(0, start - 16), start)))) continue;
+    addDiscovered(name, start, at, afterOrg ? "compound" : "released");
   }
 
   // 4. ASCII product tokens the registry does not know (MiniMax-01, QwQ-32B, AndesGPT-Turbo)
   for (const c of asciiCandidates(ctx, isCovered)) addDiscovered(c.name, c.start, c.end, "ascii");
+
+  // 5. the items of an enumeration that a model cue closes (通义听悟、通义晓蜜…八款行业模型;
+  //    盘古、悟道2.0、M6等国产大模型): each item is a candidate, the scorer weighs it
+  for (const e of body.matchAll(ENUMERATION)) {
+    const parts = e[0].split(/(、|和|及|与|以及)/);
+    // the last item runs on into the words that close the list (元景等千亿级模型): cut it there
+    const last = parts.at(-1)!;
+    const following = toSimplified(body.slice(e.index + e[0].length, e.index + e[0].length + 16));
+    let cut = -1;
+    for (let p = 1; p <= last.length && cut < 0; p++)
+      if (ENUM_TAIL.test(toSimplified(last.slice(p)) + following)) cut = p;
+    if (cut < 0) continue;
+    parts[parts.length - 1] = last.slice(0, cut);
+    let at = e.index;
+    for (const [n, raw] of parts.entries()) {
+      const startAt = at;
+      at += raw.length;
+      if (n % 2 === 1) continue; // a separator
+      let item = raw;
+      let s0 = startAt;
+      if (n === 0) {
+        // the first item runs back into its clause: cut after the words that open the list
+        const intro = LIST_INTRO_AT_END.exec(toSimplified(item));
+        if (intro) {
+          s0 += intro[0].length;
+          item = item.slice(intro[0].length);
+        }
+        // …and after its last verb, particle or function word (会上展示了白泽 -> 白泽)
+        const words = tag(item);
+        const lastFunction = words.findLastIndex((w) => /^(?:v|vn|vd|p|c|u.*|d|r|f|m)$/.test(w.tag));
+        const own = words
+          .slice(lastFunction + 1)
+          .map((w) => w.word)
+          .join("")
+          .split(/的/)
+          .pop()!;
+        s0 += item.length - own.length;
+        item = own;
+      } else if (item.includes("的")) {
+        // 中国移动的九天: the item is what follows the owner
+        const own = item.split(/的/).pop()!;
+        s0 += item.length - own.length;
+        item = own;
+      }
+      if (item.length < 2 || item.length > 12) continue;
+      // 通义听悟 in a list of 通义 products: a registry family name that begins the item yields to it
+      const prefix = mentions.filter((m) => m.start < s0 + item.length && m.end > s0);
+      if (
+        prefix.length === 1 &&
+        prefix[0].start === s0 &&
+        prefix[0].end < s0 + item.length &&
+        /^\p{Script=Han}+$/u.test(item.slice(prefix[0].end - s0))
+      ) {
+        const clean = item.trim();
+        if (!isGenericName(clean) && !isNotChineseModel(clean))
+          candidates.push({
+            name: clean,
+            start: s0,
+            end: s0 + item.length,
+            generator: "listed",
+            family: prefix[0].key,
+          });
+        continue;
+      }
+      addDiscovered(item, s0, s0 + item.length, "listed");
+    }
+  }
+
+  // 6. the article's own keywords that name a model and recur in the body (光明电力大模型 in 关键词 and in the text)
+  for (const raw of ctx.article.keywords) {
+    const kw = raw.trim();
+    if (kw.length < 4 || kw.length > 16 || !/(?:大语言模型|大模型)$/.test(kw)) continue;
+    for (let at = body.indexOf(kw); at >= 0; at = body.indexOf(kw, at + kw.length)) {
+      const name = kw.replace(/(?:大语言模型|大模型)$/, "");
+      if (name.length >= 2) addDiscovered(name, at, at + name.length, "field");
+    }
+  }
 
   return { models, mentions, candidates };
 }

@@ -224,6 +224,27 @@ export function extractOrganizations(
     const org = orgNamePrefix(m.nameZh);
     if (org) vendors.set(m.key, org);
   }
+  // a variant named after another model of the article (MiniCPM-V 2.0 after MiniCPM, 扁鹊-2.0 after
+  // 扁鹊): that model's maker, and that model as its family
+  const namedModels = [...models.values()].sort((a, b) => b.nameZh.length - a.nameZh.length);
+  for (const m of models.values()) {
+    if (m.curated || m.vendorKey || vendors.has(m.key)) continue;
+    const name = m.nameZh.toLowerCase();
+    const base = namedModels.find((o) => {
+      const n = o.nameZh.toLowerCase();
+      return (
+        o !== m &&
+        n.length >= 2 &&
+        name.length > n.length &&
+        name.startsWith(n) &&
+        /^[-_ .\dA-Za-z]/.test(name.slice(n.length))
+      );
+    });
+    const maker = base && (base.vendorKey ?? vendors.get(base.key));
+    if (!base || !maker) continue;
+    vendors.set(m.key, maker);
+    m.family ??= base.family ?? base.key;
+  }
   // still none: the one maker its paragraph names before it (MiniMax … 同时推出的Hailuo-02和Speech-02)
   for (const m of models.values()) {
     if (m.vendorKey || vendors.has(m.key)) continue;

@@ -1,5 +1,8 @@
 import { describe, it, expect } from "vitest";
-import { extractText } from "./helpers/article";
+import { cleanBody } from "@/lib/ingest/clean";
+import { buildContext } from "@/lib/extract/context";
+import { modelCandidates } from "@/lib/extract/models";
+import { articleOf, extractText } from "./helpers/article";
 
 const models = (body: string) => extractText(body).result.models;
 const keys = (body: string) =>
@@ -65,5 +68,52 @@ describe("model extraction", () => {
 
   it("merges a name that jieba splits at the middle dot", () => {
     expect(keys("“星河·智算”大模型发布。")).toEqual(["xinghe-zhisuan"]);
+  });
+  it("reads a company's name as its model when a list it ends is closed by a model cue", () => {
+    expect(keys("政务系统里接入了DeepSeek等开源模型。")).toContain("deepseek-llm");
+    expect(keys("DeepSeek在杭州设有办公室。")).not.toContain("deepseek-llm");
+  });
+
+  it("proposes quoted names side by side, and the items of a counted list, as candidates sharing one cue", () => {
+    // the generator proposes; the fitted scorer decides (a list alone is weak evidence)
+    const listed = (body: string) =>
+      modelCandidates(buildContext(articleOf(body), cleanBody(body)))
+        .filter((c) => c.features.gen_listed === 1)
+        .map((c) => c.name);
+    expect(listed("研究院同步升级了“青岚”“赤霄”和“玄圃”三款天气预报模型，用于短临预报。")).toEqual([
+      "青岚",
+      "赤霄",
+      "玄圃",
+    ]);
+    expect(listed("两家企业各有千亿级大模型：星海公司的“潮汐”和远帆集团的“鸿鹄”，都已商用。")).toEqual([
+      "潮汐",
+      "鸿鹄",
+    ]);
+    expect(listed("会上展示了白泽、乘黄、九婴等国产大模型的新进展。")).toEqual(["白泽", "乘黄", "九婴"]);
+    // a list closed by anything but a model cue, or by makers of models, proposes nothing
+    expect(listed("会上展示了白泽、乘黄、九婴等新产品。")).toEqual([]);
+    expect(listed("白泽、乘黄、九婴等大模型厂商都在招聘。")).toEqual([]);
+  });
+
+  it("reads X大模型 after a launch verb, but not a grade such as 企业级", () => {
+    expect(models("作业帮也发布了自己的银河大模型，主打解题。").map((m) => m.nameZh)).toContain("银河");
+    expect(models("多家公司发布企业级大模型，主打私有部署。").map((m) => m.nameZh)).toEqual([]);
+  });
+
+  it("refuses ASCII names that mark a benchmark, a format, a chip or a routing service", () => {
+    const names = models("研发团队发布MedCore-2模型，在ClinBench上领先，可用GPTQ-Int4量化后在RTX 4090上运行。").map(
+      (m) => m.nameZh,
+    );
+    expect(names).toContain("MedCore-2");
+    expect(names).not.toContain("ClinBench");
+    expect(names).not.toContain("GPTQ-Int4");
+  });
+
+  it("gives a variant named after another model of the article that model's maker and family", () => {
+    const m = models("智谱发布了Zeta-7B大模型。三个月后，社区又迎来Zeta-7B-Chat。");
+    const chat = m.find((x) => x.nameZh === "Zeta-7B-Chat");
+    const base = m.find((x) => x.nameZh === "Zeta-7B");
+    expect(base?.vendorKey).toBeTruthy();
+    expect(chat).toMatchObject({ vendorKey: base?.vendorKey, family: base?.family ?? base?.key });
   });
 });

@@ -3,7 +3,7 @@ import { extractArticle } from "@/lib/extract";
 import type { RawArticle } from "@/lib/validations/article-file";
 
 /** A RawArticle around `body`, for extractor tests on plain strings. */
-function articleOf(body: string, fields: Partial<RawArticle> = {}): RawArticle {
+export function articleOf(body: string, fields: Partial<RawArticle> = {}): RawArticle {
   return {
     title: "测试文章",
     url: "https://example.com/a",
