@@ -203,7 +203,14 @@ function future(text: string, at: number): boolean {
  */
 function yearOfMonth(month: number, ref: DateReference, isFuture: boolean): number {
   const doc = ref.document;
-  const anchor = ref.anchor;
+  // a date still to come (明年, 将于10月) is no anchor for one the text reports: news tells what has
+  // happened, so 5月21日 after 明年 is read against the document date
+  const ahead =
+    ref.anchor &&
+    doc &&
+    !isFuture &&
+    (ref.anchor.y > doc.y || (ref.anchor.y === doc.y && doc.m !== null && (ref.anchor.m ?? 0) > doc.m));
+  const anchor = ahead ? null : ref.anchor;
   if (anchor) {
     if (anchor.m === null || month >= anchor.m) return anchor.y;
     const next = anchor.y + 1;

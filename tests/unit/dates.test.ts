@@ -80,6 +80,13 @@ describe("date phrases", () => {
     expect(findDates("8月31日开放", newReference({ y: 2023, m: 7, d: null }, true))[0].point.value).toBe("2023-08-31");
   });
 
+  it("reads a year-less date against the document, not against a date still to come", () => {
+    // the document is of 2023-09-08: 明年 is 2024, and 5月21日 after it is what happened this year
+    expect(readAll("明年价格还会再降。5月21日，公司首次降价。")).toEqual(["2024", "2023-05-21"]);
+    // a date to come may still anchor one that is to come too
+    expect(readAll("明年计划分两步：3月开源，将于5月上线。")).toEqual(["2024", "2024-03", "2024-05"]);
+  });
+
   it("moves a narrative forward: a month before the anchor's is the next year's, up to the document date", () => {
     expect(readAll("去年11月底上线。2月7日，百度确认项目。", { y: 2023, m: 3, d: 16 })).toEqual([
       "2022-11",
