@@ -4,7 +4,8 @@
 import forms from "./data/model-forms.json";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (xs: string[]) =>
+/** A regex alternation of `xs`, longest first (so the longest alias wins), each escaped. */
+export const alt = (xs: readonly string[]) =>
   [...new Set(xs)]
     .sort((a, b) => b.length - a.length)
     .map(escape)

@@ -6,7 +6,7 @@ import type { ArticleContext } from "./context";
 import { tag } from "./context";
 import { MODELS, lookupPhrase, modelByFamilyVersion, type ModelEntry } from "./registry";
 import { slugify, pinyinOf, toSimplified } from "./text";
-import { DOMAIN_WORDS, isNotChineseModel, LAUNCH_VERBS, LIST_INTRO, MODEL_CUES, variantTail } from "./forms";
+import { alt, DOMAIN_WORDS, isNotChineseModel, LAUNCH_VERBS, LIST_INTRO, MODEL_CUES, variantTail } from "./forms";
 import PRIORS from "./data/confidence.json";
 import {
   asciiCandidates,
@@ -48,7 +48,7 @@ const IGNORED =
 
 // “大瓦特”电力大模型, “源启”金融大模型: a domain word may stand between the name and its cue
 const MODEL_CUE_AFTER = new RegExp(
-  `^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|认知|语言|预训练|${[...DOMAIN_WORDS].sort((a, b) => b.length - a.length).join("|")})?(?:大模型|大语言模型|模型)`,
+  `^(?:系列)?(?:AI)?(?:多模态|垂直|行业|通用|认知|语言|预训练|${alt(DOMAIN_WORDS)})?(?:大模型|大语言模型|模型)`,
 );
 const MODEL_CUE_BEFORE =
   /(?:大模型|大语言模型|模型|大模型产品|模型产品|智能助手|AI助手|聊天机器人|人工智能产品|AI产品|对话产品|应用)(?:名为|叫做|命名为)?$/;
@@ -58,28 +58,25 @@ const RELEASE_CUE_BEFORE =
 // “X” with no clause punctuation inside (the quoted generator reads the same spans)
 const QUOTED_NAME = /[“「『"]([^”」』"\n，。、；！？：,;!?]{1,16})[”」』"]/g;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (xs: readonly string[]) =>
-  [...xs]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join("|");
-const CUES = alternation(MODEL_CUES);
+const CUES = alt(MODEL_CUES);
 // DeepSeek大模型, DeepSeek等开源模型: a model cue follows the name, or closes the list it ends
 const CUE_IN_CLAUSE = new RegExp(`^(?:(?:等|这类|这些)[^，。；！？、]{0,6}?)?(?:${CUES})`);
 // 作业帮也发布了自己的银河大模型: a release verb, then (自己的…) the name
 const RELEASED_BEFORE = new RegExp(
-  `(?:${alternation(LAUNCH_VERBS)})(?:了|出)?(?:自己的|自家的|自研的|全新的|新一代|首个|首款|一款|新款|旗下|其)*(?:的)?$`,
+  `(?:${alt(LAUNCH_VERBS)})(?:了|出)?(?:自己的|自家的|自研的|全新的|新一代|首个|首款|一款|新款|旗下|其)*(?:的)?$`,
 );
-// an enumeration's end: 等八款行业模型, 三款人工智能预报模型, 等国产大模型 (not 等大模型厂商)
-const LIST_TAIL = new RegExp(
-  `^(?:等|共|这|此|)(?:[0-9一二两三四五六七八九十几多]+(?:款|个|种|大))?[^，。；！？、]{0,8}?(?:${CUES})(?!厂商|公司|企业|团队|创业|独角兽|赛道|领域)`,
-);
-// an enumeration must say it is one: 等…模型 or a count (八款行业模型)
+const COUNT = "[0-9一二两三四五六七八九十几多]+";
+// the cue that closes a list of models, not of their makers or markets (等大模型厂商)
+const CLOSING_CUE = `[^，。；！？、]{0,8}?(?:${CUES})(?!厂商|公司|企业|团队|创业|独角兽|赛道|领域)`;
+// the end of quoted names side by side: 等八款行业模型, 三款人工智能预报模型, 等国产大模型
+const LIST_TAIL = new RegExp(`^(?:等|共|这|此|)(?:${COUNT}(?:款|个|种|大))?${CLOSING_CUE}`);
+// an unquoted enumeration must say it is one: 等…模型 or a count (八款行业模型)
 const ENUM_TAIL = new RegExp(
-  `^(?:(?:等|共)(?:[0-9一二两三四五六七八九十几多]+(?:款|个|种|大|家))?|(?:这|此)?[0-9一二两三四五六七八九十几多]+(?:款|个|种|大))[^，。；！？、]{0,8}?(?:${CUES})(?!厂商|公司|企业|团队|创业|独角兽|赛道|领域)`,
+  `^(?:(?:等|共)(?:${COUNT}(?:款|个|种|大|家))?|(?:这|此)?${COUNT}(?:款|个|种|大))${CLOSING_CUE}`,
 );
-const LIST_INTRO_AT_END = new RegExp(`^.*(?:${alternation(LIST_INTRO)})`);
+// a cue and a colon open a list: 千亿级基础大模型：中国移动的“九天”…
+const LIST_OPENED = new RegExp(`(?:${CUES})[：:](?:[^，。；！？、“”「」]{1,8}的)?$`);
+const LIST_INTRO_AT_END = new RegExp(`^.*(?:${alt(LIST_INTRO)})`);
 // A、B、C和D: items of up to 12 characters, no clause punctuation or quotes inside
 const ENUMERATION =
   /[^、，。；！？：:\s“”「」『』《》（）()]{1,16}(?:、[^、，。；！？：:\s“”「」『』《》（）()]{1,12})+(?:(?:和|及|与|以及)[^、，。；！？：:\s“”「」『』《》（）()]{1,12})?/g;
@@ -191,7 +188,7 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
     const m = discovered(group[0].name, confidence);
     const family = group.find((c) => c.family)?.family;
     if (family) {
-      const root = models.get(family) ?? [...models.values()].find((x) => x.key === family);
+      const root = models.get(family);
       m.family = root?.family ?? family;
       m.vendorKey = root?.vendorKey ?? null;
       for (const c of group) {
@@ -256,11 +253,18 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
 
   // Discovered names are candidates first; the scorer decides (see candidates.ts).
   const candidates: Candidate[] = [];
-  const addDiscovered = (name: string, start: number, end: number, generator: Generator = "quoted") => {
-    if (isCovered(start, end)) return;
+  // a candidate with a `family` replaces that registry model's mention at its start, so it may overlap it
+  const addDiscovered = (
+    name: string,
+    start: number,
+    end: number,
+    generator: Generator = "quoted",
+    family?: string,
+  ) => {
+    if (!family && isCovered(start, end)) return;
     const clean = name.trim();
     if (clean.length < 1 || clean.length > 24 || isGenericName(clean) || isNotChineseModel(clean)) return;
-    candidates.push({ name: clean, start, end, generator });
+    candidates.push(family ? { name: clean, start, end, generator, family } : { name: clean, start, end, generator });
     covered.push([start, end]);
   };
 
@@ -280,22 +284,17 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
     )
       j++;
     const before = body.slice(Math.max(0, quotes[i].qs - 24), quotes[i].qs);
-    // a cue and a colon open the list: 千亿级基础大模型：中国移动的“九天”…
-    const opened = j > i && new RegExp(`(?:${CUES})[：:](?:[^，。；！？、“”「」]{1,8}的)?$`).test(toSimplified(before));
+    const opened = j > i && LIST_OPENED.test(toSimplified(before));
     const after = toSimplified(body.slice(quotes[j].qe, quotes[j].qe + 14));
     const chained = (j > i && LIST_TAIL.test(after)) || opened;
     for (let k = i; k <= j; k++) {
       const { inner, qs, qe } = quotes[k];
       if (/[，。、；！？：,;!?]/.test(inner)) continue;
-      const own = body.slice(qe, qe + 10);
-      const ownBefore = body.slice(Math.max(0, qs - 24), qs);
-      const cued =
-        chained ||
-        MODEL_CUE_AFTER.test(own) ||
-        MODEL_CUE_BEFORE.test(k === i ? before : ownBefore) ||
-        RELEASE_CUE_BEFORE.test(k === i ? before : ownBefore);
-      const ownCue =
-        MODEL_CUE_AFTER.test(own) || (k === i && (MODEL_CUE_BEFORE.test(before) || RELEASE_CUE_BEFORE.test(before)));
+      const cueBefore = (b: string) => MODEL_CUE_BEFORE.test(b) || RELEASE_CUE_BEFORE.test(b);
+      // its own cue (after it, or before the chain's first); a later one's own before-cue does not
+      // make a chained name quoted
+      const ownCue = MODEL_CUE_AFTER.test(body.slice(qe, qe + 10)) || (k === i && cueBefore(before));
+      const cued = chained || ownCue || (k > i && cueBefore(body.slice(Math.max(0, qs - 24), qs)));
       if (cued) addDiscovered(inner, qs + 1, qe - 1, chained && !ownCue ? "listed" : "quoted");
     }
     i = j + 1;
@@ -400,19 +399,9 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
         prefix[0].start === s0 &&
         prefix[0].end < s0 + item.length &&
         /^\p{Script=Han}+$/u.test(item.slice(prefix[0].end - s0))
-      ) {
-        const clean = item.trim();
-        if (!isGenericName(clean) && !isNotChineseModel(clean))
-          candidates.push({
-            name: clean,
-            start: s0,
-            end: s0 + item.length,
-            generator: "listed",
-            family: prefix[0].key,
-          });
-        continue;
-      }
-      addDiscovered(item, s0, s0 + item.length, "listed");
+      )
+        addDiscovered(item, s0, s0 + item.length, "listed", prefix[0].key);
+      else addDiscovered(item, s0, s0 + item.length, "listed");
     }
   }
 
@@ -420,10 +409,10 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   for (const raw of ctx.article.keywords) {
     const kw = raw.trim();
     if (kw.length < 4 || kw.length > 16 || !/(?:大语言模型|大模型)$/.test(kw)) continue;
-    for (let at = body.indexOf(kw); at >= 0; at = body.indexOf(kw, at + kw.length)) {
-      const name = kw.replace(/(?:大语言模型|大模型)$/, "");
-      if (name.length >= 2) addDiscovered(name, at, at + name.length, "field");
-    }
+    const name = kw.replace(/(?:大语言模型|大模型)$/, "");
+    if (name.length < 2) continue;
+    for (let at = body.indexOf(kw); at >= 0; at = body.indexOf(kw, at + kw.length))
+      addDiscovered(name, at, at + name.length, "field");
   }
 
   return { models, mentions, candidates };
