@@ -61,6 +61,15 @@ test("pages rendered before are served stale with a notice, others and the API s
   await expect(page.locator("main")).toBeVisible();
   await expect(errorState).toHaveCount(0);
   await expect(staleNotice).toHaveCount(0);
+  // the charts draw on the client once measured: read the page when every one of them is drawn
+  const chartsDrawn = async () => {
+    const charts = page.locator("main .recharts-responsive-container");
+    await expect(charts.first()).toBeVisible();
+    await expect(page.locator("main .recharts-responsive-container svg.recharts-surface")).toHaveCount(
+      await charts.count(),
+    );
+  };
+  await chartsDrawn();
   const overview = await page.locator("main").innerText();
   expect((await request.get(`${base}/api/events?vendor=tencent`)).status()).toBe(200);
 
@@ -80,6 +89,7 @@ test("pages rendered before are served stale with a notice, others and the API s
   await expect
     .poll(() => page.evaluate(() => getComputedStyle(document.body, "::before").content))
     .toMatch(/最新数据暂时无法读取：这是 \d{4}-\d\d-\d\d \d\d:\d\d 时的页面/);
+  await chartsDrawn();
   expect(await page.locator("main").innerText()).toBe(overview);
   await expect(errorState).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath("stale-overview.png"), fullPage: false });
