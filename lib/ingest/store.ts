@@ -14,6 +14,7 @@
 // Editors' corrections (Override) are applied to each article's extraction before it is written
 // (lib/ingest/overrides.ts): which ones applied is kept per article (OverrideMatch), an override that
 // no article matches any more is flagged stale, and the rows they confirm or set are marked reviewed.
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { rawTransactionFor } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/migrations";
@@ -139,15 +140,23 @@ export async function storeBatch(
   );
   const stored = new Map(
     (
-      await q(`SELECT id, url, "contentHash", "extractorVersion" FROM "Article" WHERE url = ANY($1::text[])`, [urls])
+      await q(
+        `SELECT id, url, "contentHash", "extractorVersion", "factsHash" FROM "Article" WHERE url = ANY($1::text[])`,
+        [urls],
+      )
     ).map((r) => [
       String(r.url),
-      { id: Number(r.id), hash: String(r.contentHash), version: String(r.extractorVersion) },
+      {
+        id: Number(r.id),
+        hash: String(r.contentHash),
+        version: String(r.extractorVersion),
+        facts: String(r.factsHash),
+      },
     ]),
   );
 
   const outcomes: StoreOutcome[] = [];
-  const updates: { id: number; input: AnalysedArticle }[] = [];
+  let updates: { id: number; input: AnalysedArticle }[] = [];
   const creates: AnalysedArticle[] = [];
   const inBatch = new Map<string, string>();
   for (const input of inputs) {
@@ -175,16 +184,42 @@ export async function storeBatch(
 
   // the editors' corrections, applied to what is about to be written (the article rows keep the
   // search lexemes of what the text says)
-  const pending = [...updates.map((u) => u.input), ...creates];
+  let pending = [...updates.map((u) => u.input), ...creates];
   const overrides = await loadOverrides(q, pending);
   const corrected = new Map(
     pending.map((input) => {
       const applied = applyOverrides(input.extraction, overrides, versionOf(input));
-      return [input.article.url, { ...applied, terms: input.searchTerms ?? articleSearchTerms(input) }] as const;
+      const terms = input.searchTerms ?? articleSearchTerms(input);
+      return [input.article.url, { ...applied, terms, digest: factsDigest(input, applied, terms) }] as const;
     }),
   );
 
   const now = new Date().toISOString(); // UTC, as Prisma writes DateTime
+  // The same text, from which this extractor derives the rows stored but for their confidences (most
+  // articles when an extractor's weights are fitted again and a few of its rules change): the
+  // confidences are set in place and the merged ones computed again, which leaves what the full path
+  // below leaves at a fraction of its cost. The digest covers everything else the full path writes.
+  if (!options.force) {
+    const same = updates.filter((u) => {
+      const old = stored.get(u.input.article.url)!;
+      return old.hash === u.input.contentHash && old.facts === corrected.get(u.input.article.url)!.digest;
+    });
+    if (same.length) {
+      await rescore(
+        q,
+        same.map((u) => ({ articleId: u.id, extraction: corrected.get(u.input.article.url)!.extraction })),
+      );
+      await q(
+        `UPDATE "Article" a SET "extractorVersion" = r.v, "lastIngestedAt" = $2::timestamp(3)
+         FROM jsonb_to_recordset($1::jsonb) AS r(id int, v text) WHERE a.id = r.id`,
+        [json(same.map((u) => ({ id: u.id, v: u.input.extractorVersion }))), now],
+      );
+      const done = new Set(same);
+      updates = updates.filter((u) => !done.has(u));
+      pending = [...updates.map((u) => u.input), ...creates];
+      if (pending.length === 0) return outcomes;
+    }
+  }
   let touched: Touched | null = null;
   if (updates.length) {
     touched = await removeDerived(
@@ -195,23 +230,26 @@ export async function storeBatch(
       `UPDATE "Article" a SET url = r.url, title = r.title, body = r.body, "rawBody" = r."rawBody", keywords = r.keywords,
          technologies = r.technologies, industries = r.industries, "eventSummary" = r."eventSummary",
          "extraFields" = r."extraFields", byline = r.byline, "photoCredits" = r."photoCredits", "contentHash" = r."contentHash",
-         "sourceFile" = r."sourceFile", "extractorVersion" = r."extractorVersion", "lastIngestedAt" = $2::timestamp(3),
+         "sourceFile" = r."sourceFile", "extractorVersion" = r."extractorVersion", "factsHash" = r."factsHash",
+         "lastIngestedAt" = $2::timestamp(3),
          "searchTerms" = array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) WHERE a.id = r.id`,
-      [json(updates.map((u) => articleRecord(u.input, u.id, corrected.get(u.input.article.url)!.terms))), now],
+      [json(updates.map((u) => articleRecord(u.input, u.id, corrected.get(u.input.article.url)!))), now],
     );
   }
   const ids = new Map(updates.map((u) => [u.input.article.url, u.id]));
   if (creates.length) {
     const rows = await q(
       `INSERT INTO "Article" (url, title, body, "rawBody", keywords, technologies, industries, "eventSummary", "extraFields",
-         byline, "photoCredits", "contentHash", "sourceFile", "extractorVersion", "firstIngestedAt", "lastIngestedAt", "searchTerms")
+         byline, "photoCredits", "contentHash", "sourceFile", "extractorVersion", "factsHash", "firstIngestedAt", "lastIngestedAt",
+         "searchTerms")
        SELECT r.url, r.title, r.body, r."rawBody", r.keywords, r.technologies, r.industries, r."eventSummary", r."extraFields",
-         r.byline, r."photoCredits", r."contentHash", r."sourceFile", r."extractorVersion", $2::timestamp(3), $2::timestamp(3),
+         r.byline, r."photoCredits", r."contentHash", r."sourceFile", r."extractorVersion", r."factsHash", $2::timestamp(3),
+         $2::timestamp(3),
          array_to_tsvector(r.terms)
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) ORDER BY r.url
        RETURNING id, url`,
-      [json(creates.map((c) => articleRecord(c, null, corrected.get(c.article.url)!.terms))), now],
+      [json(creates.map((c) => articleRecord(c, null, corrected.get(c.article.url)!))), now],
     );
     for (const r of rows) ids.set(String(r.url), Number(r.id));
   }
@@ -334,12 +372,21 @@ export async function refreshOverrides(q: Q, overrideIds: number[], keys: Review
 
 const ARTICLE_COLS = `id int, url text, title text, body text, "rawBody" text, keywords text[], technologies text[], industries text[],
   "eventSummary" text, "extraFields" jsonb, byline text, "photoCredits" text[], "contentHash" text, "sourceFile" text,
-  "extractorVersion" text, terms text[]`;
+  "extractorVersion" text, "factsHash" text, terms text[]`;
 
-function articleRecord(input: AnalysedArticle, id: number | null, terms: string[]) {
+function articleRecord(input: AnalysedArticle, id: number | null, derived: { terms: string[]; digest: string }) {
+  return {
+    ...recordFields(input, derived.terms),
+    id,
+    extractorVersion: input.extractorVersion,
+    factsHash: derived.digest,
+  };
+}
+
+/** The article row's own fields, but for its id and what describes the extractor rather than the text. */
+function recordFields(input: AnalysedArticle, terms: string[]) {
   const { article, cleaned } = input;
   return {
-    id,
     url: article.url,
     title: article.title,
     body: cleaned.body,
@@ -353,9 +400,68 @@ function articleRecord(input: AnalysedArticle, id: number | null, terms: string[
     photoCredits: cleaned.photoCredits,
     contentHash: input.contentHash,
     sourceFile: input.sourceFile,
-    extractorVersion: input.extractorVersion,
     terms,
   };
+}
+
+/**
+ * A digest of everything storing an article writes: its row's fields and the corrected extraction
+ * with the overrides it matched. Two reads of an article with the same digest store the same rows.
+ */
+function factsDigest(
+  input: AnalysedArticle,
+  corrected: { extraction: ExtractionResult; matched: unknown },
+  terms: string[],
+): string {
+  const withoutConfidence = (key: string, value: unknown) => (key === "confidence" ? undefined : value);
+  return createHash("sha256")
+    .update(JSON.stringify([recordFields(input, terms), corrected.extraction, corrected.matched], withoutConfidence))
+    .digest("hex");
+}
+
+/**
+ * Sets the confidences of articles' own rows (model mentions, event and claim sources) to what their
+ * extractions give, then the merged confidences of every event, claim and model they point to, as
+ * the full path's orphan collection does.
+ */
+async function rescore(q: Q, articles: { articleId: number; extraction: ExtractionResult }[]) {
+  const surest = <T extends { confidence: number }>(a: number, facts: T[], key: (f: T) => string) => {
+    const best = new Map<string, number>();
+    for (const f of facts) best.set(key(f), Math.max(best.get(key(f)) ?? 0, f.confidence));
+    return [...best].map(([k, c]) => ({ a, k, c }));
+  };
+  const models = articles.flatMap(({ articleId: a, extraction: x }) =>
+    x.models.map((m) => ({ a, k: m.key, c: m.confidence })),
+  );
+  const events = articles.flatMap(({ articleId: a, extraction: x }) => surest(a, x.events, eventKey));
+  const claims = articles.flatMap(({ articleId: a, extraction: x }) => surest(a, x.claims, claimKey));
+  await q(
+    `WITH me AS (UPDATE "Mention" m SET confidence = r.c
+                 FROM jsonb_to_recordset($1::jsonb) AS r(a int, k text, c float8) JOIN "Model" mo ON mo.slug = r.k
+                 WHERE m."articleId" = r.a AND m."modelId" = mo.id AND m.kind = 'model' AND m.confidence IS DISTINCT FROM r.c
+                 RETURNING 1),
+          es AS (UPDATE "EventSource" s SET confidence = r.c
+                 FROM jsonb_to_recordset($2::jsonb) AS r(a int, k text, c float8) JOIN "Event" e ON e.key = r.k
+                 WHERE s."articleId" = r.a AND s."eventId" = e.id AND s.confidence IS DISTINCT FROM r.c RETURNING 1),
+          cs AS (UPDATE "ClaimSource" s SET confidence = r.c
+                 FROM jsonb_to_recordset($3::jsonb) AS r(a int, k text, c float8) JOIN "Claim" c ON c.key = r.k
+                 WHERE s."articleId" = r.a AND s."claimId" = c.id AND s.confidence IS DISTINCT FROM r.c RETURNING 1)
+     SELECT (SELECT count(*) FROM me) + (SELECT count(*) FROM es) + (SELECT count(*) FROM cs) AS n`,
+    [json(models), json(events), json(claims)],
+  );
+  const ids = articles.map((a) => a.articleId);
+  const [row] = await q(
+    `WITH ev AS (SELECT DISTINCT "eventId" id FROM "EventSource" WHERE "articleId" = ANY($1::int[])),
+          cl AS (SELECT DISTINCT "claimId" id FROM "ClaimSource" WHERE "articleId" = ANY($1::int[]))
+     SELECT ARRAY(SELECT id FROM ev) events, ARRAY(SELECT id FROM cl) claims,
+       ARRAY(SELECT x FROM (SELECT "modelId" x FROM "Mention" WHERE "articleId" = ANY($1::int[])
+             UNION SELECT "modelId" FROM "IndustryLink" WHERE "articleId" = ANY($1::int[])
+             UNION SELECT "modelId" FROM "Event" WHERE id IN (SELECT id FROM ev)
+             UNION SELECT "subjectModelId" FROM "Claim" WHERE id IN (SELECT id FROM cl)) m WHERE x IS NOT NULL) models`,
+    [ids],
+  );
+  const list = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
+  await recomputeConfidences(q, list(row.events), list(row.claims), list(row.models));
 }
 
 /** Ids of the rows an article's previous version supported: the only candidates for orphan collection. */
@@ -428,17 +534,7 @@ async function collectOrphans(q: Q, t: Touched) {
     [t.claims],
   );
   // what an edited article no longer says no longer raises a fact's confidence: the surest remaining report
-  await q(
-    `WITH e AS (UPDATE "Event" e SET confidence = x.c FROM (SELECT "eventId" id, max(confidence) c FROM "EventSource"
-                 WHERE "eventId" = ANY($1::int[]) GROUP BY 1) x WHERE e.id = x.id AND e.confidence IS DISTINCT FROM x.c RETURNING 1),
-          c AS (UPDATE "Claim" c SET confidence = x.c FROM (SELECT "claimId" id, max(confidence) c FROM "ClaimSource"
-                 WHERE "claimId" = ANY($2::int[]) GROUP BY 1) x WHERE c.id = x.id AND c.confidence IS DISTINCT FROM x.c RETURNING 1),
-          m AS (UPDATE "Model" m SET confidence = x.c FROM (SELECT "modelId" id, max(confidence) c FROM "Mention"
-                 WHERE "modelId" = ANY($3::int[]) AND confidence IS NOT NULL GROUP BY 1) x
-                 WHERE m.id = x.id AND m.confidence IS DISTINCT FROM x.c RETURNING 1)
-     SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) + (SELECT count(*) FROM m) AS n`,
-    [t.events, t.claims, t.models],
-  );
+  await recomputeConfidences(q, t.events, t.claims, t.models);
   // curated entities stay even when no article names them any more; discovered ones go with their last mention
   const discovered = "o.status = 'discovered'";
   await q(orphanDelete("Model", MODEL_REFS, discovered), [t.models]);
@@ -464,6 +560,21 @@ async function collectOrphans(q: Q, t: Touched) {
       ["Mention", "technologyId"],
     ]),
     [t.technologies],
+  );
+}
+
+/** Each event's, claim's and model's confidence: the surest of the reports that remain. */
+async function recomputeConfidences(q: Q, events: number[], claims: number[], models: number[]) {
+  await q(
+    `WITH e AS (UPDATE "Event" e SET confidence = x.c FROM (SELECT "eventId" id, max(confidence) c FROM "EventSource"
+                 WHERE "eventId" = ANY($1::int[]) GROUP BY 1) x WHERE e.id = x.id AND e.confidence IS DISTINCT FROM x.c RETURNING 1),
+          c AS (UPDATE "Claim" c SET confidence = x.c FROM (SELECT "claimId" id, max(confidence) c FROM "ClaimSource"
+                 WHERE "claimId" = ANY($2::int[]) GROUP BY 1) x WHERE c.id = x.id AND c.confidence IS DISTINCT FROM x.c RETURNING 1),
+          m AS (UPDATE "Model" m SET confidence = x.c FROM (SELECT "modelId" id, max(confidence) c FROM "Mention"
+                 WHERE "modelId" = ANY($3::int[]) AND confidence IS NOT NULL GROUP BY 1) x
+                 WHERE m.id = x.id AND m.confidence IS DISTINCT FROM x.c RETURNING 1)
+     SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) + (SELECT count(*) FROM m) AS n`,
+    [events, claims, models],
   );
 }
 

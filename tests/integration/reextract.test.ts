@@ -15,11 +15,24 @@ const inputs = [
   path.join(process.cwd(), "tests", "fixtures", "corpus", "dev"),
 ];
 
-/** What an older extractor left: fewer facts, and its own version on every article. */
+/**
+ * What an older extractor left, its own version on every article: for every other article fewer
+ * facts (so the digest of what it derived differs, and it is stored again in full), and for all of
+ * them other confidences (the rest are rescored in place).
+ */
 async function ageDatabase(db: DbHandle) {
-  await db.sql.exec(`DELETE FROM "EventSource" WHERE "eventId" IN (SELECT id FROM "Event" WHERE type <> 'release')`);
+  const odd = `SELECT id FROM "Article" WHERE id % 2 = 1`;
+  await db.sql.exec(
+    `DELETE FROM "EventSource" WHERE "articleId" IN (${odd}) AND "eventId" IN (SELECT id FROM "Event" WHERE type <> 'release')`,
+  );
   await db.sql.exec(`DELETE FROM "Event" e WHERE NOT EXISTS (SELECT 1 FROM "EventSource" s WHERE s."eventId" = e.id)`);
+  await db.sql.exec(`UPDATE "Article" SET "factsHash" = 'older' WHERE id IN (${odd})`);
   await db.sql.exec(`UPDATE "Claim" SET confidence = 0.01`);
+  await db.sql.exec(`UPDATE "ClaimSource" SET confidence = confidence / 2`);
+  await db.sql.exec(`UPDATE "EventSource" SET confidence = confidence / 3`);
+  await db.sql.exec(`UPDATE "Event" SET confidence = 0.02`);
+  await db.sql.exec(`UPDATE "Mention" SET confidence = confidence / 2 WHERE confidence IS NOT NULL`);
+  await db.sql.exec(`UPDATE "Model" SET confidence = 0.03 WHERE status = 'discovered'`);
   await db.sql.exec(`UPDATE "Article" SET "extractorVersion" = 'older'`);
 }
 

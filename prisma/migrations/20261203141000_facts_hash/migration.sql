@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "factsHash" TEXT NOT NULL DEFAULT '';
