@@ -8,6 +8,7 @@ import { hasNonModelPart, isNotChineseModel, MODEL_CUES, ORG_SUFFIXES, RELEASE_V
 import { lookupPhrase } from "./registry";
 import { toSimplified } from "./text";
 import weights from "./weights.json";
+import commonWords from "./data/common-words.json";
 
 export type Generator = "ascii" | "quoted" | "compound" | "listed" | "field" | "released";
 
@@ -71,6 +72,8 @@ const ORG_SUFFIX = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
 export const VERSION_ONLY =
   /^(?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]?|(?:pro|lite|max|plus|turbo|mini|air|flash)[-_]\d+[kKmM]?)$/i;
 const CLAUSE_BREAK = /[，。；！？、\n]/;
+/** Everyday English words (data/common-words.json): Code, Flash or Echo alone is seldom a product's name. */
+const COMMON_WORDS = new Set(commonWords.words);
 
 /** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
 export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Record<string, number> {
@@ -123,6 +126,7 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     price_after: any((c) => PRICE_AFTER.test(body.slice(c.end, c.end + 30))),
     org_suffix: ORG_SUFFIX.test(name) ? 1 : 0,
     non_model_part: ascii && hasNonModelPart(name) ? 1 : 0,
+    common_word: /^[A-Za-z]+$/.test(name) && COMMON_WORDS.has(name.toLowerCase()) ? 1 : 0,
     in_parens: any(
       (c) => /[（(]$/.test(body.slice(c.start - 1, c.start)) && /^[）)]/.test(body.slice(c.end, c.end + 1)),
     ),

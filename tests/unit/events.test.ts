@@ -6,7 +6,11 @@ const events = (body: string, title = "测试") =>
 
 describe("event extraction", () => {
   it("gives the event to each model a clause after the trigger lists", () => {
-    expect(events("2025年1月15日，MiniMax开源了MiniMax-01系列模型，包括MiniMax-Text-01和MiniMax-VL-01。")).toEqual(
+    // (the second sentence is what makes the scorer take the listed names for models)
+    const listed =
+      "2025年1月15日，MiniMax开源了MiniMax-01系列模型，包括MiniMax-Text-01和MiniMax-VL-01。" +
+      "MiniMax-Text-01模型与MiniMax-VL-01模型均可下载。";
+    expect(events(listed)).toEqual(
       expect.arrayContaining([
         "open_source|minimax-text-01|2025-01-15|day",
         "open_source|minimax-vl-01|2025-01-15|day",

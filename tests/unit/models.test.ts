@@ -110,7 +110,7 @@ describe("model extraction", () => {
   });
 
   it("gives a variant named after another model of the article that model's maker and family", () => {
-    const m = models("智谱发布了Zeta-7B大模型。三个月后，社区又迎来Zeta-7B-Chat。");
+    const m = models("智谱发布了Zeta-7B大模型。三个月后，社区又迎来Zeta-7B-Chat对话模型，Zeta-7B-Chat下载量很高。");
     const chat = m.find((x) => x.nameZh === "Zeta-7B-Chat");
     const base = m.find((x) => x.nameZh === "Zeta-7B");
     expect(base?.vendorKey).toBeTruthy();
