@@ -8,6 +8,12 @@ export interface BarDatum {
   value: number;
 }
 
+/** Width of the category axis: the longest label at 12 px (a CJK character 12 px, others ~7), within bounds. */
+function labelWidth(data: BarDatum[]): number {
+  const width = (label: string) => [...label].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 12 : 7), 0);
+  return Math.min(168, Math.max(48, Math.max(0, ...data.map((d) => width(d.label))) + 12));
+}
+
 export function BarChart({
   data,
   height = 240,
@@ -47,7 +53,14 @@ export function BarChart({
           >
             <CartesianGrid horizontal={false} stroke="var(--line)" />
             <XAxis type="number" allowDecimals={false} tick={tick} stroke="var(--line-strong)" />
-            <YAxis type="category" dataKey="label" width={96} tick={tick} stroke="var(--line-strong)" interval={0} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={labelWidth(data)}
+              tick={tick}
+              stroke="var(--line-strong)"
+              interval={0}
+            />
             {tooltip}
             <Bar dataKey="value" fill={color} radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false} />
           </RBarChart>
