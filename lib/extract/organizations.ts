@@ -201,7 +201,9 @@ export function extractOrganizations(
         const words = tag(sub[1]);
         // known proper nouns, or a coined name jieba does not know (split into single characters)
         const nounish = words.length <= 3 && words.every((w) => /^(?:n|nz|nr|nrt|nt|ns|eng|x|j)$/.test(w.tag));
-        const coined = sub[1].length <= 4 && words.every((w) => w.word.length === 1);
+        // (but not a run of function words or a date: 须先在, 5月)
+        const coined =
+          sub[1].length <= 4 && words.every((w) => w.word.length === 1 && !/^(?:m|t|d|p|c|u|r|q|f|mq)$/.test(w.tag));
         const ok =
           (nounish || coined) &&
           !/^(?:该|其|我国|国内|记者|用户|业内|专家|公司|企业|团队|他们|我们)/.test(sub[1]) &&

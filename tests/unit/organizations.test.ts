@@ -27,6 +27,13 @@ describe("organisation extraction and vendor attribution", () => {
     expect(result.models[0]).toMatchObject({ key: "xuanyuan", vendorKey: "duxiaoman" });
   });
 
+  it("takes no date or run of function words before a release verb for an organisation", () => {
+    for (const text of ["。5月推出的“星图”大模型拥有80亿参数。", "。想用的企业须先在平台上同意“星图”大模型的条款。"]) {
+      const { result } = extractText(text);
+      expect(result.organizations.map((o) => o.nameZh)).toEqual([]);
+    }
+  });
+
   it("uses the registry vendor for curated models even when the text names another org", () => {
     const { result } = extractText("清华大学的研究人员评测了通义千问。");
     expect(result.models[0]).toMatchObject({ key: "qwen", vendorKey: "alibaba" });
