@@ -220,9 +220,10 @@ export function extractOrganizations(
 
   splitOtherMakers(models, modelMentions, otherMaker, attributed, body);
 
-  // a model named after its maker (MiniMax-01, Moonshot-v1): the organisation whose name it starts with
+  // a model named after its maker (MiniMax-01, Moonshot-v1): the organisation whose name it starts with,
+  // over what its sentence suggests (深度求索称…高于…MiniMax M2 names a rival, not a maker)
   for (const m of models.values()) {
-    if (m.vendorKey || vendors.has(m.key)) continue;
+    if (m.vendorKey) continue;
     const org = orgNamePrefix(m.nameZh);
     if (org) vendors.set(m.key, org);
   }

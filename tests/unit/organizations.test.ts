@@ -34,6 +34,12 @@ describe("organisation extraction and vendor attribution", () => {
     }
   });
 
+  it("gives a discovered model named after an organisation to it, over a rival its sentence names", () => {
+    const { result } = extractText("深度求索称，其得分高于同为开源模型的MiniMax M9模型。MiniMax M9模型已经开源。");
+    const m = result.models.find((x) => x.nameZh === "MiniMax M9");
+    expect(m?.vendorKey).toBe("minimax");
+  });
+
   it("uses the registry vendor for curated models even when the text names another org", () => {
     const { result } = extractText("清华大学的研究人员评测了通义千问。");
     expect(result.models[0]).toMatchObject({ key: "qwen", vendorKey: "alibaba" });
