@@ -163,7 +163,8 @@ function fit(kind: Kind) {
   const losses = PENALTIES[kind].map((l2) => ({ l2, loss: heldOutLoss(kind, l2) }));
   const { l2 } = losses.reduce((a, b) => (b.loss < a.loss ? b : a));
   const { features, w, bias, predict } = train(kind, data, l2);
-  let best = { threshold: 0.5, f1: -1, precision: 0, recall: 0 };
+  const b2 = 1 / PRECISION_WEIGHT ** 2;
+  let best = { threshold: 0.5, fBeta: -1, precision: 0, recall: 0 };
   for (let k = 1; k <= 18; k++) {
     const t = k / 20;
     let [tp, fp, fn] = [0, 0, 0];
@@ -175,9 +176,8 @@ function fit(kind: Kind) {
     }
     const precision = tp / Math.max(1, tp + fp);
     const recall = tp / Math.max(1, tp + fn);
-    const b2 = 1 / PRECISION_WEIGHT ** 2;
-    const f1 = ((1 + b2) * precision * recall) / Math.max(1e-9, b2 * precision + recall);
-    if (f1 >= best.f1 - 1e-9) best = { threshold: t, f1, precision, recall };
+    const fBeta = ((1 + b2) * precision * recall) / Math.max(1e-9, b2 * precision + recall);
+    if (fBeta >= best.fBeta - 1e-9) best = { threshold: t, fBeta, precision, recall };
   }
   console.log(`\n${kind}: ${data.length} rows (${data.filter((r) => r.y).length} right) from the development split`);
   console.log(

@@ -405,8 +405,9 @@ function recordFields(input: AnalysedArticle, terms: string[]) {
 }
 
 /**
- * A digest of everything storing an article writes: its row's fields and the corrected extraction
- * with the overrides it matched. Two reads of an article with the same digest store the same rows.
+ * A digest of everything storing an article writes but confidences: its row's fields and the
+ * corrected extraction with the overrides it matched. Two reads of an article with the same digest
+ * store the same rows, but for the confidences of its facts.
  */
 function factsDigest(
   input: AnalysedArticle,

@@ -28,7 +28,10 @@ describe("organisation extraction and vendor attribution", () => {
   });
 
   it("takes no date or run of function words before a release verb for an organisation", () => {
-    for (const text of ["。5月推出的“星图”大模型拥有80亿参数。", "。想用的企业须先在平台上同意“星图”大模型的条款。"]) {
+    for (const text of [
+      "。5月推出的“星图”大模型拥有80亿参数。",
+      "想用的企业与个人，须先在开源平台上同意“星图”大模型的条款。",
+    ]) {
       const { result } = extractText(text);
       expect(result.organizations.map((o) => o.nameZh)).toEqual([]);
     }
