@@ -164,6 +164,12 @@ const POINTS_BACK = new RegExp(L.skip.pointsBack);
 const NOT_COUNT_AFTER = new RegExp(L.skip.classifierNotCount);
 const MAGNITUDE_RANGE = new RegExp(L.skip.magnitudeRange);
 const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+const RESPECTIVE = new RegExp(L.respective.marker, "g");
+const SAME_PERIODS = new RegExp(L.respective.samePeriods);
+const LIST_JOIN = new RegExp(L.respective.listJoin);
+const YEAR_RANGE = new RegExp(L.respective.yearRange);
+/** The most years a range (2019年至2024年) may list and still be read as an enumeration of periods. */
+const MAX_RANGE_YEARS = 8;
 
 /** Cheap tests of a sentence before a reading's own expressions run on it. */
 const HAS = {
@@ -244,6 +250,8 @@ interface Found {
   /** a percentage its clause calls a cut (降幅80%), a price cut when prices are stated around it */
   cut?: boolean;
   details?: ClaimDetails;
+  /** 2022年至2024年，营收分别为A、B和C: the period of the list this number stands at in the enumeration */
+  respective?: DatePoint;
 }
 
 /** Readings of one sentence, with a check that a new one does not overlap one already taken. */
@@ -904,9 +912,12 @@ export function extractClaims(
   // the events with a date, once: what a claim's as-of date may be read from
   const dated = events.filter((e) => e.date.value);
   mi = 0;
+  let lastPeriods: DatePoint[] = [];
   for (let si = 0; si < sentences.length; si++) {
     const s0 = sentences[si];
     const s = { ...s0, text: ctx.simple.slice(s0.start, s0.end) };
+    if (si > 0 && body.slice(sentences[si - 1].end, s.start).includes("\n")) lastPeriods = [];
+    lastPeriods = assignRespective(s, ctx.datesIn(si), found[si], lastPeriods);
     const prevModel = lastModelKey;
     const inSentence: ModelMention[] = [];
     while (mi < modelMentions.length && modelMentions[mi].start < s.start) mi++;
@@ -938,6 +949,63 @@ export function extractClaims(
     seen.add(id);
     return Number.isFinite(c.value) && Math.abs(c.value) <= MAX_CLAIM_VALUE;
   });
+}
+
+/**
+ * 2021年、2022年及2023年，营收分别为A、B和C（同期亏损分别为D、E和F）: the n-th number of an
+ * enumeration after 分别 holds at the n-th period listed before it, when the counts agree. The periods
+ * are a list of dates joined by 、/和/及, or a range of years (2022年至2024年); a sentence that says 同期
+ * and lists none takes those of the sentence before. Returns the periods a following 同期 refers to.
+ */
+function assignRespective(
+  s: { text: string; start: number },
+  dates: DateHit[],
+  list: Found[],
+  previous: DatePoint[],
+): DatePoint[] {
+  const markers = [...s.text.matchAll(RESPECTIVE)].map((m) => m.index);
+  const own = periodsOf(s, dates, markers[0] ?? s.text.length);
+  if (!markers.length) return own.length ? own : previous;
+  const periods = own.length ? own : SAME_PERIODS.test(s.text.slice(0, markers[0])) ? previous : [];
+  if (periods.length < 2) return own.length ? own : previous;
+  const sorted = [...list].sort((a, b) => a.index - b.index);
+  markers.forEach((at, k) => {
+    const until = markers[k + 1] ?? s.text.length;
+    const first = sorted.findIndex((f) => f.index > at && f.index < until);
+    if (first < 0) return;
+    const run = [sorted[first]];
+    for (let j = first + 1; j < sorted.length; j++) {
+      const last = run[run.length - 1];
+      if (!LIST_JOIN.test(s.text.slice(last.index + last.length, sorted[j].index))) break;
+      run.push(sorted[j]);
+    }
+    if (run.length === periods.length) run.forEach((f, n) => (f.respective = periods[n]));
+  });
+  return periods;
+}
+
+/** The periods a sentence lists before `limit`: a range of years, else the longest run of joined dates. */
+function periodsOf(s: { text: string; start: number }, dates: DateHit[], limit: number): DatePoint[] {
+  const range = YEAR_RANGE.exec(s.text.slice(0, limit));
+  if (range) {
+    const [from, to] = [+range[1], +range[2]];
+    if (to > from && to - from < MAX_RANGE_YEARS)
+      return Array.from({ length: to - from + 1 }, (_, n) => ({
+        value: String(from + n),
+        precision: "year" as const,
+        inferred: false,
+        text: range[0],
+      }));
+  }
+  const before = dates.filter((d) => d.point.value && d.end - s.start <= limit);
+  let best: DateHit[] = [];
+  let run: DateHit[] = [];
+  for (const d of before) {
+    const last = run[run.length - 1];
+    run = last && LIST_JOIN.test(s.text.slice(last.end - s.start, d.start - s.start)) ? [...run, d] : [d];
+    if (run.length > best.length) best = run;
+  }
+  return best.length >= 2 ? best.map((d) => d.point) : [];
 }
 
 /**
@@ -1004,6 +1072,8 @@ interface SentenceClaims {
   allEvents: readonly ExtractedEvent[];
   /** the article's own date */
   document: DatePoint | null;
+  /** the day of the happening the article reports, when it names one (context.occasion) */
+  occasion: DatePoint | null;
 }
 
 /** 持续到2月8日的优惠期: the end of a period, not the date a number holds at. */
@@ -1131,6 +1201,7 @@ function sentenceClaims(
     events: allEvents.filter((e) => e.evidence.start === s.start),
     allEvents,
     document: doc?.value ? { ...doc, inferred: true } : null,
+    occasion: ctx.occasion,
     earlier:
       ctx
         .earlierDates(si)
@@ -1177,6 +1248,7 @@ function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
   const [, ce] = clauseAround(s.text, f.index);
   // (7月30日…介绍，截至目前，已有490余款: 目前 is the time of the dated occasion)
   const own =
+    (f.respective ? { hit: { point: f.respective } } : undefined) ??
     usable.filter((d) => d.hit.start < absIdx && !d.now).pop() ??
     usable.filter((d) => d.hit.start < absIdx).pop() ??
     usable.find((d) => d.hit.start > absIdx && d.hit.start < s.start + ce);
@@ -1244,6 +1316,7 @@ const AS_OF_SOURCE = {
   earlier: "previous",
   document: "document",
   document_month: "document",
+  occasion: "document",
   none: "none",
 } satisfies Record<string, keyof typeof PRIORS.claimAsOf>;
 type AsOfReading = keyof typeof AS_OF_SOURCE;
@@ -1267,7 +1340,7 @@ function asOfAlternatives(
 ): Alternative<{ point: DatePoint; source: keyof typeof PRIORS.claimAsOf }>[] {
   const { s } = shared;
   const proposals: [AsOfReading, DatePoint | null | undefined][] = [
-    ["own_before", usable.filter((d) => d.hit.start < absIdx && !d.now).pop()?.hit.point],
+    ["own_before", f.respective ?? usable.filter((d) => d.hit.start < absIdx && !d.now).pop()?.hit.point],
     ["own_now", usable.filter((d) => d.hit.start < absIdx && d.now).pop()?.hit.point],
     ["own_after", usable.find((d) => d.hit.start > absIdx && d.hit.start < s.start + clauseEnd)?.hit.point],
     ["event", (shared.events.find((e) => e.modelKey && e.modelKey === subjectModelKey) ?? shared.events[0])?.date],
@@ -1287,6 +1360,8 @@ function asOfAlternatives(
     ["previous", shared.fallback.source === "previous" ? shared.fallback.point : null],
     ["earlier", shared.earlier],
     ["document", shared.fallback.source === "document" ? shared.fallback.point : null],
+    // 昨日举行发布会…目前已有70多个部门: a number of the news holds at the day the news happened
+    ["occasion", shared.occasion],
     // 近日完成融资: news of recent days, dated by the labels (and the reader) to the month
     [
       "document_month",

@@ -7,6 +7,7 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { allModelAndOrgAliases, scanRegistry, type RegistryHit } from "./registry";
 import { toSimplified, sentenceIndexAt } from "./text";
 import { memoize } from "./memo";
+import type { DatePoint } from "./types";
 import {
   ANCHOR_REACH,
   documentDate,
@@ -38,6 +39,11 @@ export interface ArticleContext {
   earlierDates(si: number): DateHit[];
   /** every date phrase of the body, in order */
   allDates: DateHit[];
+  /**
+   * the day of the happening the article reports (昨日举行发布会 in a paper of the 26th: the 25th):
+   * the first day the body names in the few days up to the document date, else null
+   */
+  occasion: DatePoint | null;
 }
 
 export function buildContext(article: RawArticle, cleaned: CleanedBody): ArticleContext {
@@ -94,6 +100,7 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
     }
     return [];
   };
+  const allDates = dates.flat();
   return {
     article,
     body,
@@ -102,12 +109,27 @@ export function buildContext(article: RawArticle, cleaned: CleanedBody): Article
     sentences,
     hits: scanRegistry(body, match),
     documentDate: doc,
-    allDates: dates.flat(),
+    allDates,
+    occasion: occasionOf(doc?.point ?? null, allDates),
     credits: [...(cleaned.byline ? [cleaned.byline] : []), ...cleaned.photoCredits],
     sentenceAt: (offset) => sentenceIndexAt(sentences, offset),
     datesIn: (si) => dates[si] ?? [],
     earlierDates,
   };
+}
+
+/** Days before the document date that the day of its news may lie (a weekly's 上周四 is the most). */
+const OCCASION_REACH_DAYS = 7;
+
+function occasionOf(doc: DatePoint | null, dates: DateHit[]): DatePoint | null {
+  if (doc?.precision !== "day" || !doc.value) return null;
+  const docDay = Date.parse(doc.value);
+  const hit = dates.find((d) => {
+    if (d.point.precision !== "day" || !d.point.value) return false;
+    const days = (docDay - Date.parse(d.point.value)) / 86_400_000;
+    return days >= 0 && days <= OCCASION_REACH_DAYS;
+  });
+  return hit ? { ...hit.point, inferred: true } : null;
 }
 
 /** A paragraph that is a section heading: short, with no sentence end. */

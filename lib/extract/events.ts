@@ -206,11 +206,12 @@ export function extractEvents(
           const lead = text.slice(cs, m.index);
           const series = SERIES.test(lead);
           const borrowed = own || series ? null : dateFor(inherited, at);
-          // a launch reported with no date at all is the news of the article's own day (not 曾推出)
+          // a launch reported with no date at all is the news the article reports, of the day it
+          // names (昨日举行发布会) or else of its own day (not 曾推出)
           const ofTheDay =
             own || borrowed || series || PAST.test(lead) || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value
               ? null
-              : { ...ctx.documentDate.point, inferred: true };
+              : (ctx.occasion ?? { ...ctx.documentDate.point, inferred: true });
           const date = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;
           const dateFactor = own
             ? PRIORS.eventDate.own

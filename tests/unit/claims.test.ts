@@ -101,4 +101,34 @@ describe("claim extraction", () => {
       asOf: { value: "2025-03-21", inferred: true },
     });
   });
+
+  it("dates each number of a 分别 enumeration at the period listed in the same place", () => {
+    const asOf = (body: string) =>
+      extractText(body)
+        .result.claims.filter((c) => c.unit === "cny")
+        .map((c) => [c.value, c.asOf.value]);
+    expect(asOf("2022年至2024年，公司营收分别为1.01亿元、1.29亿元和2.43亿元。")).toEqual([
+      [1.01e8, "2022"],
+      [1.29e8, "2023"],
+      [2.43e8, "2024"],
+    ]);
+    // 同期 takes the periods of the sentence before; a count that does not match the periods dates nothing by place
+    const body =
+      "2021年、2022年及2023年，公司收入分别为3.72亿元、4.72亿元及5.56亿元。同期亏损分别为8940万元、2.09亿元及1.54亿元。";
+    expect(asOf(body).slice(3)).toEqual([
+      [8.94e7, "2021"],
+      [2.09e8, "2022"],
+      [1.54e8, "2023"],
+    ]);
+    expect(asOf("2022年和2023年，两家公司分别融资5亿元、6亿元和7亿元。").map(([, d]) => d)).not.toContain("2022");
+  });
+
+  it("dates an undated number of the news at the day the news happened, which the body names", () => {
+    const body =
+      "香港生成式人工智能研发中心昨日举行发布会，正式推出大模型HKGAI V1。" +
+      "该中心介绍，至今已有70多个政府部门参与试用。";
+    const { result } = extractText(body, { extra: { 日期: "2025-02-26" } });
+    const departments = result.claims.find((c) => c.value === 70);
+    expect(departments?.asOf.value).toBe("2025-02-25");
+  });
 });

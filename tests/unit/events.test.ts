@@ -138,4 +138,14 @@ describe("event extraction", () => {
       expect.arrayContaining(["release|doubao|2024-05-15|day", "price_change|doubao|2024-05-15|day"]),
     );
   });
+
+  it("dates an undated launch at the day of the news the body names, else at the document's day", () => {
+    const body =
+      "特区政府昨日举行人工智能发展论坛。多位官员出席并致辞。论坛吸引了上千名业界人士参加。" +
+      "会后，研发中心正式推出大模型HKGAI V1。";
+    const date = (extra: Record<string, string>, text = body) =>
+      extractText(text, { extra }).result.events.find((e) => e.type === "release")?.date.value;
+    expect(date({ 日期: "2025-02-26" })).toBe("2025-02-25");
+    expect(date({ 日期: "2025-02-26" }, body.replace("昨日", "近日"))).toBe("2025-02-26");
+  });
 });
