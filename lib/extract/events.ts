@@ -13,7 +13,14 @@ import type { ExtractedModel } from "./types";
 import { fittedConfidence, withFeatures, type Features } from "./scoring";
 
 /** Kinds of event that, reported with no date, happened when the article was written. */
-const NEWS_OF_THE_DAY = new Set<EventType>(["release", "open_source", "open_public", "price_change"]);
+const NEWS_OF_THE_DAY = new Set<EventType>([
+  "release",
+  "open_source",
+  "open_public",
+  "price_change",
+  "filing",
+  "announcement",
+]);
 
 const TRIGGERS: [EventType, RegExp][] = (lexicon.triggers as [EventType, string][]).map(([t, re]) => [
   t,
@@ -50,6 +57,8 @@ const DETAIL_REACH = 3;
 const LICENCE_REACH = 3;
 const USED = new RegExp(OS.usedNotReleased);
 const COUNT_AFTER = new RegExp(OS.countAfter);
+const FILING_LIST = new RegExp(lexicon.filingList.member);
+const FILING_CONTEXT = new RegExp(lexicon.filingList.context);
 const IN_LICENCE_NAME = new RegExp(OS.inLicenceName);
 const OPEN_SOURCE_TRIGGER = TRIGGERS.find(([t]) => t === "open_source")![1];
 const OPENS_SOURCE = new RegExp(OPEN_SOURCE_TRIGGER.source);
@@ -93,6 +102,16 @@ function dateFor(hits: DateHit[], at: number): DatePoint | null {
   return best ? best.point : null;
 }
 
+/** 均在名单之列: a list of filings only where the sentence or the two before it in its paragraph speak of filing. */
+function speaksOfFiling(ctx: ArticleContext, si: number): boolean {
+  for (let k = si; k >= Math.max(0, si - 2); k--) {
+    const s = ctx.sentences[k];
+    if (FILING_CONTEXT.test(ctx.simple.slice(s.start, s.end))) return true;
+    if (k > 0 && ctx.body.slice(ctx.sentences[k - 1].end, s.start).includes("\n")) return false;
+  }
+  return false;
+}
+
 export function extractEvents(
   ctx: ArticleContext,
   modelMentions: ModelMention[],
@@ -129,6 +148,7 @@ export function extractEvents(
           t = "release";
         }
         if (type === "release" && NOT_RELEASE.test(text.slice(m.index))) continue;
+        if (type === "filing" && FILING_LIST.test(word) && !speaksOfFiling(ctx, si)) continue;
         const [cs, ce] = clauseAround(text, m.index);
         if (t === "release" && continuesOpenSource(ctx, si, text, word, text.slice(cs, m.index), events))
           t = "open_source";
@@ -138,7 +158,8 @@ export function extractEvents(
           // 开源大模型DeepSeek-V2); 同步开源的还有X lists what was released; 将于6月30日开源 is a plan
           const rest = text.slice(end);
           const adj = OS_ADJECTIVAL.exec(rest);
-          if (adj && !OS_LISTED_AFTER.test(rest)) {
+          // (开源两款自研大模型：… counts what is released: the models are listed after it)
+          if (adj && !OS_LISTED_AFTER.test(rest) && !COUNT_AFTER.test(rest)) {
             const at = s.start + end + adj[0].length;
             if (!ms.some((x) => x.start >= s.start + end && x.start <= at + 2)) continue;
             // 部署开源的Qwen2.5-7B: a model used, not released
@@ -147,10 +168,13 @@ export function extractEvents(
           if (FUTURE.test(text.slice(cs, m.index))) continue;
         }
         let targets = anaphora ? ms : ms.filter((x) => x.start - s.start >= cs && x.start - s.start < ce);
-        // …系列模型，包括A和B: the clauses that list what was released go with the trigger's
-        for (let e = ce; !anaphora && t !== "deployment" && /^[，,]/.test(text.slice(e));) {
+        // …系列模型，包括A和B: the clauses that list what was released go with the trigger's; after a
+        // colon (开源两款模型：一款是A，另一款是B) every clause to the sentence's end lists them
+        let listing = false;
+        for (let e = ce; !anaphora && t !== "deployment" && /^[，,：:]/.test(text.slice(e));) {
+          listing ||= /^[：:]/.test(text.slice(e));
           const [ns, ne] = clauseAround(text, e + 1);
-          if (!LISTS_AFTER.test(text.slice(ns))) break;
+          if (!listing && !LISTS_AFTER.test(text.slice(ns))) break;
           targets.push(...ms.filter((x) => x.start - s.start >= ns && x.start - s.start < ne));
           e = ne;
         }

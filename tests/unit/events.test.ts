@@ -148,4 +148,25 @@ describe("event extraction", () => {
     expect(date({ 日期: "2025-02-26" })).toBe("2025-02-25");
     expect(date({ 日期: "2025-02-26" }, body.replace("昨日", "近日"))).toBe("2025-02-26");
   });
+
+  it("gives an event counted before a colon to each model the clauses after it list", () => {
+    const body = "11月5日，腾讯宣布对外开源两款自研大模型：一款是语言模型混元Large，另一款是腾讯混元3D生成大模型。";
+    expect(
+      extractText(body, { extra: { 日期: "2024-11-06" } }).result.events.map(
+        (e) => `${e.type}|${e.modelKey}|${e.date.value}`,
+      ),
+    ).toEqual(["open_source|hunyuan-large|2024-11-05", "open_source|hunyuan-3d|2024-11-05"]);
+  });
+
+  it("reads a list of filings (均在名单之列) only where the text speaks of filing", () => {
+    const filings = (body: string) =>
+      extractText(body, { extra: { 日期: "2023-09-01" } })
+        .result.events.filter((e) => e.type === "filing")
+        .map((e) => `${e.modelKey}|${e.date.value}`);
+    const body =
+      "8月31日，首批通过《生成式人工智能服务管理暂行办法》备案的大模型名单公布。" +
+      "字节跳动的云雀大模型和中科院自动化所的紫东太初均在名单之列。";
+    expect(filings(body)).toEqual(["skylark|2023-08-31", "zidong-taichu|2023-08-31"]);
+    expect(filings("8月31日，年度人工智能榜单公布。云雀大模型和紫东太初均在名单之列。")).toEqual([]);
+  });
 });
