@@ -4,7 +4,9 @@
 // - event: every event the trigger rules propose, labelled 1 when type + model + date is a labelled event;
 // - claim: every number read as a claim, labelled 1 when value + unit + as-of is a labelled claim;
 // - asOf (a ranker): for every claim whose value + unit is a labelled claim's, each as-of date it
-//   could hold at, labelled 1 when it is the label's (the highest scored is the one taken).
+//   could hold at, labelled 1 when it is the label's (the highest scored is the one taken);
+// - eventDate (a ranker): for every event whose type + model is a labelled event's, each date it
+//   could be at, labelled 1 when it is a label's.
 // Each gets the threshold with the best F-beta (precision weighed twice) on the same rows (the model scorer refuses candidates
 // below it; events and claims are all kept, their threshold only reported). The held-out split is never read here.
 // Usage: npx tsx lib/cli/fit-weights.ts [--dry-run]
@@ -14,7 +16,7 @@ import { cleanBody } from "@/lib/ingest/clean";
 import { buildContext } from "@/lib/extract/context";
 import { extractArticle } from "@/lib/extract";
 import { modelCandidates } from "@/lib/extract/models";
-import { alternativesOf, featuresOf } from "@/lib/extract/scoring";
+import { alternativesOf, featuresOf, withRuleFor } from "@/lib/extract/scoring";
 import type { DatePoint } from "@/lib/extract/types";
 import { loadCorpus } from "@/lib/corpus/load";
 import { factOutcomes, normName } from "@/lib/corpus/score";
@@ -22,9 +24,9 @@ import { parseArticleFile } from "@/lib/ingest/parse";
 import { slugify } from "@/lib/extract/text";
 
 type Row = { x: Record<string, number>; y: number; article: number; group?: number };
-type Kind = "model" | "event" | "claim" | "asOf";
+type Kind = "model" | "event" | "claim" | "asOf" | "eventDate";
 const dryRun = process.argv.includes("--dry-run");
-const rows: Record<Kind, Row[]> = { model: [], event: [], claim: [], asOf: [] };
+const rows: Record<Kind, Row[]> = { model: [], event: [], claim: [], asOf: [], eventDate: [] };
 const sameNumber = (a: number, b: number) => Number(a.toPrecision(10)) === Number(b.toPrecision(10));
 
 let article = 0;
@@ -49,6 +51,18 @@ for (const a of loadCorpus(["dev"])) {
     groups++;
     for (const alt of alternatives)
       rows.asOf.push({ x: alt.x, y: right(alt.value.point) ? 1 : 0, article, group: groups });
+  }
+  // the event-date ranker's rows come from the events the rule dates (see withRuleFor)
+  for (const [e, dates] of factOutcomes(
+    a.labels,
+    withRuleFor("eventDate", () => extractArticle(a.article, cleaned)),
+  ).eventDates) {
+    const alternatives = alternativesOf(e) as { value: { point: DatePoint }; x: Record<string, number> }[];
+    const right = (p: DatePoint) => dates.has(p.precision === "unknown" ? null : p.value);
+    if (!dates.size || !alternatives.some((alt) => right(alt.value.point))) continue;
+    groups++;
+    for (const alt of alternatives)
+      rows.eventDate.push({ x: alt.x, y: right(alt.value.point) ? 1 : 0, article, group: groups });
   }
   for (const [kind, facts] of [
     ["event", outcomes.events],
@@ -99,6 +113,7 @@ const PENALTIES: Record<Kind, number[]> = {
   event: [0.05, 0.02, 0.01, 0.005, 0.002, 0.001],
   claim: [0.05, 0.02, 0.01, 0.005, 0.002, 0.001],
   asOf: [0.02, 0.005, 0.001],
+  eventDate: [0.02, 0.005, 0.001],
 };
 const FOLDS = 5;
 
@@ -298,6 +313,7 @@ const out = {
   event: fit("event"),
   claim: fit("claim"),
   asOf: fitRanker("asOf"),
+  eventDate: fitRanker("eventDate"),
 };
 if (!dryRun) {
   const file = path.join(process.cwd(), "lib", "extract", "weights.json");
@@ -306,12 +322,13 @@ if (!dryRun) {
   writeFileSync(file, next);
   console.log(previous === next ? "weights.json unchanged" : "wrote lib/extract/weights.json");
   // events and claims were read with the model weights weights.json held when this run started
-  const before = JSON.parse(previous) as { model?: unknown; asOf?: unknown };
+  const before = JSON.parse(previous) as { model?: unknown; asOf?: unknown; eventDate?: unknown };
   if (
     JSON.stringify(before.model) !== JSON.stringify(out.model) ||
-    JSON.stringify(before.asOf) !== JSON.stringify(out.asOf)
+    JSON.stringify(before.asOf) !== JSON.stringify(out.asOf) ||
+    JSON.stringify(before.eventDate) !== JSON.stringify(out.eventDate)
   )
     console.log(
-      "the model or as-of weights changed: run again, to fit events and claims over what the extractor now reads",
+      "the model, as-of or event-date weights changed: run again, to fit events and claims over what the extractor now reads",
     );
 }

@@ -179,9 +179,17 @@ export function factOutcomes(labels: CorpusLabels, x: ExtractionResult) {
       }),
     );
   };
+  const scored = x.events.filter((e) => e.modelKey !== null && e.type !== "funding" && e.type !== "listing");
   return {
+    /** per event, the dates the labels give an event of its type and model (empty: the labels hold none) */
+    eventDates: new Map(
+      scored.map((e) => [
+        e,
+        new Set(labels.events.filter((l) => l.type === e.type && l.model === name(e.modelKey)).map((l) => l.date)),
+      ]),
+    ),
     events: outcome(
-      x.events.filter((e) => e.modelKey !== null && e.type !== "funding" && e.type !== "listing"),
+      scored,
       (e) => eventKey(e, name),
       labels.events.map((e) => `${e.type}|${e.model}|${e.date}`),
     ),

@@ -10,7 +10,14 @@ import { clauseAround, evidenceOf, toSimplified } from "./text";
 import lexicon from "./data/events.json";
 import PRIORS from "./data/confidence.json";
 import type { ExtractedModel } from "./types";
-import { fittedConfidence, withFeatures, type Features } from "./scoring";
+import {
+  bestAlternative,
+  fittedConfidence,
+  withAlternatives,
+  withFeatures,
+  type Alternative,
+  type Features,
+} from "./scoring";
 
 /** Kinds of event that, reported with no date, happened when the article was written. */
 const NEWS_OF_THE_DAY = new Set<EventType>([
@@ -102,6 +109,92 @@ function dateFor(hits: DateHit[], at: number): DatePoint | null {
   return best ? best.point : null;
 }
 
+type DateSource = keyof typeof PRIORS.eventDate;
+/** Where an event's date can be read from, and what the event scorer is told of it. */
+const DATE_SOURCE = {
+  own: "own",
+  earlier: "inherited",
+  model_previous: "inherited",
+  occasion: "document",
+  document: "document",
+  none: "none",
+} satisfies Record<string, DateSource>;
+type DateReading = keyof typeof DATE_SOURCE;
+/** Words before a trigger that put it after the dated sentence before (随后又推出): not at its date. */
+const SEQUEL = new RegExp(lexicon.sequel);
+
+/**
+ * The dates an event could be at, one per distinct date, each described by the readings that
+ * propose it (its sentence's own date, the nearest dated sentence before, the model's last event,
+ * the day of the article's news, the article's date, none), its precision, the event's type, and
+ * whether the hand-written rule chose it.
+ */
+function dateAlternatives(
+  ctx: ArticleContext,
+  si: number,
+  e: {
+    type: EventType;
+    own: DatePoint | null;
+    earlier: DatePoint | null;
+    modelPrevious: DatePoint | null;
+    ruled: DatePoint;
+    lead: string;
+    series: boolean;
+    otherModelEarlier: boolean;
+  },
+): Alternative<{ point: DatePoint; source: DateSource }>[] {
+  const doc = ctx.documentDate?.point.value ? { ...ctx.documentDate.point, inferred: true } : null;
+  const proposals: [DateReading, DatePoint | null][] = [
+    ["own", e.own],
+    ["earlier", e.earlier && { ...e.earlier, inferred: true }],
+    ["model_previous", e.modelPrevious && { ...e.modelPrevious, inferred: true }],
+    ["occasion", ctx.occasion],
+    ["document", doc],
+    ["none", UNKNOWN_DATE],
+  ];
+  const flags = {
+    past: PAST.test(e.lead),
+    series: e.series,
+    sequel: SEQUEL.test(e.lead),
+    other_model: e.otherModelEarlier,
+  };
+  const keyOf = (p: DatePoint) => (p.precision === "unknown" ? "none" : `${p.value}`);
+  const byDate = new Map<string, { point: DatePoint; readings: DateReading[] }>();
+  for (const [reading, point] of proposals) {
+    if (!point) continue;
+    const seen = byDate.get(keyOf(point));
+    if (seen) seen.readings.push(reading);
+    else byDate.set(keyOf(point), { point, readings: [reading] });
+  }
+  const ruledKey = keyOf(e.ruled);
+  return [...byDate.entries()].map(([key, { point, readings }]) => {
+    const x: Features = { [`precision_${point.precision}`]: 1, [`${e.type}_precision_${point.precision}`]: 1 };
+    for (const r of readings) {
+      x[`from_${r}`] = 1;
+      x[`${e.type}_from_${r}`] = 1;
+      for (const [flag, on] of Object.entries(flags)) if (on) x[`${flag}_from_${r}`] = 1;
+    }
+    if (key === ruledKey) x.rule = 1;
+    return { value: { point: key === ruledKey ? e.ruled : point, source: DATE_SOURCE[readings[0]] }, x };
+  });
+}
+
+/** The dated sentence an undated one continues names models, none of them this one. */
+function earlierNamesOnlyOthers(
+  ctx: ArticleContext,
+  si: number,
+  inherited: DateHit[],
+  mentions: ModelMention[],
+  key: string,
+): boolean {
+  if (!inherited.length) return false;
+  const k = ctx.sentenceAt(inherited[0].start);
+  if (k >= si) return false;
+  const { start, end } = ctx.sentences[k];
+  const named = mentions.filter((x) => x.start >= start && x.start < end);
+  return named.length > 0 && !named.some((x) => x.key === key);
+}
+
 /** 均在名单之列: a list of filings only where the sentence or the two before it in its paragraph speak of filing. */
 function speaksOfFiling(ctx: ArticleContext, si: number): boolean {
   for (let k = si; k >= Math.max(0, si - 2); k--) {
@@ -121,6 +214,7 @@ export function extractEvents(
 ): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
   const seen = new Map<string, ExtractedEvent>();
+  const ruledDates = new Map<string, DatePoint>();
   for (let si = 0; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si];
     let ms = modelMentions.filter((m) => m.start >= s.start && m.start < s.end);
@@ -236,21 +330,31 @@ export function extractEvents(
             own || borrowed || series || PAST.test(lead) || !NEWS_OF_THE_DAY.has(t) || !ctx.documentDate?.point.value
               ? null
               : (ctx.occasion ?? { ...ctx.documentDate.point, inferred: true });
-          const date = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;
-          const dateFactor = own
-            ? PRIORS.eventDate.own
-            : borrowed
-              ? PRIORS.eventDate.inherited
-              : ofTheDay
-                ? PRIORS.eventDate.document
-                : PRIORS.eventDate.none;
+          const ruled = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;
+          // the rule above is one voice: the dates the other readings propose are ranked with it
+          const alternatives = dateAlternatives(ctx, si, {
+            type: t,
+            own,
+            earlier: own ? null : dateFor(inherited, at),
+            modelPrevious: ruledDates.get(target.key) ?? null,
+            ruled,
+            lead,
+            series,
+            otherModelEarlier: earlierNamesOnlyOthers(ctx, si, inherited, modelMentions, target.key),
+          });
+          // (the rule's date, not the ranker's: what the ranker is fitted on must not move with its weights)
+          if (ruled.value) ruledDates.set(target.key, ruled);
+          const chosen = bestAlternative("eventDate", alternatives);
+          const date = chosen?.point ?? ruled;
+          const dateSource = chosen?.source ?? (own ? "own" : borrowed ? "inherited" : ofTheDay ? "document" : "none");
+          const dateFactor = PRIORS.eventDate[dateSource];
           const prior =
             Math.round((PRIORS.eventType[t] ?? 0.6) * (models.get(target.key)?.confidence ?? 1) * dateFactor * 1000) /
             1000;
           const model = models.get(target.key);
           const features: Features = {
             [`type_${t}`]: 1,
-            [`date_${own ? "own" : borrowed ? "inherited" : ofTheDay ? "document" : "none"}`]: 1,
+            [`date_${dateSource}`]: 1,
             [`precision_${date.precision}`]: 1,
             date_inferred: date.inferred ? 1 : 0,
             model_confidence: model?.confidence ?? 1,
@@ -286,7 +390,7 @@ export function extractEvents(
             confidence,
             ...(details ? { details } : {}),
           };
-          seen.set(id, withFeatures(event, features));
+          seen.set(id, withAlternatives(withFeatures(event, features), alternatives));
           events.push(event);
         }
       }

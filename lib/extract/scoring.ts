@@ -11,7 +11,7 @@ import weights from "./weights.json";
 
 export type Features = Record<string, number>;
 export type ScoredKind = "event" | "claim";
-export type RankedKind = "asOf";
+export type RankedKind = "asOf" | "eventDate";
 
 interface Fitted {
   bias: number;
@@ -54,7 +54,7 @@ export function fittedConfidence(kind: ScoredKind, x: Features): number | null {
 /** The alternative the fitted ranker scores highest (the first of equals), or null before a fit. */
 export function bestAlternative<T>(kind: RankedKind, alternatives: Alternative<T>[]): T | null {
   const w = FITTED[kind];
-  if (!w || !alternatives.length) return null;
+  if (!w || !alternatives.length || RULED.has(kind)) return null;
   let best = alternatives[0];
   let top = logit(w, best.x);
   for (const a of alternatives.slice(1)) {
@@ -62,6 +62,22 @@ export function bestAlternative<T>(kind: RankedKind, alternatives: Alternative<T
     if (z > top) [best, top] = [a, z];
   }
   return best.value;
+}
+
+const RULED = new Set<RankedKind>();
+
+/**
+ * `run()` with a ranker's choices left to the hand-written rule. The fit reads the event-date ranker's
+ * alternatives this way: the events it proposes (one per type, model and date) then do not move
+ * with the weights being fitted, and refitting reaches a fixed point.
+ */
+export function withRuleFor<T>(kind: RankedKind, run: () => T): T {
+  RULED.add(kind);
+  try {
+    return run();
+  } finally {
+    RULED.delete(kind);
+  }
 }
 
 /** `fact`, remembered with the alternatives one of its values was chosen among (for the next fit). */

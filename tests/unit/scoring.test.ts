@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { alternativesOf, bestAlternative, featuresOf, fittedConfidence } from "@/lib/extract/scoring";
+import {
+  alternativesOf,
+  bestAlternative,
+  featuresOf,
+  fittedConfidence,
+  withRuleFor,
+  type Features,
+} from "@/lib/extract/scoring";
 import { extractText } from "./helpers/article";
 
 describe("the fitted event and claim scorers", () => {
@@ -33,5 +40,20 @@ describe("the fitted event and claim scorers", () => {
     const alternatives = alternativesOf(claim) as { value: { point: { value: string | null } } }[];
     expect(alternatives.map((a) => a.value.point.value)).toContain(claim.asOf.value);
     expect(claim.asOf.value).toBe("2024-06");
+  });
+
+  it("rank an event's dates, one alternative per distinct date, and leave them to the rule when told to", () => {
+    const body = "2024年6月，智谱推出GLM-4-9B。业内人士认为，国产模型迭代明显加快。随后，智谱又推出了GLM-4-Plus。";
+    const read = () => extractText(body, { extra: { 日期: "2024-08-30" } }).result.events;
+    const plus = read().find((e) => e.modelKey === "glm-4-plus")!;
+    const alternatives = alternativesOf(plus) as { value: { point: { value: string | null } }; x: Features }[];
+    const dates = alternatives.map((a) => a.value.point.value);
+    expect(new Set(dates).size).toBe(dates.length);
+    expect(dates).toEqual(expect.arrayContaining(["2024-06", "2024-08-30", null]));
+    expect(plus.date.value).toBe(bestAlternative("eventDate", alternatives)!.point.value);
+    // the rule borrows the date of the sentence before (its only voice in the fit's rows)
+    const ruled = withRuleFor("eventDate", read).find((e) => e.modelKey === "glm-4-plus")!;
+    expect(ruled.date.value).toBe(alternatives.find((a) => a.x.rule === 1)!.value.point.value);
+    expect(ruled.date.value).toBe("2024-06");
   });
 });
