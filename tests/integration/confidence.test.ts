@@ -20,7 +20,11 @@ describe(`confidence of stored facts (${primaryBackend})`, () => {
     useDatabase(db);
     await ingestBuffers(db.prisma, [
       // dated in its own sentence: a confident count
-      file("a.txt", "https://example.com/conf/a", "赛迪顾问的报告显示，截至2023年7月，我国累计已经发布130个大模型。"),
+      file(
+        "a.txt",
+        "https://example.com/conf/a",
+        "赛迪顾问的报告显示，截至2023年7月31日，我国累计已经发布130个大模型。",
+      ),
       // no date anywhere near it: the article's date is borrowed, and the reading is weaker
       file("b.txt", "https://example.com/conf/b", "业内人士称，我国已经发布200多个大模型。", "发布时间: 2024-08-31\n"),
     ]);

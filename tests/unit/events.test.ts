@@ -62,7 +62,7 @@ describe("event extraction", () => {
 
   it("reads opening to the public", () => {
     expect(events("2023年9月13日，通义千问正式向公众开放。")).toEqual(["open_public|qwen|2023-09-13|day"]);
-    expect(events("2023年，智谱清言上线公测。")).toEqual(["open_public|chatglm|2023|year"]);
+    expect(events("2023年，智谱清言上线公测。")).toEqual(["open_public|zhipu-qingyan|2023|year"]);
   });
 
   it("reads plans and announcements, not as releases", () => {

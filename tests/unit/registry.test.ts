@@ -41,4 +41,15 @@ describe("curated registries", () => {
       }
     }
   });
+
+  it("keep a family's app and its open models apart from it, each linked to the family", () => {
+    const keyOf = (name: string) =>
+      [...MODELS.values()].find((m) => m.nameZh === name || m.aliases.includes(name))?.key;
+    expect(keyOf("智谱清言")).toBe("zhipu-qingyan");
+    expect(keyOf("ChatGLM-6B")).toBe("chatglm-6b");
+    expect(keyOf("SenseChat")).toBe("sensechat");
+    for (const k of ["zhipu-qingyan", "chatglm-6b"])
+      expect(MODELS.get(k)).toMatchObject({ family: "chatglm", vendor: "zhipu" });
+    expect(MODELS.get("sensechat")).toMatchObject({ family: "sensenova", vendor: "sensetime" });
+  });
 });
