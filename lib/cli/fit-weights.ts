@@ -31,6 +31,19 @@ const sameNumber = (a: number, b: number) => Number(a.toPrecision(10)) === Numbe
 
 let article = 0;
 let groups = 0;
+
+/**
+ * One group of a ranker's rows: each date `fact` was chosen among, 1 when the labels give it. Only a
+ * fact the labels hold, with a labelled date among its alternatives, says which is right.
+ */
+function rankerRows(kind: "asOf" | "eventDate", fact: object, labelled: ReadonlySet<string | null>) {
+  const alternatives = alternativesOf(fact) as { value: { point: DatePoint }; x: Record<string, number> }[];
+  const right = (p: DatePoint) => labelled.has(p.precision === "unknown" ? null : p.value);
+  if (!labelled.size || !alternatives.some((alt) => right(alt.value.point))) return;
+  groups++;
+  for (const alt of alternatives)
+    rows[kind].push({ x: alt.x, y: right(alt.value.point) ? 1 : 0, article, group: groups });
+}
 for (const a of loadCorpus(["dev"])) {
   article++;
   const cleaned = cleanBody(a.article.body);
@@ -44,26 +57,14 @@ for (const a of loadCorpus(["dev"])) {
     const asOfs = new Set(
       a.labels.claims.filter((l) => sameNumber(l.value, c.value) && l.unit === c.unit).map((l) => l.asOf),
     );
-    const alternatives = alternativesOf(c) as { value: { point: DatePoint }; x: Record<string, number> }[];
-    const right = (p: DatePoint) => asOfs.has(p.precision === "unknown" ? null : p.value);
-    // only a claim the labels hold, with its labelled date among the alternatives, says which is right
-    if (!asOfs.size || !alternatives.some((alt) => right(alt.value.point))) continue;
-    groups++;
-    for (const alt of alternatives)
-      rows.asOf.push({ x: alt.x, y: right(alt.value.point) ? 1 : 0, article, group: groups });
+    rankerRows("asOf", c, asOfs);
   }
   // the event-date ranker's rows come from the events the rule dates (see withRuleFor)
   for (const [e, dates] of factOutcomes(
     a.labels,
     withRuleFor("eventDate", () => extractArticle(a.article, cleaned)),
-  ).eventDates) {
-    const alternatives = alternativesOf(e) as { value: { point: DatePoint }; x: Record<string, number> }[];
-    const right = (p: DatePoint) => dates.has(p.precision === "unknown" ? null : p.value);
-    if (!dates.size || !alternatives.some((alt) => right(alt.value.point))) continue;
-    groups++;
-    for (const alt of alternatives)
-      rows.eventDate.push({ x: alt.x, y: right(alt.value.point) ? 1 : 0, article, group: groups });
-  }
+  ).eventDates)
+    rankerRows("eventDate", e, dates);
   for (const [kind, facts] of [
     ["event", outcomes.events],
     ["claim", outcomes.claims],

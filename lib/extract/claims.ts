@@ -12,7 +12,9 @@ import { ORGANIZATIONS } from "./registry";
 import PRIORS from "./data/confidence.json";
 import {
   bestAlternative,
+  dateKey,
   fittedConfidence,
+  proposalsByDate,
   withAlternatives,
   withFeatures,
   type Alternative,
@@ -1373,15 +1375,8 @@ function asOfAlternatives(
   ];
   const unit = unitClass(f.unit);
   const recent = RECENT.test(s.text);
-  const byDate = new Map<string, { point: DatePoint; readings: AsOfReading[] }>();
-  for (const [reading, point] of proposals) {
-    if (!point) continue;
-    const key = point.precision === "unknown" ? "none" : `${point.value}`;
-    const seen = byDate.get(key);
-    if (seen) seen.readings.push(reading);
-    else byDate.set(key, { point, readings: [reading] });
-  }
-  const ruledKey = ruled.point.precision === "unknown" ? "none" : `${ruled.point.value}`;
+  const byDate = proposalsByDate(proposals);
+  const ruledKey = dateKey(ruled.point);
   return [...byDate.entries()].map(([key, { point, readings }]) => {
     const x: Features = { [`precision_${point.precision}`]: 1, [`${unit}_precision_${point.precision}`]: 1 };
     for (const r of readings) {

@@ -12,7 +12,9 @@ import PRIORS from "./data/confidence.json";
 import type { ExtractedModel } from "./types";
 import {
   bestAlternative,
+  dateKey,
   fittedConfidence,
+  proposalsByDate,
   withAlternatives,
   withFeatures,
   type Alternative,
@@ -158,15 +160,8 @@ function dateAlternatives(
     sequel: SEQUEL.test(e.lead),
     other_model: e.otherModelEarlier,
   };
-  const keyOf = (p: DatePoint) => (p.precision === "unknown" ? "none" : `${p.value}`);
-  const byDate = new Map<string, { point: DatePoint; readings: DateReading[] }>();
-  for (const [reading, point] of proposals) {
-    if (!point) continue;
-    const seen = byDate.get(keyOf(point));
-    if (seen) seen.readings.push(reading);
-    else byDate.set(keyOf(point), { point, readings: [reading] });
-  }
-  const ruledKey = keyOf(e.ruled);
+  const byDate = proposalsByDate(proposals);
+  const ruledKey = dateKey(e.ruled);
   return [...byDate.entries()].map(([key, { point, readings }]) => {
     const x: Features = { [`precision_${point.precision}`]: 1, [`${e.type}_precision_${point.precision}`]: 1 };
     for (const r of readings) {

@@ -8,6 +8,7 @@
 // among the dates several readings propose (its own sentence's, its model's event, the sentence
 // before, the article's…), each described by features, by the highest fitted score.
 import weights from "./weights.json";
+import type { DatePoint } from "./types";
 
 export type Features = Record<string, number>;
 export type ScoredKind = "event" | "claim";
@@ -91,3 +92,23 @@ export const alternativesOf = (fact: object): Alternative<unknown>[] => ALTERNAT
 
 /** The fitted headline cut of claims, or null before a fit. */
 export const fittedHeadlineCut = (): number | null => FITTED.claim?.headline ?? null;
+
+/** A date's identity among a ranker's alternatives: its value, or "none" for no date. */
+export const dateKey = (p: DatePoint) => (p.precision === "unknown" ? "none" : `${p.value}`);
+
+/**
+ * The dates proposed by several readings, one entry per distinct date (the first reading's point,
+ * every reading that proposed it, in order): what a date ranker's alternatives are built from.
+ */
+export function proposalsByDate<R extends string>(
+  proposals: readonly (readonly [R, DatePoint | null | undefined])[],
+): Map<string, { point: DatePoint; readings: R[] }> {
+  const byDate = new Map<string, { point: DatePoint; readings: R[] }>();
+  for (const [reading, point] of proposals) {
+    if (!point) continue;
+    const seen = byDate.get(dateKey(point));
+    if (seen) seen.readings.push(reading);
+    else byDate.set(dateKey(point), { point, readings: [reading] });
+  }
+  return byDate;
+}
