@@ -1250,13 +1250,13 @@ function makeClaim(shared: SentenceClaims, f: Found): ExtractedClaim {
   const [, ce] = clauseAround(s.text, f.index);
   // (7月30日…介绍，截至目前，已有490余款: 目前 is the time of the dated occasion)
   const own =
-    (f.respective ? { hit: { point: f.respective } } : undefined) ??
     usable.filter((d) => d.hit.start < absIdx && !d.now).pop() ??
     usable.filter((d) => d.hit.start < absIdx).pop() ??
     usable.find((d) => d.hit.start > absIdx && d.hit.start < s.start + ce);
   let ruled: DatePoint;
   let ruledSource: keyof typeof PRIORS.claimAsOf;
   if (f.undated) [ruled, ruledSource] = [UNKNOWN_DATE, "none"];
+  else if (f.respective) [ruled, ruledSource] = [f.respective, "own"];
   else if (own) [ruled, ruledSource] = [own.hit.point, "own"];
   else if (
     subjectModelKey &&

@@ -133,7 +133,6 @@ const SEQUEL = new RegExp(lexicon.sequel);
  */
 function dateAlternatives(
   ctx: ArticleContext,
-  si: number,
   e: {
     type: EventType;
     own: DatePoint | null;
@@ -318,7 +317,8 @@ export function extractEvents(
           // 先后推出A、B和C: releases spread over time have no one date to borrow
           const lead = text.slice(cs, m.index);
           const series = SERIES.test(lead);
-          const borrowed = own || series ? null : dateFor(inherited, at);
+          const before = own ? null : dateFor(inherited, at);
+          const borrowed = series ? null : before;
           // a launch reported with no date at all is the news the article reports, of the day it
           // names (昨日举行发布会) or else of its own day (not 曾推出)
           const ofTheDay =
@@ -327,10 +327,10 @@ export function extractEvents(
               : (ctx.occasion ?? { ...ctx.documentDate.point, inferred: true });
           const ruled = own ?? borrowed ?? ofTheDay ?? UNKNOWN_DATE;
           // the rule above is one voice: the dates the other readings propose are ranked with it
-          const alternatives = dateAlternatives(ctx, si, {
+          const alternatives = dateAlternatives(ctx, {
             type: t,
             own,
-            earlier: own ? null : dateFor(inherited, at),
+            earlier: before,
             modelPrevious: ruledDates.get(target.key) ?? null,
             ruled,
             lead,
