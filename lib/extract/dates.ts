@@ -363,6 +363,12 @@ const DATELINE_MONTH_DAY = new RegExp(
   `^\\s*[（(【]?\\s*(?:${AGENCIES})?[\\p{Script=Han}\\s]{0,10}?(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])日\\s*(?:电|讯|消息|报道)`,
   "u",
 );
+// （记者 张三 北京报道）5月15日， / 本报记者 李四 上海报道 10月27日，: the lede's date right after
+// the byline (headings and furniture may come first)
+const BYLINE_MONTH_DAY = new RegExp(
+  `^[^。，,]{0,40}?(?:${byLength(words.bylineWords)})[^，。,]{0,24}?[）)]?\\s*(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])日\\s*[，,]`,
+  "u",
+);
 // /2023/0908/, /20240801/, /2026/01/08/, -2024-05-15
 const URL_DATE = /(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)/;
 const URL_MONTH = /\/((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])\//;
@@ -378,8 +384,13 @@ function latestStated(text: string): Ymd | null {
     if (v && v.y >= 1900 && v.y <= 2100 && (!best || key(v) > key(best))) best = v;
   };
   const simple = toSimplified(text);
-  for (const h of findDates(simple, newReference(null))) if (!h.point.inferred) consider(ymdOf(h.point));
+  const hits = findDates(simple, newReference(null)).filter((h) => !h.point.inferred);
+  // a plan (计划于2026年上市, 预计2027年推出) is dated after the article, not by it; only a text
+  // that dates nothing else is read by its plans (预计2024年…)
+  const planned = hits.filter((h) => future(simple, h.start));
+  for (const h of hits) if (!planned.includes(h)) consider(ymdOf(h.point));
   for (const m of simple.matchAll(EDITION_YEAR)) consider({ y: Number(m[1]), m: null, d: null });
+  if (!best) for (const h of planned) consider(ymdOf(h.point));
   return best;
 }
 
@@ -408,7 +419,8 @@ export function documentDate(
     };
   const u = URL_DATE.exec(article.url) ?? URL_MONTH.exec(article.url);
   const fromUrl = u ? { y: +u[1], m: +u[2], d: u[3] ? +u[3] : null } : null;
-  const md = DATELINE_MONTH_DAY.exec(head);
+  const byline = DATELINE_MONTH_DAY.test(head) ? null : BYLINE_MONTH_DAY.exec(head);
+  const md = DATELINE_MONTH_DAY.exec(head) ?? byline;
   if (md) {
     // the year of a year-less dateline: the link's, else the first year in which the dateline
     // falls on or after everything the body reports (news is written after what it reports)
@@ -423,7 +435,8 @@ export function documentDate(
             d,
           })
         : null);
-    if (year) return { point: point({ y: year, m, d }, true, md[0].trim()), source: "dateline", field: null };
+    const text = byline ? `${md[1]}月${md[2]}日` : md[0].trim();
+    if (year) return { point: point({ y: year, m, d }, true, text), source: "dateline", field: null };
   }
   if (fromUrl) return { point: point(fromUrl, false, u![0]), source: "url", field: null };
   const latest = stated();

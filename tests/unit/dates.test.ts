@@ -173,6 +173,29 @@ describe("the document date", () => {
     );
   });
 
+  it("reads the lede's date after a byline as a dateline, headings before it or not", () => {
+    const dated = (body: string) => documentDate(article({}), body)?.point;
+    expect(dated("新品发布新品发布（本报记者 陆川）11月13日，某公司发布新模型。该公司2025年营收增长。")).toMatchObject({
+      value: "2025-11-13",
+      text: "11月13日",
+    });
+    expect(
+      dated("【观察】本报记者 岑予 上海报道 10月27日，某公司开源新模型。2025年1月，它开源了上一代。"),
+    ).toMatchObject({
+      value: "2025-10-27",
+    });
+    // a date later in the lede is not a dateline
+    expect(dated("（记者 林晓）某公司宣布，10月27日起降价。2025年1月，它发布了上一代。")).toMatchObject({
+      value: "2025-01",
+    });
+  });
+
+  it("does not date the article by its plans, unless the text dates nothing else", () => {
+    const dated = (body: string) => documentDate(article({}), body)?.point.value;
+    expect(dated("2025年3月，公司发布新模型。新芯片计划于2026年上市，下一代预计2027年推出。")).toBe("2025-03");
+    expect(dated("业内预计2024年大模型调用量将大幅增长。")).toBe("2024");
+  });
+
   it("then from a date in the link", () => {
     expect(documentDate(article({}, "https://example.com/2023/0908/x.html"), "某公司发布。")).toMatchObject({
       source: "url",
