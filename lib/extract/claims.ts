@@ -136,6 +136,11 @@ const IN_OUT_RE = new RegExp(
   "giu",
 );
 const BARE_PRICE_RE = new RegExp(`${PNUM}\\s*(元|美元)(?![\\/每钱])`, "gu");
+// 缓存命中0.5元 / 输出则为12元 / 未命中时为4元
+const LED_PRICE_RE = new RegExp(
+  `(${L.inheritedPriceLead})(?:时)?(?:${L.priceLead.noun})?(?:则)?(?:${L.priceTo}|${L.priceLead.verb})?\\s*${PNUM}\\s*(元|美元)(?![\\/每钱])`,
+  "giu",
+);
 const PREFIX_CURRENCY = L.currencyPrefixes as Record<string, string>;
 // 10亿美元, 50亿元人民币, 43.48亿港元, 新台币2亿元
 const MONEY_RE = new RegExp(
@@ -299,8 +304,12 @@ function perMillion(num: string, mult: string | undefined, currency: string, per
   return { value: round(value), unit: `${cur}_per_million_tokens`, scale };
 }
 
-/** Prices per token (normalised to a currency per million tokens) and amounts of money. */
-function readPrices(text: string, r: Readings, prevPrices: Found[]) {
+/**
+ * Prices per token (normalised to a currency per million tokens) and amounts of money. `basis` is
+ * how many tokens the article's last price was given per (百万, 千); returns this sentence's.
+ */
+function readPrices(text: string, r: Readings, prevPrices: Found[], basis: string | null): string | null {
+  let own: string | null = null;
   const priced = (
     index: number,
     length: number,
@@ -324,6 +333,7 @@ function readPrices(text: string, r: Readings, prevPrices: Found[]) {
   };
   for (const m of text.matchAll(PRICE_AFTER_RE)) {
     const [whole, num, mult, currency, per] = m;
+    own = per ?? "1";
     const low = /低至/.test(text.slice(Math.max(0, m.index - 3), m.index));
     priced(
       m.index,
@@ -339,6 +349,7 @@ function readPrices(text: string, r: Readings, prevPrices: Found[]) {
   const pers = [...text.matchAll(PER_FIRST_RE)];
   pers.forEach((perFirst, k) => {
     const from = perFirst.index + perFirst[0].length;
+    own = perFirst[1];
     let to = pers[k + 1]?.index ?? text.length;
     for (let i = from; i < to; i++) {
       if (!CLAUSE_BREAK.test(text[i])) continue;
@@ -354,18 +365,59 @@ function readPrices(text: string, r: Readings, prevPrices: Found[]) {
       priced(index, whole.length, perMillion(num, undefined, currency, perFirst[1]), metric, "exact");
     }
   });
-  // DeepSeek-R1对应的接口则分别为1元、4元和16元: the prices of the sentence before, in the same order
-  if (!pers.length && prevPrices.length >= 2 && /分别/.test(text)) {
-    const bare = [...text.matchAll(BARE_PRICE_RE)].filter((m) => !r.taken(m.index, m[0].length));
-    if (bare.length === prevPrices.length)
-      bare.forEach((m, k) => {
-        const p = prevPrices[k];
+  // DeepSeek-R1对应的接口则分别为1元、4元和16元 / 每百万tokens输入0.3美元、输出1.2美元，在国内站分别为2.1元和
+  // 8.4元: the prices just given (this sentence's, else the sentence before's), in the same order
+  const respective = /分别/.exec(text);
+  if (respective) {
+    const given = r.list.filter((f) => f.reading === "price" && f.index < respective.index && f.scale !== undefined);
+    const earlier = given.length >= 2 ? given : pers.length ? [] : prevPrices;
+    const bare = [...text.slice(respective.index).matchAll(BARE_PRICE_RE)]
+      .map((m) => ({ m, index: respective.index + m.index }))
+      .filter(({ m, index }) => !r.taken(index, m[0].length));
+    if (earlier.length >= 2 && bare.length === earlier.length)
+      bare.forEach(({ m, index }, k) => {
+        const p = earlier[k];
         const cur = /美元/.test(m[2]) ? "usd" : "cny";
-        if (!p.unit.startsWith(cur) || p.scale === undefined) return;
-        const value = round(Number(m[1].replace(/,/g, "")) * p.scale);
-        r.add({ ...p, index: m.index, length: m[0].length, value, details: undefined });
+        const per = given.length >= 2 ? (own ?? basis) : basis;
+        if (p.scale === undefined) return;
+        if (p.unit.startsWith(cur)) {
+          r.add({
+            ...p,
+            index,
+            length: m[0].length,
+            value: round(Number(m[1].replace(/,/g, "")) * p.scale),
+            details: undefined,
+          });
+        } else if (per) {
+          r.add({ ...p, index, length: m[0].length, ...perMillion(m[1], undefined, m[2], per), details: undefined });
+        }
       });
   }
+  // 缓存命中0.5元、未命中4元、输出12元 in an article that gave its prices per so many tokens before:
+  // an amount led by a price side (输入, 输出, 缓存命中) is priced per as many tokens
+  const per = own ?? basis;
+  if (per)
+    for (const m of text.matchAll(LED_PRICE_RE)) {
+      const [whole, side, num, currency] = m;
+      const index = m.index + whole.length - (num.length + currency.length);
+      if (r.taken(index, whole.length - (index - m.index))) continue;
+      const metric = /输入|input/i.test(side)
+        ? "price_input"
+        : /输出|output/i.test(side)
+          ? "price_output"
+          : CACHE_HIT.test(side) && !/未/.test(side)
+            ? "price_input_cache_hit"
+            : "price_input";
+      r.add({
+        index,
+        length: whole.length - (index - m.index),
+        ...perMillion(num, undefined, currency, per),
+        metric: priceRole(text, index, m.index + whole.length) === "before" ? `${metric}_before` : metric,
+        bound: "exact",
+        reading: "price",
+        fromStart: true,
+      });
+    }
   for (const m of text.matchAll(MONEY_RE)) {
     const [whole, prefix, pre, num, post, mult, currency, after] = m;
     if (r.taken(m.index, whole.length) || isVague(pre, num)) continue;
@@ -386,6 +438,7 @@ function readPrices(text: string, r: Readings, prevPrices: Found[]) {
       reading: "money",
     });
   }
+  return own;
 }
 
 /** ERNIE Speed和ERNIE Lite全面免费: a price of 0 for each model named before 免费 in its clause. */
@@ -868,6 +921,7 @@ export function extractClaims(
   const found: Found[][] = [];
   const freeOf: [Found, string][][] = [];
   const lastUnit = new Map<string, Counted>();
+  let basis: string | null = null;
   let mi = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -886,7 +940,7 @@ export function extractClaims(
         (f) => f.reading === "price" && f.unit.endsWith("_per_million_tokens"),
       );
       // each reading runs only where its key words occur: most sentences have none of them
-      if (HAS.money.test(text)) readPrices(text, r, prevPrices);
+      if (HAS.money.test(text)) basis = readPrices(text, r, prevPrices, basis) ?? basis;
       if (HAS.flops.test(text)) readFlops(text, r);
       if (text.includes("分")) readScores(text, r);
       if (text.includes("每秒")) readRates(text, r);

@@ -75,6 +75,34 @@ describe("claim extraction", () => {
     expect(price("输入价格为每百万tokens 2美元。")).toEqual([["price_input", 2, "usd_per_million_tokens"]]);
   });
 
+  it("prices a bare amount led by a price side per the tokens the article priced per before", () => {
+    const price = (body: string) =>
+      extractText(body)
+        .result.claims.filter((c) => c.unit.includes("per_million"))
+        .map((c) => [c.metric, c.value, c.unit]);
+    expect(price("新模型输出每百万tokens 3元。此前的定价为缓存命中0.5元、未命中4元，输出调整为12元。")).toEqual([
+      ["price_output", 3, "cny_per_million_tokens"],
+      ["price_input_cache_hit", 0.5, "cny_per_million_tokens"],
+      ["price_input", 4, "cny_per_million_tokens"],
+      ["price_output", 12, "cny_per_million_tokens"],
+    ]);
+    // …per thousand when that is how the article priced
+    expect(price("每千tokens输入0.004元。X1则为输入0.002元。")).toContainEqual([
+      "price_input",
+      2,
+      "cny_per_million_tokens",
+    ]);
+    // with no price per tokens before, an amount is money, not a price
+    expect(price("公司营收为输入4元。")).toEqual([]);
+    // 分别 after prices in another currency: the same order, per the same tokens
+    expect(price("每百万tokens输入0.3美元、输出1.2美元，在国内站分别为2.1元和8.4元。")).toEqual([
+      ["price_input", 0.3, "usd_per_million_tokens"],
+      ["price_output", 1.2, "usd_per_million_tokens"],
+      ["price_input", 2.1, "cny_per_million_tokens"],
+      ["price_output", 8.4, "cny_per_million_tokens"],
+    ]);
+  });
+
   it("reads 'free' in a sentence about prices as a price of 0 for each model it names", () => {
     const { result } = extractText("百度宣布，ERNIE Speed和ERNIE Lite的调用价格即日起全面免费。");
     const free = result.claims.filter((c) => c.unit === "cny_per_million_tokens" && c.value === 0);
