@@ -39,7 +39,7 @@ export function hasNonModelPart(name: string): boolean {
   return parts.some((p) => NON_MODEL_PARTS.has(p) || NON_MODEL_PARTS.has(p.replace(/\d+$/, "")));
 }
 
-const VERSION = "[VvRrKkXxTtMmAa]?\\d{1,3}(?:\\.\\d{1,2}){0,2}[A-Za-z]?(?![A-Za-z])";
+const VERSION = "[VvRrKkXxTtMmAaOoZzQq]?\\d{1,3}(?:\\.\\d{1,2}){0,2}[A-Za-z]?(?![A-Za-z])";
 const SIZE = "\\d{1,4}(?:\\.\\d)?[BbMmKk](?![A-Za-z])";
 const WORDS = alt(forms.variantWords);
 // one part of a variant tail, by what joins it to what comes before

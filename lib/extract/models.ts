@@ -4,7 +4,7 @@
 import type { ExtractedModel } from "./types";
 import type { ArticleContext } from "./context";
 import { tag } from "./context";
-import { MODELS, lookupPhrase, modelByFamilyVersion, type ModelEntry } from "./registry";
+import { MODELS, lookupPhrase, modelByFamilyVersion, type ModelEntry, type RegistryHit } from "./registry";
 import { slugify, pinyinOf, toSimplified } from "./text";
 import { alt, DOMAIN_WORDS, isNotChineseModel, LAUNCH_VERBS, LIST_INTRO, MODEL_CUES, variantTail } from "./forms";
 import PRIORS from "./data/confidence.json";
@@ -232,10 +232,31 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   // a company's name names its model when a model cue closes its clause (DeepSeek等开源模型)
   const namesModelThere = (h: { start: number; end: number }) =>
     CUE_IN_CLAUSE.test(toSimplified(body.slice(h.end, h.end + 14)));
+  const SENTENCE_BREAK = /[。！？!?\n]/;
+  // an ordinary word that is also a model's name (天工, 九天) names it only with context: a variant
+  // tail (天工2.0), a model cue in its clause (九天大模型, 九天…模型) or its maker in the sentence
+  const makerNear = (h: RegistryHit, vendor: string | null) =>
+    !!vendor &&
+    hits.some(
+      (o) =>
+        o.kind === "organization" &&
+        o.key === vendor &&
+        !SENTENCE_BREAK.test(body.slice(Math.min(o.end, h.end), Math.max(o.start, h.start))),
+    );
+  const established = new Set<string>(); // once named with context, a later bare mention is the model
   for (const h of hits) {
     if (h.kind !== "model") continue;
     const entry = MODELS.get(h.key)!;
     if (insideLongerQuote(h)) continue;
+    if (
+      h.gated &&
+      !established.has(h.key) &&
+      !variantTail(body, h.end) &&
+      !namesModelThere(h) &&
+      !makerNear(h, entry.vendor)
+    )
+      continue;
+    established.add(h.key);
     if (orgAt.has(`${h.start}|${h.end}`) && !variantTail(body, h.end) && !namesModelThere(h)) continue;
     let model = fromEntry(entry);
     let end = h.end;

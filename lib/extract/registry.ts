@@ -12,6 +12,8 @@ export interface ModelEntry {
   nameEn: string | null;
   pinyin: string | null;
   aliases: string[];
+  /** names that are also ordinary words (天工, 九天): they name the model only with context */
+  contextAliases?: string[];
   vendor: string | null;
   family: string | null;
   version: string | null;
@@ -73,6 +75,8 @@ interface Target {
   key: string;
   /** ASCII-only short upper-case aliases (IDC, MOSS) must match case-sensitively */
   exact: string | null;
+  /** an ordinary word as well: the reader of the hit asks for context */
+  gated: boolean;
 }
 
 interface TrieNode {
@@ -85,7 +89,7 @@ interface TrieNode {
 
 const root: TrieNode = { next: new Map(), targets: null, anyExact: false };
 
-function addAlias(alias: string, kind: RegistryKind, key: string): void {
+function addAlias(alias: string, kind: RegistryKind, key: string, gated = false): void {
   const a = toSimplified(alias.trim());
   if (a.length < 2) return;
   const lower = a.toLowerCase();
@@ -103,16 +107,18 @@ function addAlias(alias: string, kind: RegistryKind, key: string): void {
   node.targets ??= [];
   const existing = node.targets.find((t) => t.kind === kind && t.key === key);
   if (!existing) {
-    node.targets.push({ kind, key, exact });
+    node.targets.push({ kind, key, exact, gated });
     if (exact) node.anyExact = true;
-  } else if (existing.exact && !exact) {
+  } else {
     // one of its aliases is written in lower case (abab beside ABAB): any case matches
-    existing.exact = null;
+    if (existing.exact && !exact) existing.exact = null;
+    existing.gated &&= gated;
   }
 }
 
 for (const m of MODELS.values()) {
   for (const a of [m.nameZh, m.nameEn, ...m.aliases]) if (a) addAlias(a, "model", m.key);
+  for (const a of m.contextAliases ?? []) addAlias(a, "model", m.key, true);
   // 鹏城·脑海 is also written with other middle dots or none
   if (m.nameZh.includes("·")) {
     addAlias(m.nameZh.replace(/·/g, "•"), "model", m.key);
@@ -136,6 +142,8 @@ export interface RegistryHit {
   key: string;
   start: number;
   end: number;
+  /** the alias is an ordinary word too (a model's `contextAliases`) */
+  gated?: true;
 }
 
 // Char-code tests: the scan visits every character, and indexing a CJK string allocates one per call.
@@ -186,7 +194,12 @@ export function scanRegistry(text: string, matchText: string): RegistryHit[] {
       j++;
     }
     if (bestTargets) {
-      for (const t of bestTargets) hits.push({ kind: t.kind, key: t.key, start: i, end: bestEnd });
+      for (const t of bestTargets)
+        hits.push(
+          t.gated
+            ? { kind: t.kind, key: t.key, start: i, end: bestEnd, gated: true }
+            : { kind: t.kind, key: t.key, start: i, end: bestEnd },
+        );
       i = bestEnd;
     } else i++;
   }

@@ -45,6 +45,23 @@ describe("model extraction", () => {
     expect(keys("盘古大模型10个场景落地。")).toEqual(["pangu"]);
   });
 
+  it("reads a registry name that is also an ordinary word only with context, then every later mention", () => {
+    expect(keys("天工开物是一本古籍，九天揽月是一句诗。")).toEqual([]);
+    expect(keys("昆仑万维2月6日发布天工2.0，4月17日天工3.0开放公测。")).toEqual(["skywork-2-0", "skywork-3-0"]);
+    expect(keys("昆仑万维的天工在榜单上领先。")).toEqual(["skywork"]);
+    const jiutian = extractText("中国移动发布了九天大模型。九天已在多个行业落地。").result;
+    expect(jiutian.models.map((m) => m.key)).toEqual(["jiutian"]);
+    expect(jiutian.mentions.filter((m) => m.kind === "model" && m.key === "jiutian")).toHaveLength(2);
+  });
+
+  it("reads versions with a letter (o1, Z1, Q1) and Open as a variant word", () => {
+    expect(keys("昆仑万维发布Skywork o1系列，包括Skywork o1 Open和Skywork o1 Lite。")).toEqual([
+      "skywork-o1",
+      "skywork-o1-lite",
+      "skywork-o1-open",
+    ]);
+  });
+
   it("matches Traditional Chinese text", () => {
     expect(keys("騰訊混元與華為盤古大模型同台亮相。")).toEqual(["hunyuan", "pangu"]);
   });
