@@ -76,7 +76,23 @@ const CLAUSE_BREAK = /[，。；！？、\n]/;
 const COMMON_WORDS = new Set(commonWords.words);
 
 /** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
-export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Record<string, number> {
+/**
+ * The name a variant tail extends (AndesGPT in AndesGPT-Tiny), when the article names it on its own:
+ * `names` are the other candidates' names and the registry models' surface forms in the article.
+ */
+function extendsNamed(name: string, names: ReadonlySet<string>): boolean {
+  for (let at = name.length - 1; at >= 2; at--) {
+    if (!names.has(name.slice(0, at))) continue;
+    if (variantTail(name, at)?.end === name.length) return true;
+  }
+  return false;
+}
+
+export function candidateFeatures(
+  ctx: ArticleContext,
+  group: Candidate[],
+  names: ReadonlySet<string> = new Set(),
+): Record<string, number> {
   const name = group[0].name;
   const { body } = ctx;
   const any = (test: (c: Candidate) => boolean) => (group.some(test) ? 1 : 0);
@@ -104,6 +120,8 @@ export function candidateFeatures(ctx: ArticleContext, group: Candidate[]): Reco
     all_caps: /^[A-Z]{2,}$/.test(name) ? 1 : 0,
     lower_only: /^[a-z]+$/.test(name) ? 1 : 0,
     short: name.length <= 3 ? 1 : 0,
+    // AndesGPT-Tiny beside AndesGPT: a variant of a name the article gives
+    extends_named: extendsNamed(name, names) ? 1 : 0,
     // V3, R1, X1, pro-32k: a variant named without its family (DeepSeek的V3和R1)
     version_only: VERSION_ONLY.test(name) ? 1 : 0,
     gpt_suffix: /GPT/i.test(name) ? 1 : 0,

@@ -162,10 +162,17 @@ function isGenericName(name: string): boolean {
   return false;
 }
 
+/** The names a candidate may be a variant of: the other candidates' and the registry mentions'. */
+function namesOf(groups: Candidate[][], mentions: ModelMention[]): Set<string> {
+  return new Set([...groups.map((g) => g[0].name), ...mentions.map((m) => m.text)]);
+}
+
 export function extractModels(ctx: ArticleContext): ModelExtraction {
   const { models, mentions, candidates } = collectModelEvidence(ctx);
   const { body } = ctx;
-  for (const group of groupCandidates(candidates)) {
+  const groups = groupCandidates(candidates);
+  const names = namesOf(groups, mentions);
+  for (const group of groups) {
     // V3, R1, X1: a variant named without its family refers to a variant found in full elsewhere
     // in the article (DeepSeek-R1 ... R1); alone it names nothing
     const bare = group[0].name;
@@ -183,7 +190,7 @@ export function extractModels(ctx: ArticleContext): ModelExtraction {
           });
       continue;
     }
-    const confidence = modelScore(candidateFeatures(ctx, group));
+    const confidence = modelScore(candidateFeatures(ctx, group, names));
     if (confidence < MODEL_THRESHOLD) continue;
     const m = discovered(group[0].name, confidence);
     const family = group.find((c) => c.family)?.family;
@@ -453,8 +460,8 @@ function groupCandidates(candidates: Candidate[]): Candidate[][] {
 
 /** Every discovered candidate of an article with its features, before scoring (for fitting the weights). */
 export function modelCandidates(ctx: ArticleContext): { name: string; features: Record<string, number> }[] {
-  return groupCandidates(collectModelEvidence(ctx).candidates).map((g) => ({
-    name: g[0].name,
-    features: candidateFeatures(ctx, g),
-  }));
+  const { candidates, mentions } = collectModelEvidence(ctx);
+  const groups = groupCandidates(candidates);
+  const names = namesOf(groups, mentions);
+  return groups.map((g) => ({ name: g[0].name, features: candidateFeatures(ctx, g, names) }));
 }

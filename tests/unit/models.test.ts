@@ -62,6 +62,13 @@ describe("model extraction", () => {
     ]);
   });
 
+  it("keeps the variants of a name the article gives (AndesGPT-Tiny beside AndesGPT)", () => {
+    const body = "OPPO发布AndesGPT大模型。AndesGPT分为AndesGPT-Tiny、AndesGPT-Turbo和AndesGPT-Titan三个版本。";
+    expect(keys(body)).toEqual(["andesgpt", "andesgpt-tiny", "andesgpt-titan", "andesgpt-turbo"]);
+    // alone, a hyphenated token is not evidence enough
+    expect(keys("分为AndesGPT-Tiny三个版本。")).toEqual([]);
+  });
+
   it("matches Traditional Chinese text", () => {
     expect(keys("騰訊混元與華為盤古大模型同台亮相。")).toEqual(["hunyuan", "pangu"]);
   });
