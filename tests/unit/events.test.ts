@@ -158,6 +158,20 @@ describe("event extraction", () => {
     ).toEqual(["open_source|hunyuan-large|2024-11-05", "open_source|hunyuan-3d|2024-11-05"]);
   });
 
+  it("gives the event to the models a next clause lists after a noun (开源版本包括) or with 还有", () => {
+    const of = (body: string) => extractText(body).result.events.map((e) => `${e.type}|${e.modelKey}`);
+    expect(of("2025年7月28日，智谱开源GLM-4.5系列，开源版本包括GLM-4.5和轻量版GLM-4.5-Air两款。")).toEqual([
+      "open_source|glm-4-5",
+      "open_source|glm-4-5-air",
+    ]);
+    expect(of("2026年3月19日，小米发布MiMo-V2-Pro，与之一同发布的，还有语音合成模型MiMo-V2-TTS。")).toEqual([
+      "release|mimo-v2-pro",
+      "release|mimo-v2-tts",
+    ]);
+    // a clause that does not list goes without the trigger
+    expect(of("2026年3月19日，小米发布MiMo-V2-Pro，用户评价MiMo-V2-TTS不错。")).toEqual(["release|mimo-v2-pro"]);
+  });
+
   it("reads a list of filings (均在名单之列) only where the text speaks of filing", () => {
     const filings = (body: string) =>
       extractText(body, { extra: { 日期: "2023-09-01" } })
