@@ -32,6 +32,7 @@ const SUBJECT_BEFORE_VERB =
 // another maker's model of a registry name (data/identity.json)
 const MAKER_GAP = new RegExp(identity.makerGap, "u");
 const NOT_MAKER = new RegExp(identity.notMaker, "u");
+const PARTNER = new RegExp(`^(?:${identity.partner})$`, "u");
 const ANAPHOR = new RegExp(Object.keys(identity.anaphors).join("|"), "u");
 const MAKER_KINDS = new Set<OrgKind>(["company", "lab", "university"]);
 const REPORT_CUE = /^[^，。；！？]{0,14}?(?:报告|白皮书|数据显示|统计|调查|调研|研究显示|测算|预测|榜单)/;
@@ -163,11 +164,13 @@ export function extractOrganizations(
       }
     }
     for (let k = before.length - 1; k >= 0; k--) {
-      const o = before[k];
+      let o = before[k];
       const gap = body.slice(o.end, mm.start);
       if (gap.length <= 2 || RELEASE_OR_OWN.test(gap)) {
         const kind = organizations.get(o.key)?.kind;
         if (kind === "media" || kind === "consultancy" || kind === "government") continue;
+        // 生数科技联合清华大学发布X: the partner joined by 联合 / 携手 is not the subject that releases
+        while (k > 0 && PARTNER.test(body.slice(before[k - 1].end, o.start))) o = before[--k];
         vendor = o.key;
         if (
           model.vendorKey &&

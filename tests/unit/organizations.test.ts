@@ -15,6 +15,11 @@ describe("organisation extraction and vendor attribution", () => {
     expect(b.models[0]).toMatchObject({ key: "tianchou", vendorKey: "huawei" });
   });
 
+  it("gives a joint release to the subject, not the partner it joins with 联合", () => {
+    const { result } = extractText("4月27日，生数科技联合清华大学首次发布视频大模型“晨曦”。");
+    expect(result.models[0]).toMatchObject({ key: "chenxi", vendorKey: "shengshu" });
+  });
+
   it("discovers an unknown organisation by its suffix", () => {
     const { result } = extractText("近日，杭州灵犀智能科技公司发布了大模型“问天”。");
     expect(result.models[0]?.key).toBe("wentian");
