@@ -1171,7 +1171,7 @@ function sentenceClaims(
       );
     })
     .map((hit) => ({
-      hit,
+      hit: periodEnd(s.text, hit, s.start),
       start: startsPeriod(s.text, hit, s.start) && !/^截至|^截止/.test(hit.point.text),
       end: endsPeriod(s.text, hit, s.start),
       now: false,
@@ -1263,6 +1263,30 @@ function sentenceClaims(
         .earlierDates(si)
         .filter((d) => d.point.value)
         .pop()?.point ?? null,
+  };
+}
+
+// 2025年前九个月 / 2025年首三季 / 2024年第三季度 / 2025年Q3: a period that ends at a month's end
+const PERIOD_END = new RegExp(`^(?:${L.periodEnds.months})`);
+const QUARTER_END = new RegExp(`^(?:${L.periodEnds.quarters})`);
+
+/**
+ * A number for a period that ends at a month's end holds at that month (2025年前九个月 → 2025-09),
+ * as one stated 截至9月底 does; a year, its half or the whole of it stay the year.
+ */
+function periodEnd(text: string, hit: DateHit, offset: number): DateHit {
+  const v = hit.point.value;
+  if (hit.point.precision !== "year" || !v) return hit;
+  // (2024年第三季度 is one phrase; 2025年 + 前九个月 two)
+  const after = hit.point.text.replace(/^[^年]*年/, "") + text.slice(hit.end - offset);
+  const m = PERIOD_END.exec(after);
+  const q = m ? null : QUARTER_END.exec(after);
+  const month = m ? cnNumber(m[1]) : q ? (cnNumber(q[1] ?? q[2]) ?? 0) * 3 : null;
+  if (!month || month < 1 || month > 12) return hit;
+  const text0 = hit.point.text + (m ?? q)![0];
+  return {
+    ...hit,
+    point: { ...hit.point, value: `${v}-${String(month).padStart(2, "0")}`, precision: "month", text: text0 },
   };
 }
 

@@ -239,7 +239,10 @@ export function findDates(text: string, ref: DateReference, offset = 0): DateHit
     if (g.xy !== undefined) {
       inferred = false;
       v = { y: cnNumber(g.xy)!, m: g.xhalf ? null : num(g.xm), d: g.xhalf || g.xm === undefined ? null : num(g.xd) };
-      if (/[〇零一二三四五六七八九十]/.test(phrase.replace(new RegExp(`^(?:${PREFIX})`), "")))
+      // (the numeral of 前三季度 is no part of the date)
+      if (
+        /[〇零一二三四五六七八九十]/.test(phrase.replace(new RegExp(`^(?:${PREFIX})`), "").replace(g.xhalf ?? "", ""))
+      )
         v = viaChrono(phrase) ?? v;
     } else if (g.yw !== undefined) {
       const w = YEAR_WORDS[g.yw];

@@ -103,6 +103,15 @@ describe("claim extraction", () => {
     ]);
   });
 
+  it("dates a number for a period that ends at a month's end at that month, a year or its half at the year", () => {
+    const asOf = (body: string) => extractText(body).result.claims.map((c) => c.asOf.value);
+    expect(asOf("公司2025年前九个月营收为1.8亿美元。")).toEqual(["2025-09"]);
+    expect(asOf("2025年首三季海外收入占比升至70%。")).toEqual(["2025-09"]);
+    expect(asOf("2024年第三季度营收为3.2亿元。")).toEqual(["2024-09"]);
+    expect(asOf("2025年前三季度营收为3.2亿元。")).toEqual(["2025-09"]);
+    expect(asOf("2024年全年营收为10亿元，2024年上半年为4亿元。")).toEqual(["2024", "2024"]);
+  });
+
   it("reads 'free' in a sentence about prices as a price of 0 for each model it names", () => {
     const { result } = extractText("百度宣布，ERNIE Speed和ERNIE Lite的调用价格即日起全面免费。");
     const free = result.claims.filter((c) => c.unit === "cny_per_million_tokens" && c.value === 0);

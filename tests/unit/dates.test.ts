@@ -20,6 +20,8 @@ describe("date phrases", () => {
   it("reads Chinese numerals", () => {
     expect(read("二〇二三年七月")).toEqual(["2023-07", "month", false]);
     expect(read("二〇二四年一月十六日")).toEqual(["2024-01-16", "day", false]);
+    // …but the numeral of a quarter is no part of the date
+    expect(read("2025年前三季度")).toEqual(["2025", "year", false]);
   });
 
   it("counts 今天, 昨天, 今年, 去年 and 上个月 from the document date, and marks them inferred", () => {
