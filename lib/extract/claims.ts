@@ -86,6 +86,10 @@ const SIZE_RE = new RegExp(
   "giu",
 );
 const PARAMETER_CUE = new RegExp(L.sizes.parameterCue);
+const SIZE_LIST_REST = new RegExp(
+  `^(?:\\s*[、,，和及与]\\s*${NUM}\\s*(?:${Object.keys(SIZE_SUFFIX).join("|")}))+`,
+  "iu",
+);
 const LENGTH_CUE = new RegExp(L.sizes.lengthCue, "i");
 // 万亿参数, 万卡规模, 兆级: a magnitude word standing for the number
 const MAGNITUDE_RE = new RegExp(
@@ -547,8 +551,13 @@ function readSizes(text: string, r: Readings) {
     // 参数从1.5B到70B不等: the span of a family's sizes, not one model's
     if (/从[^，。；]*$/.test(before) && /^\s*(?:覆盖|扩展|延伸)?(?:到|至)/.test(after)) continue;
     if (/(?:到|至)$/.test(before) && /从/.test(before)) continue;
-    const isParams = /^\s*(?:的)?(?:总|激活)?参数/.test(after) || (PARAMETER_CUE.test(before) && /参数/.test(before));
-    const isLength = /^\s*(?:的)?(?:上下文|内容|tokens?|token)/i.test(after) || LENGTH_CUE.test(before);
+    // (6B、13B、70B三种参数规模: what follows a list of sizes is what follows each)
+    const rest = text
+      .slice(m.index + whole.length, ce)
+      .replace(SIZE_LIST_REST, "")
+      .replace(/^\s*(?:等|共)?(?:[一二两三四五六七八九十\d]+(?:种|个|款))?(?:不同)?/, "");
+    const isParams = /^\s*(?:的)?(?:总|激活)?参数/.test(rest) || (PARAMETER_CUE.test(before) && /参数/.test(before));
+    const isLength = /^\s*(?:的)?(?:超?长)?(?:上下文|内容|tokens?|token)/i.test(after) || LENGTH_CUE.test(before);
     if (/^[BT]$/i.test(suffix) && isParams) {
       const metric = /激活/.test(before.slice(-12)) ? "active_parameters" : "parameters";
       r.add({
@@ -672,11 +681,12 @@ function readRates(text: string, r: Readings) {
 /** 在AIME25测评中取得81.5分: a benchmark score */
 function readScores(text: string, r: Readings) {
   for (const m of text.matchAll(SCORE_RE)) {
-    const at = m.index + m[0].indexOf(m[1]);
+    const num = m[1] ?? m[2];
+    const at = m.index + m[0].indexOf(num);
     r.add({
       index: at,
       length: m[0].length - (at - m.index),
-      value: Number(m[1]),
+      value: Number(num),
       unit: "points",
       metric: "score",
       bound: "exact",

@@ -112,6 +112,20 @@ describe("claim extraction", () => {
     expect(asOf("2024年全年营收为10亿元，2024年上半年为4亿元。")).toEqual(["2024", "2024"]);
   });
 
+  it("reads scores after 得分 and 拿到, context lengths before 长上下文, and each size of a list before 参数", () => {
+    expect(claims("Baichuan2-13B在C-Eval上得分58.10，在MT-Bench上拿到9.1分。")).toEqual([
+      [58.1, "points", "exact"],
+      [9.1, "points", "exact"],
+    ]);
+    expect(claims("得分率为80%。")).toEqual([[80, "percent", "exact"]]);
+    expect(claims("豆包1.5 Pro支持256K长上下文。")).toEqual([[256000, "tokens", "exact"]]);
+    expect(claims("模型覆盖6B、13B、70B三种参数规模。")).toEqual([
+      [6e9, "parameters", "exact"],
+      [13e9, "parameters", "exact"],
+      [70e9, "parameters", "exact"],
+    ]);
+  });
+
   it("reads 'free' in a sentence about prices as a price of 0 for each model it names", () => {
     const { result } = extractText("百度宣布，ERNIE Speed和ERNIE Lite的调用价格即日起全面免费。");
     const free = result.claims.filter((c) => c.unit === "cny_per_million_tokens" && c.value === 0);
