@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { MODELS, ORGANIZATIONS, INDUSTRIES, TECHNOLOGIES } from "@/lib/extract/registry";
+import { extractText } from "./helpers/article";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -51,5 +52,46 @@ describe("curated registries", () => {
     for (const k of ["zhipu-qingyan", "chatglm-6b"])
       expect(MODELS.get(k)).toMatchObject({ family: "chatglm", vendor: "zhipu" });
     expect(MODELS.get("sensechat")).toMatchObject({ family: "sensenova", vendor: "sensetime" });
+  });
+});
+
+describe("models and makers from the public lists of Chinese large models", () => {
+  it("list named variants under their family root, and apps beside the model they run on", () => {
+    expect(MODELS.get("spark-medical")).toMatchObject({ family: "spark", vendor: "iflytek", version: null });
+    expect(MODELS.get("ernie-4-5")).toMatchObject({ family: "ernie", vendor: "baidu", version: "4.5" });
+    expect(MODELS.get("qwen-app")).toMatchObject({ family: "qwen", vendor: "alibaba" });
+    expect(MODELS.get("minicpm")).toMatchObject({ family: "minicpm", vendor: "mianbi" });
+    expect(MODELS.get("vidu")).toMatchObject({ vendor: "shengshu" });
+    expect(MODELS.get("pixverse")).toMatchObject({ vendor: "aisphere" });
+  });
+
+  it("keep names that are ordinary words out of the plain aliases", () => {
+    for (const [key, word] of [
+      ["shanhai", "山海"],
+      ["xuanyuan", "轩辕"],
+      ["sagegpt", "式说"],
+      ["quark", "夸克"],
+      ["tencent-yuanbao", "元宝"],
+    ] as const) {
+      const m = MODELS.get(key)!;
+      expect(m.contextAliases, key).toContain(word);
+      expect(m.aliases, key).not.toContain(word);
+    }
+  });
+
+  it("read an ordinary-word name as the model only beside its maker or a model cue", () => {
+    const keys = (body: string) =>
+      extractText(body)
+        .result.models.map((m) => m.key)
+        .sort();
+    expect(keys("山海关是长城的起点，轩辕黄帝是传说人物，这种方式说明了问题。")).toEqual([]);
+    expect(keys("云知声发布山海大模型。度小满的轩辕在金融测评中领先。")).toEqual(["shanhai", "xuanyuan"]);
+    expect(keys("生数科技的Vidu与爱诗科技的PixVerse同日更新。")).toEqual(["pixverse", "vidu"]);
+  });
+
+  it("know makers by the short names they are commonly called", () => {
+    const orgKeys = (body: string) => extractText(body).result.organizations.map((o) => o.key);
+    expect(orgKeys("工行与生数合作。")).toEqual(expect.arrayContaining(["icbc", "shengshu"]));
+    expect(ORGANIZATIONS.get("cuhk-shenzhen")).toMatchObject({ kind: "university" });
   });
 });
