@@ -444,7 +444,13 @@ export function documentDate(
   if (fromUrl) return { point: point(fromUrl, false, u![0]), source: "url", field: null };
   const latest = stated();
   if (!latest) return null;
-  const y = yearIsOver(body, latest.y) ? latest.y + 1 : likelierYear(body, latest.y, { m: latest.m, d: latest.d });
+  // the newest day the body names is the news, reported within days: its year is the article's
+  // (去年12月26日 after it is a flashback), unless the body reports that year as over
+  const y = yearIsOver(body, latest.y)
+    ? latest.y + 1
+    : latest.d !== null
+      ? latest.y
+      : likelierYear(body, latest.y, { m: latest.m, d: latest.d });
   return { point: point(y === latest.y ? latest : { y, m: null, d: null }, true, ""), source: "body", field: null };
 }
 

@@ -198,6 +198,13 @@ describe("the document date", () => {
     expect(dated("业内预计2024年大模型调用量将大幅增长。")).toBe("2024");
   });
 
+  it("keeps the year of the newest day the body names: a 去年 after it is a flashback", () => {
+    const dated = (body: string) => documentDate(article({}), body)?.point.value;
+    expect(
+      dated("春节前夕，一款模型掀起波澜。2025年1月20日，某公司发布推理模型。去年12月26日，它发布了基座模型。"),
+    ).toBe("2025-01-20");
+  });
+
   it("then from a date in the link", () => {
     expect(documentDate(article({}, "https://example.com/2023/0908/x.html"), "某公司发布。")).toMatchObject({
       source: "url",
