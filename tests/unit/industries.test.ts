@@ -22,6 +22,12 @@ describe("industry and technology extraction", () => {
     expect(result.industryLinks.map((l) => [l.modelKey, l.industryKey])).toEqual([["pangu", "mining"]]);
   });
 
+  it("reads data security as a concern, not as the cybersecurity sector", () => {
+    const keys = (body: string) => extractText(body).result.industries.map((i) => i.key);
+    expect(keys("企业私有化部署大模型，最担心的是数据安全。")).not.toContain("cybersecurity");
+    expect(keys("奇安信发布网络安全大模型，服务网络安全行业。")).toContain("cybersecurity");
+  });
+
   it("keeps unknown technology field values under a pinyin slug", () => {
     const { result } = extractText("采用注意力机制。", { technologies: ["注意力机制", "量子退火"] });
     expect(result.technologies.map((t) => [t.key, t.from])).toEqual([
