@@ -28,7 +28,9 @@ export function taxonomyKeysOfField(values: string[], kind: RegistryKind): strin
   return [...new Set(keys)];
 }
 
-const IN_A_NAME = /^(?:大学|学院|研究院|研究所|职业|和信息化部|部|局|厅|委员会|集团|股份|有限公司|公司|协会|学会|联盟)/;
+// (and 科研团队, 医护人员: the people of a field, not a sector the models serve)
+const IN_A_NAME =
+  /^(?:大学|学院|研究院|研究所|职业|和信息化部|部|局|厅|委员会|集团|股份|有限公司|公司|协会|学会|联盟|团队|人员)/;
 const SERVES_CUE = /大模型|模型|人工智能|AI|智能|赋能|应用|落地|场景|行业/;
 
 export function collectTaxonomy<T extends { from: "field" | "body" | "both" }>(

@@ -26,6 +26,8 @@ describe("industry and technology extraction", () => {
     const keys = (body: string) => extractText(body).result.industries.map((i) => i.key);
     expect(keys("企业私有化部署大模型，最担心的是数据安全。")).not.toContain("cybersecurity");
     expect(keys("奇安信发布网络安全大模型，服务网络安全行业。")).toContain("cybersecurity");
+    // the people of a field are not the field served
+    expect(keys("清华大学科研团队发布了一款对话大模型。")).not.toContain("research");
   });
 
   it("keeps unknown technology field values under a pinyin slug", () => {
