@@ -1,8 +1,9 @@
 // Stores one analysed article, idempotently, in one transaction. Entities, events and claims are
 // upserted by natural key (slug, event key, claim key), so the same event reported by two
-// articles is one row with two sources. Re-ingesting an edited article first removes what was
-// derived from its previous version, then drops the events, claims and discovered entities it
-// touched that no article supports any more.
+// articles is one row with two sources. Storing an article again (an edit, a newer extractor)
+// compares what it derives with the rows stored for it and writes only the difference, then drops
+// the events, claims and discovered entities the removed rows pointed to that no article supports
+// any more.
 //
 // Speed and concurrency: about ten statements per article, each handling all rows of a kind at once;
 // on PostgreSQL they go straight through the handle's pg pool (Prisma's per-statement overhead is
@@ -223,12 +224,7 @@ export async function storeBatch(
       if (pending.length === 0) return outcomes;
     }
   }
-  let touched: Touched | null = null;
   if (updates.length) {
-    touched = await removeDerived(
-      q,
-      updates.map((u) => u.id),
-    );
     await q(
       `UPDATE "Article" a SET url = r.url, title = r.title, body = r.body, "rawBody" = r."rawBody", keywords = r.keywords,
          technologies = r.technologies, industries = r.industries, "eventSummary" = r."eventSummary",
@@ -256,12 +252,13 @@ export async function storeBatch(
     );
     for (const r of rows) ids.set(String(r.url), Number(r.id));
   }
-  const keys = await storeDerived(
+  const { keys, touched } = await storeDerived(
     q,
     pending.map((input) => {
       const { extraction, matched } = corrected.get(input.article.url)!;
       return { articleId: ids.get(input.article.url)!, input: { ...input, extraction }, matched };
     }),
+    updates.map((u) => u.id),
   );
   if (touched) await collectOrphans(q, touched);
   await refreshOverrides(q, [...new Set([...overrides.map((o) => o.id), ...(touched?.overrides ?? [])])], keys);
@@ -468,7 +465,7 @@ async function rescore(q: Q, articles: { articleId: number; extraction: Extracti
   await recomputeConfidences(q, list(row.events), list(row.claims), list(row.models));
 }
 
-/** Ids of the rows an article's previous version supported: the only candidates for orphan collection. */
+/** Ids of the rows that removed rows pointed to: the only candidates for orphan collection. */
 interface Touched {
   events: number[];
   claims: number[];
@@ -479,26 +476,174 @@ interface Touched {
   technologies: number[];
   /** overrides that had matched a previous version */
   overrides: number[];
+  /** the events, claims and models of every previous row, kept or removed: their merged confidences are computed again */
+  rescored: { events: number[]; claims: number[]; models: number[] };
 }
 
-/** Removes what was derived from the articles' previous versions; returns what it touched. */
-async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
+/** The rows an article writes besides its own row, by table, in the shape of the insert's records. */
+interface DerivedRows {
+  industries: { a: number; i: number; field: boolean; body: boolean }[];
+  technologies: { a: number; t: number }[];
+  quotes: { a: number; p: number; text: string | null; sentence: string; start: number; end: number }[];
+  mentions: {
+    c: number | null;
+    a: number;
+    kind: string;
+    m: number | null;
+    o: number | null;
+    i: number | null;
+    t: number | null;
+    p: number | null;
+    text: string;
+    start: number;
+    end: number;
+    sentence: string;
+    sStart: number;
+    sEnd: number;
+  }[];
+  eventSources: { x: number; a: number; quote: string; start: number; end: number; c: number }[];
+  claimSources: { x: number; a: number; quote: string; start: number; end: number; c: number }[];
+  links: { i: number; m: number | null; o: number | null; a: number; quote: string; start: number; end: number }[];
+  matches: { o: number; a: number }[];
+}
+
+/**
+ * How each table's rows are compared: the fields that make two rows the same (all but the serial id
+ * and the confidence, which is set in place), and for a table with a unique key besides the id, the
+ * fields of that key (its insert keeps the first row of a key).
+ */
+const DERIVED_FIELDS: { [T in keyof DerivedRows]: { same: string[]; unique?: string[] } } = {
+  industries: { same: ["a", "i", "field", "body"], unique: ["a", "i"] },
+  technologies: { same: ["a", "t"], unique: ["a", "t"] },
+  quotes: { same: ["a", "p", "text", "sentence", "start", "end"] },
+  mentions: {
+    same: ["a", "kind", "m", "o", "i", "t", "p", "text", "start", "end", "sentence", "sStart", "sEnd"],
+  },
+  eventSources: { same: ["x", "a", "quote", "start", "end"], unique: ["x", "a"] },
+  claimSources: { same: ["x", "a", "quote", "start", "end"], unique: ["x", "a"] },
+  links: { same: ["i", "m", "o", "a", "quote", "start", "end"] },
+  matches: { same: ["o", "a"], unique: ["o", "a"] },
+};
+
+/** The stored derived rows of these articles, in the insert's shapes, each with its row id (`id`). */
+async function loadDerived(q: Q, articleIds: number[]): Promise<{ [T in keyof DerivedRows]: Stored<T>[] }> {
+  const agg = (fields: string, from: string) =>
+    `(SELECT coalesce(json_agg(json_build_object(${fields})), '[]') FROM "${from}" WHERE "articleId" = ANY($1::int[]))::text`;
   const [row] = await q(
-    `WITH m AS (DELETE FROM "Mention" WHERE "articleId" = ANY($1::int[])
+    `SELECT ${agg(`'a', "articleId", 'i', "industryId", 'field', "fromField", 'body', "fromBody"`, "ArticleIndustry")} industries,
+       ${agg(`'a', "articleId", 't', "technologyId"`, "ArticleTechnology")} technologies,
+       ${agg(`'id', id, 'a', "articleId", 'p', "personId", 'text', text, 'sentence', sentence, 'start', "sentenceStart", 'end', "sentenceEnd"`, "Quote")} quotes,
+       ${agg(
+         `'id', id, 'c', confidence, 'a', "articleId", 'kind', kind, 'm', "modelId", 'o', "organizationId", 'i', "industryId",
+          't', "technologyId", 'p', "personId", 'text', text, 'start', start, 'end', "end", 'sentence', sentence,
+          'sStart', "sentenceStart", 'sEnd', "sentenceEnd"`,
+         "Mention",
+       )} mentions,
+       ${agg(`'id', id, 'x', "eventId", 'a', "articleId", 'quote', quote, 'start', "sentenceStart", 'end', "sentenceEnd", 'c', confidence`, "EventSource")} "eventSources",
+       ${agg(`'id', id, 'x', "claimId", 'a', "articleId", 'quote', quote, 'start', "sentenceStart", 'end', "sentenceEnd", 'c', confidence`, "ClaimSource")} "claimSources",
+       ${agg(`'id', id, 'i', "industryId", 'm', "modelId", 'o', "organizationId", 'a', "articleId", 'quote', quote, 'start', "sentenceStart", 'end', "sentenceEnd"`, "IndustryLink")} links,
+       ${agg(`'o', "overrideId", 'a', "articleId"`, "OverrideMatch")} matches`,
+    [articleIds],
+  );
+  const parse = <T extends keyof DerivedRows>(table: T) => JSON.parse(String(row[table])) as Stored<T>[];
+  return {
+    industries: parse("industries"),
+    technologies: parse("technologies"),
+    quotes: parse("quotes"),
+    mentions: parse("mentions"),
+    eventSources: parse("eventSources"),
+    claimSources: parse("claimSources"),
+    links: parse("links"),
+    matches: parse("matches"),
+  };
+}
+
+type Stored<T extends keyof DerivedRows> = DerivedRows[T][number] & { id?: number };
+
+/** What turns the stored rows of a table into the new ones: rows to insert, to remove, and confidences to set. */
+function diffRows<T extends keyof DerivedRows>(table: T, before: Stored<T>[], after: DerivedRows[T]) {
+  const { same, unique } = DERIVED_FIELDS[table];
+  const keyOf = (fields: string[], r: object) =>
+    JSON.stringify(fields.map((f) => (r as Record<string, unknown>)[f] ?? null));
+  let wanted = after as DerivedRows[T][number][];
+  if (unique) {
+    // the insert keeps the first row of a key (ON CONFLICT DO NOTHING): only that one is compared
+    const seen = new Set<string>();
+    wanted = wanted.filter((r) => !seen.has(keyOf(unique, r)) && seen.add(keyOf(unique, r)));
+  }
+  const stored = new Map<string, Stored<T>[]>();
+  for (const r of before) {
+    const k = keyOf(same, r);
+    const list = stored.get(k);
+    if (list) list.push(r);
+    else stored.set(k, [r]);
+  }
+  const insert: DerivedRows[T][number][] = [];
+  const rescore: { id: number; c: number | null }[] = [];
+  for (const r of wanted) {
+    const match = stored.get(keyOf(same, r))?.pop();
+    if (!match) insert.push(r);
+    else if ("c" in r && (match as { c?: number | null }).c !== r.c) rescore.push({ id: match.id!, c: r.c });
+  }
+  return { insert, remove: [...stored.values()].flat(), rescore };
+}
+
+/**
+ * Turns the stored derived rows of the articles being stored again into the new ones: rows that
+ * differ are removed (their ids returned for orphan collection), confidences set in place, and the
+ * rows to insert returned. Rows that stay the same are neither written nor locked, so their counters'
+ * parents (腾讯's mention count) are not locked either, and concurrent batches do not queue on them.
+ */
+async function replaceDerived(
+  q: Q,
+  articleIds: number[],
+  rows: DerivedRows,
+): Promise<{ touched: Touched; insert: DerivedRows }> {
+  const before = await loadDerived(q, articleIds);
+  const replaced = new Set(articleIds);
+  const diff = <T extends keyof DerivedRows>(table: T) => {
+    const own = (rows[table] as DerivedRows[T][number][]).filter((r) => replaced.has(r.a));
+    const others = (rows[table] as DerivedRows[T][number][]).filter((r) => !replaced.has(r.a));
+    const d = diffRows(table, before[table], own as DerivedRows[T]);
+    return { ...d, insert: [...others, ...d.insert] as DerivedRows[T] };
+  };
+  const d = {
+    industries: diff("industries"),
+    technologies: diff("technologies"),
+    quotes: diff("quotes"),
+    mentions: diff("mentions"),
+    eventSources: diff("eventSources"),
+    claimSources: diff("claimSources"),
+    links: diff("links"),
+    matches: diff("matches"),
+  };
+  const idsOf = (rs: { id?: number }[]) => rs.map((r) => r.id!);
+  const [row] = await q(
+    `WITH m AS (DELETE FROM "Mention" WHERE id = ANY($1::int[])
                 RETURNING "modelId", "organizationId", "industryId", "technologyId", "personId"),
-          es AS (DELETE FROM "EventSource" WHERE "articleId" = ANY($1::int[]) RETURNING "eventId"),
-          cs AS (DELETE FROM "ClaimSource" WHERE "articleId" = ANY($1::int[]) RETURNING "claimId"),
-          il AS (DELETE FROM "IndustryLink" WHERE "articleId" = ANY($1::int[]) RETURNING "industryId", "modelId", "organizationId"),
-          ai AS (DELETE FROM "ArticleIndustry" WHERE "articleId" = ANY($1::int[]) RETURNING "industryId"),
-          at AS (DELETE FROM "ArticleTechnology" WHERE "articleId" = ANY($1::int[]) RETURNING "technologyId"),
-          qu AS (DELETE FROM "Quote" WHERE "articleId" = ANY($1::int[]) RETURNING "personId"),
-          om AS (DELETE FROM "OverrideMatch" WHERE "articleId" = ANY($1::int[]) RETURNING "overrideId"),
+          es AS (DELETE FROM "EventSource" WHERE id = ANY($2::int[]) RETURNING "eventId"),
+          cs AS (DELETE FROM "ClaimSource" WHERE id = ANY($3::int[]) RETURNING "claimId"),
+          il AS (DELETE FROM "IndustryLink" WHERE id = ANY($4::int[]) RETURNING "industryId", "modelId", "organizationId"),
+          ai AS (DELETE FROM "ArticleIndustry" x USING jsonb_to_recordset($5::jsonb) AS r(a int, i int)
+                 WHERE x."articleId" = r.a AND x."industryId" = r.i RETURNING x."industryId"),
+          at AS (DELETE FROM "ArticleTechnology" x USING jsonb_to_recordset($6::jsonb) AS r(a int, t int)
+                 WHERE x."articleId" = r.a AND x."technologyId" = r.t RETURNING x."technologyId"),
+          qu AS (DELETE FROM "Quote" WHERE id = ANY($7::int[]) RETURNING "personId"),
+          om AS (DELETE FROM "OverrideMatch" x USING jsonb_to_recordset($8::jsonb) AS r(o int, a int)
+                 WHERE x."overrideId" = r.o AND x."articleId" = r.a RETURNING x."overrideId"),
+          mc AS (UPDATE "Mention" x SET confidence = r.c FROM jsonb_to_recordset($9::jsonb) AS r(id int, c float8)
+                 WHERE x.id = r.id RETURNING 1),
+          esc AS (UPDATE "EventSource" x SET confidence = r.c FROM jsonb_to_recordset($10::jsonb) AS r(id int, c float8)
+                  WHERE x.id = r.id RETURNING 1),
+          csc AS (UPDATE "ClaimSource" x SET confidence = r.c FROM jsonb_to_recordset($11::jsonb) AS r(id int, c float8)
+                  WHERE x.id = r.id RETURNING 1),
           ev AS (SELECT id, "modelId", "organizationId" FROM "Event" WHERE id IN (SELECT "eventId" FROM es)),
           cl AS (SELECT id, "subjectModelId", "subjectOrganizationId", "statedById" FROM "Claim" WHERE id IN (SELECT "claimId" FROM cs)),
           mo AS (SELECT "modelId" id FROM m UNION SELECT "modelId" FROM il UNION SELECT "modelId" FROM ev
                  UNION SELECT "subjectModelId" FROM cl),
           pe AS (SELECT "personId" id FROM m UNION SELECT "personId" FROM qu)
      SELECT
+       (SELECT count(*) FROM mc) + (SELECT count(*) FROM esc) + (SELECT count(*) FROM csc) rescored,
        ARRAY(SELECT id FROM ev) events,
        ARRAY(SELECT id FROM cl) claims,
        ARRAY(SELECT id FROM mo WHERE id IS NOT NULL) models,
@@ -511,19 +656,53 @@ async function removeDerived(q: Q, articleIds: number[]): Promise<Touched> {
        ARRAY(SELECT x FROM (SELECT "industryId" x FROM m UNION SELECT "industryId" FROM il UNION SELECT "industryId" FROM ai) i
              WHERE x IS NOT NULL) industries,
        ARRAY(SELECT x FROM (SELECT "technologyId" x FROM m UNION SELECT "technologyId" FROM at) t WHERE x IS NOT NULL) technologies,
-       ARRAY(SELECT DISTINCT "overrideId" FROM om) overrides`,
-    [articleIds],
+       ARRAY(SELECT DISTINCT "overrideId" FROM om) overrides,
+       ARRAY(SELECT x FROM (SELECT unnest($12::int[]) x UNION SELECT "modelId" FROM "Event" WHERE id = ANY($13::int[])
+             UNION SELECT "subjectModelId" FROM "Claim" WHERE id = ANY($14::int[])) r WHERE x IS NOT NULL) "rescoredModels"`,
+    [
+      idsOf(d.mentions.remove),
+      idsOf(d.eventSources.remove),
+      idsOf(d.claimSources.remove),
+      idsOf(d.links.remove),
+      json(d.industries.remove.map(({ a, i }) => ({ a, i }))),
+      json(d.technologies.remove.map(({ a, t }) => ({ a, t }))),
+      idsOf(d.quotes.remove),
+      json(d.matches.remove.map(({ o, a }) => ({ o, a }))),
+      json(d.mentions.rescore),
+      json(d.eventSources.rescore),
+      json(d.claimSources.rescore),
+      [...new Set([...before.mentions, ...before.links].map((r) => r.m).filter((m) => m !== null))],
+      [...new Set(before.eventSources.map((r) => r.x))],
+      [...new Set(before.claimSources.map((r) => r.x))],
+    ],
   );
   const ids = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
   return {
-    events: ids(row.events),
-    claims: ids(row.claims),
-    models: ids(row.models),
-    people: ids(row.people),
-    organizations: ids(row.organizations),
-    industries: ids(row.industries),
-    technologies: ids(row.technologies),
-    overrides: ids(row.overrides),
+    touched: {
+      events: ids(row.events),
+      claims: ids(row.claims),
+      models: ids(row.models),
+      people: ids(row.people),
+      organizations: ids(row.organizations),
+      industries: ids(row.industries),
+      technologies: ids(row.technologies),
+      overrides: ids(row.overrides),
+      rescored: {
+        events: [...new Set(before.eventSources.map((r) => r.x))],
+        claims: [...new Set(before.claimSources.map((r) => r.x))],
+        models: ids(row.rescoredModels),
+      },
+    },
+    insert: {
+      industries: d.industries.insert,
+      technologies: d.technologies.insert,
+      quotes: d.quotes.insert,
+      mentions: d.mentions.insert,
+      eventSources: d.eventSources.insert,
+      claimSources: d.claimSources.insert,
+      links: d.links.insert,
+      matches: d.matches.insert,
+    },
   };
 }
 
@@ -538,7 +717,7 @@ async function collectOrphans(q: Q, t: Touched) {
     [t.claims],
   );
   // what an edited article no longer says no longer raises a fact's confidence: the surest remaining report
-  await recomputeConfidences(q, t.events, t.claims, t.models);
+  await recomputeConfidences(q, t.rescored.events, t.rescored.claims, t.rescored.models);
   // curated entities stay even when no article names them any more; discovered ones go with their last mention
   const discovered = "o.status = 'discovered'";
   await q(orphanDelete("Model", MODEL_REFS, discovered), [t.models]);
@@ -751,7 +930,8 @@ type IdMap = Map<string, number>;
 async function storeDerived(
   q: Q,
   batch: { articleId: number; input: AnalysedArticle; matched: number[] }[],
-): Promise<ReviewedKeys> {
+  replaced: number[],
+): Promise<{ keys: ReviewedKeys; touched: Touched | null }> {
   const articles = batch.map(({ articleId, input }) => {
     const x = input.extraction;
     return {
@@ -945,21 +1125,21 @@ async function storeDerived(
   for (const r of idRows) (ids[String(r.kind)] ??= new Map()).set(String(r.key), Number(r.id));
   const id = (kind: string, key: string | null | undefined) => (key == null ? null : (ids[kind]?.get(key) ?? null));
 
-  const rows = {
-    industries: [] as unknown[],
-    technologies: [] as unknown[],
-    quotes: [] as unknown[],
-    mentions: [] as unknown[],
-    eventSources: [] as unknown[],
-    claimSources: [] as unknown[],
-    links: [] as unknown[],
+  const built: DerivedRows = {
+    industries: [],
+    technologies: [],
+    quotes: [],
+    mentions: [],
+    eventSources: [],
+    claimSources: [],
+    links: [],
     matches: batch.flatMap(({ articleId, matched }) => matched.map((o) => ({ o, a: articleId }))),
   };
   for (const { articleId: a, x, events: articleEvents, claims: articleClaims } of articles) {
     for (const i of x.industries) {
       const industry = id("industry", i.key);
       if (industry !== null)
-        rows.industries.push({
+        built.industries.push({
           a,
           i: industry,
           field: i.from === "field" || i.from === "both",
@@ -968,12 +1148,12 @@ async function storeDerived(
     }
     for (const t of x.technologies) {
       const technology = id("technology", t.key);
-      if (technology !== null) rows.technologies.push({ a, t: technology });
+      if (technology !== null) built.technologies.push({ a, t: technology });
     }
     for (const p of x.people) {
       const person = id("person", p.key);
       if (person !== null)
-        rows.quotes.push({
+        built.quotes.push({
           a,
           p: person,
           text: p.quote,
@@ -985,7 +1165,7 @@ async function storeDerived(
     const modelConfidence = new Map(x.models.map((m) => [m.key, m.confidence]));
     for (const m of x.mentions) {
       const target = id(m.kind, m.key);
-      rows.mentions.push({
+      built.mentions.push({
         c: m.kind === "model" ? (modelConfidence.get(m.key) ?? null) : null,
         a,
         kind: m.kind,
@@ -1004,8 +1184,8 @@ async function storeDerived(
     }
     // one source row per event or claim and article: its earliest sentence
     for (const [kind, list, out] of [
-      ["event", articleEvents, rows.eventSources],
-      ["claim", articleClaims, rows.claimSources],
+      ["event", articleEvents, built.eventSources],
+      ["claim", articleClaims, built.claimSources],
     ] as const) {
       const first = new Map<number, (typeof list)[number]>();
       const surest = new Map<number, number>();
@@ -1023,14 +1203,14 @@ async function storeDerived(
           quote: r.evidence.sentence,
           start: r.evidence.start,
           end: r.evidence.end,
-          c: surest.get(target),
+          c: surest.get(target)!,
         });
       }
     }
     for (const l of x.industryLinks) {
       const industry = id("industry", l.industryKey);
       if (industry === null) continue;
-      rows.links.push({
+      built.links.push({
         i: industry,
         m: id("model", l.modelKey),
         o: id("organization", l.organizationKey),
@@ -1041,6 +1221,9 @@ async function storeDerived(
       });
     }
   }
+  // an article stored again: only what differs from its stored rows is written
+  const replacing = replaced.length ? await replaceDerived(q, replaced, built) : null;
+  const rows = replacing?.insert ?? built;
   await q(
     `WITH ai AS (
        INSERT INTO "ArticleIndustry" ("articleId", "industryId", "fromField", "fromBody")
@@ -1089,7 +1272,10 @@ async function storeDerived(
       json(rows.matches),
     ],
   );
-  return { event: keys(events), claim: keys(claims), model: keys(models), organization: keys(orgs) };
+  return {
+    keys: { event: keys(events), claim: keys(claims), model: keys(models), organization: keys(orgs) },
+    touched: replacing?.touched ?? null,
+  };
 }
 
 function eventRecord(e: ExtractionResult["events"][number]) {
