@@ -226,12 +226,13 @@ export async function storeBatch(
   }
   if (updates.length) {
     await q(
-      `UPDATE "Article" a SET url = r.url, title = r.title, body = r.body, "rawBody" = r."rawBody", keywords = r.keywords,
+      `UPDATE "Article" a SET url = r.url, title = r.title, body = ${unlessSame("body", "r.body")},
+         "rawBody" = ${unlessSame(`"rawBody"`, `r."rawBody"`)}, keywords = r.keywords,
          technologies = r.technologies, industries = r.industries, "eventSummary" = r."eventSummary",
-         "extraFields" = r."extraFields", byline = r.byline, "photoCredits" = r."photoCredits", "contentHash" = r."contentHash",
-         "sourceFile" = r."sourceFile", "extractorVersion" = r."extractorVersion", "factsHash" = r."factsHash",
-         "lastIngestedAt" = $2::timestamp(3),
-         "searchTerms" = array_to_tsvector(r.terms)
+         "extraFields" = ${unlessSame(`"extraFields"`, `r."extraFields"`)}, byline = r.byline, "photoCredits" = r."photoCredits",
+         "contentHash" = r."contentHash", "sourceFile" = r."sourceFile", "extractorVersion" = r."extractorVersion",
+         "factsHash" = r."factsHash", "lastIngestedAt" = $2::timestamp(3),
+         "searchTerms" = ${unlessSame(`"searchTerms"`, "array_to_tsvector(r.terms)")}
        FROM jsonb_to_recordset($1::jsonb) AS r(${ARTICLE_COLS}) WHERE a.id = r.id`,
       [json(updates.map((u) => articleRecord(u.input, u.id, corrected.get(u.input.article.url)!))), now],
     );
@@ -264,6 +265,14 @@ export async function storeBatch(
   await refreshOverrides(q, [...new Set([...overrides.map((o) => o.id), ...(touched?.overrides ?? [])])], keys);
   return outcomes;
 }
+
+/**
+ * A column of the stored article set to `value`, or left as it is when equal: an equal value written
+ * again is stored out of line again (the body, the search lexemes: kilobytes each), which made the
+ * batch's article UPDATE take 200 ms instead of 25 when only the extractor's version changed.
+ */
+const unlessSame = (column: string, value: string) =>
+  `CASE WHEN a.${column} IS DISTINCT FROM ${value} THEN ${value} ELSE a.${column} END`;
 
 /** An article's version as the overrides keyed within it see it. */
 const versionOf = (input: AnalysedArticle) => ({ url: input.article.url, contentHash: input.contentHash });
