@@ -932,6 +932,9 @@ export function variantRounds<T>(rows: T[], key: (r: T) => string): T[][] {
   return rounds.map((round) => round.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r));
 }
 
+/** The record's row is not stored yet, as this statement sees the table. */
+const notStored = (table: string, key: string) => `NOT EXISTS (SELECT 1 FROM "${table}" x WHERE x.${key} = r.key)`;
+
 /** Ids by natural key of the stored rows of one kind. */
 type IdMap = Map<string, number>;
 
@@ -1028,22 +1031,24 @@ async function storeDerived(
 
   // 1. New entities without references (in key order), then the ones that reference organisations.
   //    DO NOTHING on a stored row: it is neither rewritten nor locked; step 3 merges it if needed.
+  //    Rows this statement sees stored are left out first: the conflict check of ON CONFLICT waits
+  //    for any transaction that updated the row (another batch's merge or counter) to end.
   await q(
     `WITH o AS (
        INSERT INTO "Organization" (slug, "nameZh", "nameEn", aliases, kind, roles, status, "sourceUrl", "searchTerms")
        SELECT r.key, r."nameZh", r."nameEn", r.aliases, r.kind::"OrgKind", r.roles::"OrgRole"[], r.status::"EntityStatus",
               r."sourceUrl", array_to_tsvector(r.terms)
-       FROM jsonb_to_recordset($1::jsonb) AS r(${ORG_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($1::jsonb) AS r(${ORG_COLS}) WHERE ${notStored("Organization", "slug")} ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ), i AS (
        INSERT INTO "Industry" (slug, "nameZh", "nameEn", aliases, "searchTerms")
        SELECT r.key, r."nameZh", r."nameEn", r.aliases, array_to_tsvector(r.terms)
-       FROM jsonb_to_recordset($2::jsonb) AS r(${INDUSTRY_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($2::jsonb) AS r(${INDUSTRY_COLS}) WHERE ${notStored("Industry", "slug")} ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ), t AS (
        INSERT INTO "Technology" (slug, "nameZh", "nameEn", aliases)
        SELECT r.key, r."nameZh", r."nameEn", r.aliases
-       FROM jsonb_to_recordset($3::jsonb) AS r(${TECH_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($3::jsonb) AS r(${TECH_COLS}) WHERE ${notStored("Technology", "slug")} ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM o) + (SELECT count(*) FROM i) + (SELECT count(*) FROM t) AS n`,
     [round(orgs, 0), round(industries, 0), round(technologies, 0)],
@@ -1053,12 +1058,12 @@ async function storeDerived(
        INSERT INTO "Model" (slug, "nameZh", "nameEn", pinyin, aliases, "vendorId", family, version, status, "sourceUrl", confidence, "searchTerms")
        SELECT r.key, r."nameZh", r."nameEn", r.pinyin, r.aliases, ${MODEL_VENDOR},
               r.family, r.version, r.status::"EntityStatus", r."sourceUrl", r.confidence, array_to_tsvector(r.terms)
-       FROM jsonb_to_recordset($1::jsonb) AS r(${MODEL_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($1::jsonb) AS r(${MODEL_COLS}) WHERE ${notStored("Model", "slug")} ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ), p AS (
        INSERT INTO "Person" (slug, name, title, "organizationId")
        SELECT r.key, r.name, r.title, (SELECT o.id FROM "Organization" o WHERE o.slug = r."organizationKey")
-       FROM jsonb_to_recordset($2::jsonb) AS r(${PERSON_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($2::jsonb) AS r(${PERSON_COLS}) WHERE ${notStored("Person", "slug")} ORDER BY r.key
        ON CONFLICT (slug) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM m) + (SELECT count(*) FROM p) AS n`,
     [round(models, 0), round(people, 0)],
@@ -1070,7 +1075,7 @@ async function storeDerived(
        SELECT r.key, r.type::"EventType", r.date, r.precision::"DatePrecision", r.inferred, r."dateText",
          (SELECT id FROM "Model" WHERE slug = r."modelKey"), (SELECT id FROM "Organization" WHERE slug = r."orgKey"), r.confidence,
          r.details
-       FROM jsonb_to_recordset($1::jsonb) AS r(${EVENT_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($1::jsonb) AS r(${EVENT_COLS}) WHERE ${notStored("Event", "key")} ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ), c AS (
        INSERT INTO "Claim" (key, metric, value, unit, bound, "asOf", "asOfPrecision", "asOfInferred", "asOfText",
@@ -1079,7 +1084,7 @@ async function storeDerived(
          r."asOfText", r.scope, (SELECT id FROM "Model" WHERE slug = r."modelKey"),
          (SELECT id FROM "Organization" WHERE slug = r."orgKey"), (SELECT id FROM "Organization" WHERE slug = r."statedBy"), r.confidence,
          r.details
-       FROM jsonb_to_recordset($2::jsonb) AS r(${CLAIM_COLS}) ORDER BY r.key
+       FROM jsonb_to_recordset($2::jsonb) AS r(${CLAIM_COLS}) WHERE ${notStored("Claim", "key")} ORDER BY r.key
        ON CONFLICT (key) DO NOTHING RETURNING 1
      ) SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c) AS n`,
     [round(events, 0), round(claims, 0)],
