@@ -53,7 +53,9 @@ for (const a of loadCorpus(["dev"])) {
     rows.model.push({ x: c.features, y: names.has(normName(c.name)) ? 1 : 0, article });
   const extraction = extractArticle(a.article, cleaned);
   const outcomes = factOutcomes(a.labels, extraction);
-  for (const c of extraction.claims) {
+  // the as-of ranker's rows come from the claims the rule dates: a claim's alternatives include dates
+  // read from earlier choices (a model's last date), which would otherwise move with its own weights
+  for (const c of withRuleFor("asOf", () => extractArticle(a.article, cleaned)).claims) {
     const asOfs = new Set(
       a.labels.claims.filter((l) => sameNumber(l.value, c.value) && l.unit === c.unit).map((l) => l.asOf),
     );
