@@ -82,7 +82,7 @@ test("the review queue lists discovered models with their example sentence", asy
 /** Facts of fixture articles no other spec looks at, one set per project (they run at once). */
 const TARGETS = {
   desktop: {
-    model: "xuanyuan",
+    model: "glm-3-turbo",
     article: "讯飞星火认知大模型V3.5发布",
     event: { shown: "2023-05-06", to: "2023-05", vendor: "iflytek", label: "2023年5月" },
     claim: { model: "spark", from: 350000, to: 400000 },
