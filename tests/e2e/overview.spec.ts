@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
-import weights from "@/lib/extract/weights.json";
-import priors from "@/lib/extract/data/confidence.json";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 // the overview's headline reads claims at or above this (lib/queries/claims.ts HEADLINE_CONFIDENCE)
+const json = (file: string) => JSON.parse(readFileSync(path.join(process.cwd(), "lib", "extract", file), "utf8"));
+const weights = json("weights.json") as { claim: { headline?: number } };
+const priors = json("data/confidence.json") as { headlineAtLeast: number; uncertainBelow: number };
 const HEADLINE_CUT = Math.max(weights.claim.headline ?? priors.headlineAtLeast, priors.uncertainBelow);
 
 test.describe("the overview", () => {
