@@ -75,7 +75,6 @@ const CLAUSE_BREAK = /[，。；！？、\n]/;
 /** Everyday English words (data/common-words.json): Code, Flash or Echo alone is seldom a product's name. */
 const COMMON_WORDS = new Set(commonWords.words);
 
-/** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
 /**
  * The name a variant tail extends (AndesGPT in AndesGPT-Tiny), when the article names it on its own:
  * `names` are the other candidates' names and the registry models' surface forms in the article.
@@ -88,6 +87,7 @@ function extendsNamed(name: string, names: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** The features of a candidate name, over all its mentions. Every value is in [0, 1]. */
 export function candidateFeatures(
   ctx: ArticleContext,
   group: Candidate[],

@@ -378,11 +378,12 @@ function readPrices(text: string, r: Readings, prevPrices: Found[], basis: strin
     const bare = [...text.slice(respective.index).matchAll(BARE_PRICE_RE)]
       .map((m) => ({ m, index: respective.index + m.index }))
       .filter(({ m, index }) => !r.taken(index, m[0].length));
+    // (per as many tokens as the prices listed: this sentence's, else the article's last)
+    const per = given.length >= 2 ? (own ?? basis) : basis;
     if (earlier.length >= 2 && bare.length === earlier.length)
       bare.forEach(({ m, index }, k) => {
         const p = earlier[k];
         const cur = /美元/.test(m[2]) ? "usd" : "cny";
-        const per = given.length >= 2 ? (own ?? basis) : basis;
         if (p.scale === undefined) return;
         if (p.unit.startsWith(cur)) {
           r.add({
@@ -399,11 +400,11 @@ function readPrices(text: string, r: Readings, prevPrices: Found[], basis: strin
   }
   // 缓存命中0.5元、未命中4元、输出12元 in an article that gave its prices per so many tokens before:
   // an amount led by a price side (输入, 输出, 缓存命中) is priced per as many tokens
-  const per = own ?? basis;
-  if (per)
+  const ledPer = own ?? basis;
+  if (ledPer)
     for (const m of text.matchAll(LED_PRICE_RE)) {
       const [whole, side, num, currency] = m;
-      const index = m.index + whole.length - (num.length + currency.length);
+      const index = m.index + whole.lastIndexOf(num);
       if (r.taken(index, whole.length - (index - m.index))) continue;
       const metric = /输入|input/i.test(side)
         ? "price_input"
@@ -415,7 +416,7 @@ function readPrices(text: string, r: Readings, prevPrices: Found[], basis: strin
       r.add({
         index,
         length: whole.length - (index - m.index),
-        ...perMillion(num, undefined, currency, per),
+        ...perMillion(num, undefined, currency, ledPer),
         metric: priceRole(text, index, m.index + whole.length) === "before" ? `${metric}_before` : metric,
         bound: "exact",
         reading: "price",
@@ -1288,15 +1289,15 @@ function periodEnd(text: string, hit: DateHit, offset: number): DateHit {
   const v = hit.point.value;
   if (hit.point.precision !== "year" || !v) return hit;
   // (2024年第三季度 is one phrase; 2025年 + 前九个月 two)
-  const after = hit.point.text.replace(/^[^年]*年/, "") + text.slice(hit.end - offset);
-  const m = PERIOD_END.exec(after);
-  const q = m ? null : QUARTER_END.exec(after);
-  const month = m ? cnNumber(m[1]) : q ? (cnNumber(q[1] ?? q[2]) ?? 0) * 3 : null;
+  const inside = hit.point.text.replace(/^[^年]*年/, "");
+  const period = PERIOD_END.exec(inside + text.slice(hit.end - offset));
+  const quarter = period ? null : QUARTER_END.exec(inside + text.slice(hit.end - offset));
+  const month = period ? cnNumber(period[1]) : quarter ? (cnNumber(quarter[1] ?? quarter[2]) ?? 0) * 3 : null;
   if (!month || month < 1 || month > 12) return hit;
-  const text0 = hit.point.text + (m ?? q)![0];
+  const phrase = hit.point.text + (period ?? quarter)![0].slice(inside.length);
   return {
     ...hit,
-    point: { ...hit.point, value: `${v}-${String(month).padStart(2, "0")}`, precision: "month", text: text0 },
+    point: { ...hit.point, value: `${v}-${String(month).padStart(2, "0")}`, precision: "month", text: phrase },
   };
 }
 

@@ -390,8 +390,8 @@ function latestStated(text: string): Ymd | null {
   const hits = findDates(simple, newReference(null)).filter((h) => !h.point.inferred);
   // a plan (计划于2026年上市, 预计2027年推出) is dated after the article, not by it; only a text
   // that dates nothing else is read by its plans (预计2024年…)
-  const planned = hits.filter((h) => future(simple, h.start));
-  for (const h of hits) if (!planned.includes(h)) consider(ymdOf(h.point));
+  const planned = new Set(hits.filter((h) => future(simple, h.start)));
+  for (const h of hits) if (!planned.has(h)) consider(ymdOf(h.point));
   for (const m of simple.matchAll(EDITION_YEAR)) consider({ y: Number(m[1]), m: null, d: null });
   if (!best) for (const h of planned) consider(ymdOf(h.point));
   return best;
@@ -422,8 +422,9 @@ export function documentDate(
     };
   const u = URL_DATE.exec(article.url) ?? URL_MONTH.exec(article.url);
   const fromUrl = u ? { y: +u[1], m: +u[2], d: u[3] ? +u[3] : null } : null;
-  const byline = DATELINE_MONTH_DAY.test(head) ? null : BYLINE_MONTH_DAY.exec(head);
-  const md = DATELINE_MONTH_DAY.exec(head) ?? byline;
+  const dateline = DATELINE_MONTH_DAY.exec(head);
+  const byline = dateline ? null : BYLINE_MONTH_DAY.exec(head);
+  const md = dateline ?? byline;
   if (md) {
     // the year of a year-less dateline: the link's, else the first year in which the dateline
     // falls on or after everything the body reports (news is written after what it reports)

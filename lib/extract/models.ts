@@ -61,6 +61,7 @@ const QUOTED_NAME = /[“「『"]([^”」』"\n，。、；！？：,;!?]{1,16}
 const CUES = alt(MODEL_CUES);
 // DeepSeek大模型, DeepSeek等开源模型: a model cue follows the name, or closes the list it ends
 const CUE_IN_CLAUSE = new RegExp(`^(?:(?:等|这类|这些)[^，。；！？、]{0,6}?)?(?:${CUES})`);
+const SENTENCE_BREAK = /[。！？!?\n]/;
 // 作业帮也发布了自己的银河大模型: a release verb, then (自己的…) the name
 const RELEASED_BEFORE = new RegExp(
   `(?:${alt(LAUNCH_VERBS)})(?:了|出)?(?:自己的|自家的|自研的|全新的|新一代|首个|首款|一款|新款|旗下|其)*(?:的)?$`,
@@ -239,7 +240,6 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
   // a company's name names its model when a model cue closes its clause (DeepSeek等开源模型)
   const namesModelThere = (h: { start: number; end: number }) =>
     CUE_IN_CLAUSE.test(toSimplified(body.slice(h.end, h.end + 14)));
-  const SENTENCE_BREAK = /[。！？!?\n]/;
   // an ordinary word that is also a model's name (天工, 九天) names it only with context: a variant
   // tail (天工2.0), a model cue in its clause (九天大模型, 九天…模型) or its maker in the sentence
   const makerNear = (h: RegistryHit, vendor: string | null) =>
@@ -255,19 +255,13 @@ function collectModelEvidence(ctx: ArticleContext): ModelExtraction & { candidat
     if (h.kind !== "model") continue;
     const entry = MODELS.get(h.key)!;
     if (insideLongerQuote(h)) continue;
-    if (
-      h.gated &&
-      !established.has(h.key) &&
-      !variantTail(body, h.end) &&
-      !namesModelThere(h) &&
-      !makerNear(h, entry.vendor)
-    )
-      continue;
+    const tail = variantTail(body, h.end);
+    const cued = !!tail || namesModelThere(h);
+    if (h.gated && !established.has(h.key) && !cued && !makerNear(h, entry.vendor)) continue;
+    if (orgAt.has(`${h.start}|${h.end}`) && !cued) continue;
     established.add(h.key);
-    if (orgAt.has(`${h.start}|${h.end}`) && !variantTail(body, h.end) && !namesModelThere(h)) continue;
     let model = fromEntry(entry);
     let end = h.end;
-    const tail = variantTail(body, h.end);
     if (tail) {
       end = tail.end;
       const version = tail.suffix.replace(/^[-_ ]/, "");

@@ -110,6 +110,10 @@ describe("claim extraction", () => {
     expect(asOf("2024年第三季度营收为3.2亿元。")).toEqual(["2024-09"]);
     expect(asOf("2025年前三季度营收为3.2亿元。")).toEqual(["2025-09"]);
     expect(asOf("2024年全年营收为10亿元，2024年上半年为4亿元。")).toEqual(["2024", "2024"]);
+    // the phrase read is kept as written, once
+    const text = (body: string) => extractText(body).result.claims.map((c) => c.asOf.text);
+    expect(text("2024年第三季度营收为3.2亿元。")).toEqual(["2024年第三季度"]);
+    expect(text("公司2025年前九个月营收为1.8亿美元。")).toEqual(["2025年前九个月"]);
   });
 
   it("reads scores after 得分 and 拿到, context lengths before 长上下文, and each size of a list before 参数", () => {
