@@ -627,6 +627,9 @@ async function replaceDerived(
     matches: diff("matches"),
   };
   const idsOf = (rs: { id?: number }[]) => rs.map((r) => r.id!);
+  // every event and claim a previous row supported: their merged confidences are computed again
+  const previousEvents = [...new Set(before.eventSources.map((r) => r.x))];
+  const previousClaims = [...new Set(before.claimSources.map((r) => r.x))];
   const [row] = await q(
     `WITH m AS (DELETE FROM "Mention" WHERE id = ANY($1::int[])
                 RETURNING "modelId", "organizationId", "industryId", "technologyId", "personId"),
@@ -640,6 +643,7 @@ async function replaceDerived(
           qu AS (DELETE FROM "Quote" WHERE id = ANY($7::int[]) RETURNING "personId"),
           om AS (DELETE FROM "OverrideMatch" x USING jsonb_to_recordset($8::jsonb) AS r(o int, a int)
                  WHERE x."overrideId" = r.o AND x."articleId" = r.a RETURNING x."overrideId"),
+          -- (a data-modifying WITH runs to completion whether or not the query reads it)
           mc AS (UPDATE "Mention" x SET confidence = r.c FROM jsonb_to_recordset($9::jsonb) AS r(id int, c float8)
                  WHERE x.id = r.id RETURNING 1),
           esc AS (UPDATE "EventSource" x SET confidence = r.c FROM jsonb_to_recordset($10::jsonb) AS r(id int, c float8)
@@ -652,7 +656,6 @@ async function replaceDerived(
                  UNION SELECT "subjectModelId" FROM cl),
           pe AS (SELECT "personId" id FROM m UNION SELECT "personId" FROM qu)
      SELECT
-       (SELECT count(*) FROM mc) + (SELECT count(*) FROM esc) + (SELECT count(*) FROM csc) rescored,
        ARRAY(SELECT id FROM ev) events,
        ARRAY(SELECT id FROM cl) claims,
        ARRAY(SELECT id FROM mo WHERE id IS NOT NULL) models,
@@ -681,8 +684,8 @@ async function replaceDerived(
       json(d.eventSources.rescore),
       json(d.claimSources.rescore),
       [...new Set([...before.mentions, ...before.links].map((r) => r.m).filter((m) => m !== null))],
-      [...new Set(before.eventSources.map((r) => r.x))],
-      [...new Set(before.claimSources.map((r) => r.x))],
+      previousEvents,
+      previousClaims,
     ],
   );
   const ids = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
@@ -697,8 +700,8 @@ async function replaceDerived(
       technologies: ids(row.technologies),
       overrides: ids(row.overrides),
       rescored: {
-        events: [...new Set(before.eventSources.map((r) => r.x))],
-        claims: [...new Set(before.claimSources.map((r) => r.x))],
+        events: previousEvents,
+        claims: previousClaims,
         models: ids(row.rescoredModels),
       },
     },
